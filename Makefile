@@ -1,0 +1,69 @@
+# Every target sets up what it needs by itself and is safe to run again.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | sha1sum | cut -c1-12)
+LAYER_STAMP := layers/build/.built-$(shell cat pyproject.toml layers/build_layer.py | sha1sum | cut -c1-12)
+
+export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION := 20
+export JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION := 1
+export CDK_DISABLE_VERSION_CHECK := true
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: help dev test lint format synth layer bench deploy openapi clean
+
+help:
+	@echo "make dev    - run the whole platform locally on http://127.0.0.1:3000"
+	@echo "make test   - lint, type-check and run every test tier"
+	@echo "make lint   - ruff (lint + format check) and mypy"
+	@echo "make synth  - synthesize the CDK app into cdk.out (offline, no credentials)"
+	@echo "make layer  - build the Lambda dependency layer for arm64 / Python 3.12"
+	@echo "make bench  - print benchmark figures"
+	@echo "make openapi- regenerate docs/openapi.json"
+	@echo "make deploy - deploy to the AWS account of your current credentials"
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	@rm -f $(VENV)/.installed-* && touch $@
+
+$(LAYER_STAMP): $(STAMP)
+	$(BIN)/python layers/build_layer.py
+	@touch $@
+
+layer: $(LAYER_STAMP)
+
+dev: $(LAYER_STAMP)
+	$(BIN)/numeriqc dev
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+format: $(STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+synth: $(LAYER_STAMP)
+	$(BIN)/python infra/app.py
+
+openapi: $(STAMP)
+	$(BIN)/python -m numeriqc.platform.openapi > docs/openapi.json
+
+test: $(LAYER_STAMP) lint
+	$(BIN)/pytest -n 2 --dist loadfile
+
+bench: $(LAYER_STAMP)
+	$(BIN)/python -m bench
+
+deploy: $(LAYER_STAMP)
+	npm ci --no-audit --no-fund
+	npx cdk deploy --all --no-notices --require-approval broadening
+
+clean:
+	rm -rf cdk.out layers/build .numeriqc .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""numeriQc: shared digital services for Québec public organizations (the Lambda code asset)."""

@@ -1,0 +1,93 @@
+"""Idempotent HTTP writes: a retried request with the same `Idempotency-Key` gets the first answer.
+
+Built on Powertools idempotency with DynamoDB persistence. The persistence layer is built on first
+use, never at import time, from the table name the function was given; the key is scoped to the
+organization and the route so two organizations (or two routes) can never collide.
+"""
+
+from collections.abc import Callable
+from typing import Any
+
+from aws_lambda_powertools.utilities.idempotency import (
+    DynamoDBPersistenceLayer,
+    IdempotencyConfig,
+    idempotent_function,
+)
+from aws_lambda_powertools.utilities.idempotency.exceptions import (
+    IdempotencyAlreadyInProgressError,
+    IdempotencyValidationError,
+)
+
+from numeriqc.core import aws
+from numeriqc.core.i18n import Message
+from numeriqc.core.problems import Conflict, FieldError, ValidationFailed
+
+MAX_KEY_LENGTH = 128
+RETENTION_SECONDS = 24 * 3600
+
+_layers: dict[str, DynamoDBPersistenceLayer] = {}
+_REUSED = Message(
+    "Cette clé d'idempotence a déjà servi pour une requête différente.",
+    "This idempotency key was already used for a different request.",
+)
+_IN_PROGRESS = Message(
+    "Une requête avec cette clé d'idempotence est déjà en cours.",
+    "A request with this idempotency key is already in progress.",
+)
+_BAD_KEY = Message(
+    "La clé d'idempotence doit compter de 1 à {max} caractères imprimables.",
+    "The idempotency key must be 1 to {max} printable characters.",
+)
+
+
+def _persistence(table_name: str) -> DynamoDBPersistenceLayer:
+    if table_name not in _layers:
+        _layers[table_name] = DynamoDBPersistenceLayer(
+            table_name=table_name, boto3_client=aws.client("dynamodb")
+        )
+    return _layers[table_name]
+
+
+def forget_persistence() -> None:
+    _layers.clear()
+
+
+def run_once(
+    *,
+    table_name: str,
+    scope: str,
+    key: str | None,
+    payload: dict[str, Any],
+    work: Callable[[], dict[str, Any]],
+) -> dict[str, Any]:
+    """Run `work` once per (scope, key); later calls with the same key and payload get its result.
+
+    Without a key, `work` just runs. The same key with another payload is a 422 problem, a
+    concurrent duplicate a 409: the client learns what happened instead of getting a second write.
+    """
+    if key is None:
+        return work()
+    if not 0 < len(key) <= MAX_KEY_LENGTH or not key.isprintable():
+        raise ValidationFailed(
+            errors=[FieldError("header.idempotency-key", "invalid", _BAD_KEY, max=MAX_KEY_LENGTH)]
+        )
+    config = IdempotencyConfig(
+        event_key_jmespath="key",
+        payload_validation_jmespath="payload",
+        expires_after_seconds=RETENTION_SECONDS,
+        use_local_cache=False,
+    )
+
+    @idempotent_function(
+        data_keyword_argument="request", persistence_store=_persistence(table_name), config=config
+    )
+    def once(request: dict[str, Any]) -> dict[str, Any]:
+        return work()
+
+    try:
+        result: dict[str, Any] = once(request={"key": f"{scope}#{key}", "payload": payload})
+    except IdempotencyValidationError as error:
+        raise ValidationFailed(_REUSED) from error
+    except IdempotencyAlreadyInProgressError as error:
+        raise Conflict(_IN_PROGRESS) from error
+    return result

@@ -1,0 +1,98 @@
+"""Organizations, their API keys and their event-topic subscriptions: API and domain models."""
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, EmailStr, Field, StringConstraints
+
+from numeriqc.core.auth import KeyKind, Scope
+from numeriqc.core.events import EVENT_FAMILIES
+
+OrgId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]{1,39}$")]
+EventFamily = Annotated[str, StringConstraints(pattern="^(" + "|".join(EVENT_FAMILIES) + ")$")]
+EventType = Annotated[str, StringConstraints(pattern=r"^ca\.qc\.numeriqc\.[a-z]+\.[a-z0-9_.-]+\.v[0-9]+$")]
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=200)]
+
+
+class Organization(BaseModel):
+    """A public organization using the platform (a ministry, an agency, a municipality...)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    org_id: OrgId
+    name_fr: Name
+    name_en: Name
+    contact_email: EmailStr
+    created_at: datetime
+
+
+class ApiKey(BaseModel):
+    """What the platform keeps of an API key: never the key itself, only its keyed hash."""
+
+    model_config = ConfigDict(frozen=True)
+
+    key_id: str
+    org_id: str
+    name: str
+    kind: KeyKind
+    scopes: frozenset[Scope]
+    created_at: datetime
+    expires_at: datetime | None = None
+    revoked_at: datetime | None = None
+    key_hash: str
+    hint: str = Field(description="The key's first characters, to recognise it in a list")
+
+
+class NewApiKey(BaseModel):
+    """The answer to a key creation: the only time the key is ever shown."""
+
+    key: str
+    record: ApiKey
+
+
+class Protocol(StrEnum):
+    SQS = "sqs"
+    HTTPS = "https"
+    EMAIL = "email"
+
+
+class SubscriptionIn(BaseModel):
+    """Subscribe an endpoint of the organization to an event family, optionally narrowed to some types."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    family: EventFamily = Field(description="Famille d'événements / event family", examples=["feedback"])
+    protocol: Protocol = Field(description="sqs (ARN de file), https (URL) ou email")
+    endpoint: Annotated[str, StringConstraints(min_length=3, max_length=2048)] = Field(
+        description="ARN de la file SQS, URL HTTPS ou adresse courriel / SQS queue ARN, HTTPS URL or email",
+        examples=["arn:aws:sqs:ca-central-1:111122223333:mes-evenements"],
+    )
+    event_types: list[EventType] = Field(
+        default_factory=list,
+        max_length=50,
+        description="Types retenus (tous si vide) / types kept (all when empty)",
+        examples=[["ca.qc.numeriqc.feedback.received.v1"]],
+    )
+
+
+class Subscription(BaseModel):
+    subscription_id: str
+    family: str
+    protocol: Protocol
+    endpoint: str
+    event_types: list[str]
+    status: str = Field(description="active, or pending-confirmation for HTTPS and email endpoints")
+    created_at: datetime
+
+
+class SubscriptionList(BaseModel):
+    items: list[Subscription]
+
+
+class OrganizationOut(BaseModel):
+    org_id: str
+    name_fr: str
+    name_en: str
+    key_kind: KeyKind
+    scopes: list[str]

@@ -1,0 +1,89 @@
+"""Organizations and their API keys: the rules of creating, authenticating and revoking. Pure logic.
+
+The store is injected; the admin CLI, the demo bootstrap and the authorizer all go through here.
+"""
+
+from datetime import datetime, timedelta
+
+from numeriqc.core.auth import KeyKind, Scope
+from numeriqc.core.clock import Clock, system_clock
+from numeriqc.core.ids import new_ulid
+from numeriqc.organizations import keys
+from numeriqc.organizations.keys import KeyStatus
+from numeriqc.organizations.models import ApiKey, NewApiKey, Organization
+from numeriqc.organizations.store import OrganizationsStore
+
+
+class UnknownOrganization(LookupError):
+    pass
+
+
+class UnknownKey(LookupError):
+    pass
+
+
+def create_organization(
+    store: OrganizationsStore,
+    *,
+    org_id: str,
+    name_fr: str,
+    name_en: str,
+    contact_email: str,
+    clock: Clock = system_clock,
+) -> Organization:
+    organization = Organization(
+        org_id=org_id, name_fr=name_fr, name_en=name_en, contact_email=contact_email, created_at=clock()
+    )
+    store.add_organization(organization)
+    return organization
+
+
+def create_key(
+    store: OrganizationsStore,
+    pepper: bytes,
+    *,
+    org_id: str,
+    kind: KeyKind,
+    scopes: set[Scope],
+    name: str,
+    valid_days: int | None = None,
+    clock: Clock = system_clock,
+) -> NewApiKey:
+    """A new key for `org_id`: returned once in clear, stored only as its keyed hash."""
+    if store.organization(org_id) is None:
+        raise UnknownOrganization(org_id)
+    now = clock()
+    key = keys.generate_key(kind)
+    record = ApiKey(
+        key_id=new_ulid(clock),
+        org_id=org_id,
+        name=name,
+        kind=kind,
+        scopes=frozenset(scopes),
+        created_at=now,
+        expires_at=now + timedelta(days=valid_days) if valid_days else None,
+        key_hash=keys.key_hash(key, pepper),
+        hint=keys.hint(key),
+    )
+    store.add_key(record)
+    return NewApiKey(key=key, record=record)
+
+
+def revoke_key(store: OrganizationsStore, org_id: str, key_id: str, clock: Clock = system_clock) -> ApiKey:
+    record = store.key(org_id, key_id)
+    if record is None:
+        raise UnknownKey(key_id)
+    if record.revoked_at is None:
+        store.revoke_key(record, clock())
+    return record
+
+
+def authenticate(
+    store: OrganizationsStore, pepper: bytes, authorization: str | None, now: datetime
+) -> tuple[KeyStatus, ApiKey | None]:
+    """The status of the key in an Authorization header; malformed keys cost no lookup."""
+    token = keys.bearer_token(authorization)
+    if token is None or not keys.well_formed(token):
+        return KeyStatus.INVALID, None
+    record = store.key_by_hash(keys.key_hash(token, pepper))
+    return keys.status(record, now), record

@@ -1,0 +1,164 @@
+"""`PlatformFunction`: the one place that decides what every numeriQc Lambda function looks like.
+
+Runtime, architecture, code asset, dependency layer, JSON logs in an encrypted log group with a
+retention, X-Ray, timeouts, Powertools settings, the errors alarm, and the SQS consumer wiring
+(queue, dead-letter queue, partial batch failures, alarm) are decided here and nowhere else, so a
+service only says what is specific to it: its handler, its environment, its grants.
+"""
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from aws_cdk import Duration, Stack
+from aws_cdk import aws_iam as iam
+from aws_cdk import aws_lambda as lambda_
+from aws_cdk import aws_lambda_event_sources as sources
+from aws_cdk import aws_logs as logs
+from aws_cdk import aws_sqs as sqs
+from constructs import Construct
+
+from numeriqc_infra.naming import fix_logical_id
+
+if TYPE_CHECKING:  # the platform imports this module to build its functions
+    from numeriqc_infra.platform import Platform
+
+ROOT = Path(__file__).resolve().parents[2]
+FUNCTIONS_DIR = ROOT / "functions"
+LAYER_DIR = ROOT / "layers" / "build"
+
+RUNTIME = lambda_.Runtime.PYTHON_3_12
+ARCHITECTURE = lambda_.Architecture.ARM_64
+DEFAULT_TIMEOUT = Duration.seconds(10)
+DEFAULT_MEMORY_MB = 512  # Lambda CPU scales with memory: pydantic + Powertools cold starts need it
+LOG_RETENTION = logs.RetentionDays.THREE_MONTHS
+METRICS_NAMESPACE = "numeriqc"
+# Files that change without the code changing: they would make the asset hash, so deploys, unstable.
+ASSET_EXCLUDE = ["**/__pycache__", "**/*.pyc", ".built-*"]
+
+# A function gets another try at a message this many times before it goes to the dead-letter queue.
+MAX_RECEIVE_COUNT = 5
+DEAD_LETTER_RETENTION = Duration.days(14)
+
+
+def dependency_layer(scope: Construct) -> lambda_.ILayerVersion:
+    """The stack's single layer of runtime dependencies, built by `make layer`."""
+    stack = Stack.of(scope)
+    existing = stack.node.try_find_child("DependencyLayer")
+    if existing is not None:
+        return existing  # type: ignore[return-value]
+    if not (LAYER_DIR / "python").is_dir():
+        raise FileNotFoundError(f"{LAYER_DIR}/python is missing: run `make layer` before synthesizing")
+    layer = lambda_.LayerVersion(
+        stack,
+        "DependencyLayer",
+        code=lambda_.Code.from_asset(str(LAYER_DIR), exclude=ASSET_EXCLUDE),
+        compatible_runtimes=[RUNTIME],
+        compatible_architectures=[ARCHITECTURE],
+        description="numeriQc runtime dependencies (pyproject [project.dependencies])",
+    )
+    fix_logical_id(layer, "DependencyLayer")
+    return layer
+
+
+class PlatformFunction(lambda_.Function):
+    """A Lambda function with the platform's defaults; its logical id is its construct id.
+
+    `handler` is `numeriqc.<service>.<module>.handler`: the local runtime imports exactly that
+    string, and `<service>` becomes the Powertools service name.
+    """
+
+    def __init__(
+        self,
+        scope: Construct,
+        id: str,
+        *,
+        platform: "Platform",
+        handler: str,
+        environment: dict[str, str] | None = None,
+        timeout: Duration = DEFAULT_TIMEOUT,
+        memory_size: int = DEFAULT_MEMORY_MB,
+        description: str | None = None,
+    ) -> None:
+        service = handler.split(".")[1]
+        # The role and log group are siblings (a construct has no children before it exists):
+        # an explicit role carries no AWS managed policy, only what grants add to it.
+        role = iam.Role(scope, f"{id}Role", assumed_by=iam.ServicePrincipal("lambda.amazonaws.com"))
+        log_group = logs.LogGroup(
+            scope, f"{id}Logs", retention=LOG_RETENTION, encryption_key=platform.key
+        )
+        super().__init__(
+            scope,
+            id,
+            runtime=RUNTIME,
+            architecture=ARCHITECTURE,
+            code=lambda_.Code.from_asset(str(FUNCTIONS_DIR), exclude=ASSET_EXCLUDE),
+            handler=handler,
+            layers=[dependency_layer(scope)],
+            role=role,
+            log_group=log_group,
+            logging_format=lambda_.LoggingFormat.JSON,
+            tracing=lambda_.Tracing.ACTIVE,
+            timeout=timeout,
+            memory_size=memory_size,
+            description=description,
+            environment={
+                "POWERTOOLS_SERVICE_NAME": service,
+                "POWERTOOLS_METRICS_NAMESPACE": METRICS_NAMESPACE,
+                "POWERTOOLS_LOG_LEVEL": platform.log_level,
+                **(environment or {}),
+            },
+        )
+        fix_logical_id(self, id)
+        log_group.grant_write(role)
+        self.platform = platform
+        self.function_timeout = timeout
+        platform.monitoring.watch_function(self, id)
+
+    def consume_queue(
+        self,
+        id: str,
+        *,
+        batch_size: int = 10,
+        max_batching_window: Duration | None = None,
+        max_receive_count: int = MAX_RECEIVE_COUNT,
+    ) -> sqs.Queue:
+        """A queue this function consumes, with a dead-letter queue and an alarm on it.
+
+        The function reports partial batch failures (`BatchProcessor`), so only the failed
+        messages come back; after `max_receive_count` receives a message moves to the dead-letter
+        queue, whose first message alarms. Logical ids: `<id>` and `<id>DeadLetters`.
+        """
+        scope = self.node.scope
+        assert scope is not None  # a function always has a parent
+        key = self.platform.key
+        dead_letters = sqs.Queue(
+            scope,
+            f"{id}DeadLetters",
+            encryption=sqs.QueueEncryption.KMS,
+            encryption_master_key=key,
+            enforce_ssl=True,
+            retention_period=DEAD_LETTER_RETENTION,
+        )
+        fix_logical_id(dead_letters, f"{id}DeadLetters")
+        queue = sqs.Queue(
+            scope,
+            id,
+            encryption=sqs.QueueEncryption.KMS,
+            encryption_master_key=key,
+            enforce_ssl=True,
+            # AWS's advice for Lambda consumers: six times the function timeout, so a message is
+            # not handed to a second invocation while the first one is still retrying it.
+            visibility_timeout=Duration.seconds(6 * self.function_timeout.to_seconds()),
+            dead_letter_queue=sqs.DeadLetterQueue(queue=dead_letters, max_receive_count=max_receive_count),
+        )
+        fix_logical_id(queue, id)
+        self.add_event_source(
+            sources.SqsEventSource(
+                queue,
+                batch_size=batch_size,
+                max_batching_window=max_batching_window,
+                report_batch_item_failures=True,
+            )
+        )
+        self.platform.monitoring.watch_dead_letters(dead_letters, f"{id} (consumed by {self.node.id})")
+        return queue
