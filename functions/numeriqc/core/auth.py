@@ -46,7 +46,7 @@ class Caller:
         return self
 
 
-_REASONS = {
+KEY_REASONS = {
     "missing": Message(
         "Fournissez votre clé d'API dans l'en-tête Authorization: Bearer <clé>.",
         "Send your API key in the Authorization: Bearer <key> header.",
@@ -66,7 +66,7 @@ def caller_from_context(context: dict[str, Any] | None) -> Caller:
     context = context or {}
     if str(context.get("authenticated")).lower() != "true":
         reason = str(context.get("reason") or "missing")
-        raise Unauthenticated(_REASONS.get(reason, _REASONS["invalid"]), headers=_CHALLENGE)
+        raise Unauthenticated(KEY_REASONS.get(reason, KEY_REASONS["invalid"]), headers=_CHALLENGE)
     return Caller(
         org_id=str(context["org_id"]),
         key_id=str(context["key_id"]),

@@ -8,10 +8,11 @@ from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from numeriqc.core import aws, settings
-from numeriqc.core.auth import Scope, authorizer_context, caller_from_context, current_caller
+from numeriqc.core.auth import KEY_REASONS, Scope, authorizer_context, caller_from_context, current_caller
 from numeriqc.core.http import KEY_REQUIRED, build_resolver, json_response
 from numeriqc.core.idempotency import run_once
 from numeriqc.core.observability import logger, metrics, tracer
+from numeriqc.core.problems import Unauthenticated
 from numeriqc.organizations.models import OrganizationOut, Subscription, SubscriptionIn, SubscriptionList
 from numeriqc.organizations.settings import OrganizationsSettings
 from numeriqc.organizations.store import OrganizationsStore
@@ -47,7 +48,8 @@ def _subscriptions() -> SubscriptionService:
 def who_am_i() -> OrganizationOut:
     caller = caller_from_context(authorizer_context(app))
     organization = _store().organization(caller.org_id)
-    assert organization is not None, "a valid key always belongs to an existing organization"
+    if organization is None:  # removed after the key was cached: the key is dead
+        raise Unauthenticated(KEY_REASONS["invalid"])
     return OrganizationOut(
         org_id=organization.org_id,
         name_fr=organization.name_fr,

@@ -36,9 +36,61 @@ def document() -> dict[str, Any]:
         for tag in schema.get("tags", []):
             if tag not in merged["tags"]:
                 merged["tags"].append(tag)
+    _describe_problems(merged)
     merged["paths"] = dict(sorted(merged["paths"].items()))
     merged["components"]["schemas"] = dict(sorted(merged["components"]["schemas"].items()))
     return merged
+
+
+_PROBLEM_SCHEMA: dict[str, Any] = {
+    "title": "Problem",
+    "description": "RFC 9457 problem details, in French or English (Accept-Language)",
+    "type": "object",
+    "required": ["type", "title", "status"],
+    "properties": {
+        "type": {"type": "string", "format": "uri"},
+        "title": {"type": "string"},
+        "status": {"type": "integer"},
+        "detail": {"type": "string"},
+        "instance": {"type": "string"},
+        "errors": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["field", "code", "detail"],
+                "properties": {
+                    "field": {"type": "string"},
+                    "code": {"type": "string"},
+                    "detail": {"type": "string"},
+                },
+            },
+        },
+    },
+}
+_PROBLEM_RESPONSES = {
+    "400": "Requête malformée / malformed request",
+    "401": "Clé d'API absente, invalide, révoquée ou expirée / missing, invalid, revoked or expired API key",
+    "403": "Portée manquante / missing scope",
+    "404": "Introuvable / not found",
+    "422": "Données invalides, chaque champ nommé / invalid data, each field named",
+}
+
+
+def _describe_problems(document: dict[str, Any]) -> None:
+    """Replace Powertools' default 422 schema with ours: every 4xx is problem+json."""
+    document["components"]["schemas"].pop("HTTPValidationError", None)
+    for name in ("ValidationError", "ResponseValidationError"):
+        document["components"]["schemas"].pop(name, None)
+    document["components"]["schemas"]["Problem"] = _PROBLEM_SCHEMA
+    problem = {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
+    for operations in document["paths"].values():
+        for operation in operations.values():
+            statuses = ["400", "422"] + (["401", "403", "404"] if operation.get("security") else [])
+            for status in statuses:
+                operation.setdefault("responses", {})[status] = {
+                    "description": _PROBLEM_RESPONSES[status],
+                    "content": problem,
+                }
 
 
 def render() -> str:

@@ -1,0 +1,164 @@
+"""The platform's HTTP API: one API, one stage, one authorizer; each service adds its resolver.
+
+`add_service(function, resolver)` is the whole wiring of a service's HTTP side: one route per
+operation of the resolver's OpenAPI document (`routes_of`), all integrated with the service's
+function, the key-protected ones behind the API key authorizer.
+"""
+
+import json
+
+import jsii
+
+from aws_cdk import Duration
+from aws_cdk import aws_apigateway as apigw
+from aws_cdk import aws_apigatewayv2 as apigwv2
+from aws_cdk import aws_apigatewayv2_authorizers as authorizers
+from aws_cdk import aws_apigatewayv2_integrations as integrations
+from aws_cdk import aws_lambda as lambda_
+from aws_cdk import aws_logs as logs
+from aws_lambda_powertools.event_handler import APIGatewayHttpResolver
+from constructs import Construct
+
+from numeriqc_infra.functions import LOG_RETENTION
+from numeriqc_infra.nag import acknowledge
+from numeriqc_infra.naming import fix_logical_id
+from numeriqc_infra.platform import Platform
+from numeriqc_infra.routes import routes_of
+
+AUTHORIZER_ID = "HttpApiAuthorizer"
+AUTHORIZER_CACHE_TTL = Duration.seconds(30)
+# Per account and region, API Gateway's own quota is far above this: these protect the functions.
+THROTTLE = apigwv2.ThrottleSettings(rate_limit=50, burst_limit=100)
+CORS_HEADERS = ["content-type", "authorization", "idempotency-key", "accept-language"]
+# JSON access log lines with the HTTP API's context variables; no query string or body (Loi 25).
+ACCESS_LOG_FORMAT = json.dumps(
+    {
+        "requestId": "$context.requestId",
+        "ip": "$context.identity.sourceIp",
+        "requestTime": "$context.requestTime",
+        "method": "$context.httpMethod",
+        "routeKey": "$context.routeKey",
+        "path": "$context.path",
+        "status": "$context.status",
+        "protocol": "$context.protocol",
+        "responseLength": "$context.responseLength",
+        "responseLatency": "$context.responseLatency",
+        "integrationLatency": "$context.integrationLatency",
+        "integrationError": "$context.integrationErrorMessage",
+        "authorizerError": "$context.authorizer.error",
+    }
+)
+
+
+@jsii.implements(apigwv2.IAccessLogSettings)
+class _AccessLogSettings:
+    """A jsii interface (not a struct): Python implements it rather than passing a dict."""
+
+    def __init__(self, log_group: logs.ILogGroup) -> None:
+        self._destination = apigwv2.LogGroupLogDestination(log_group)
+
+    @property
+    def destination(self) -> apigwv2.IAccessLogDestination:
+        return self._destination
+
+    @property
+    def format(self) -> apigw.AccessLogFormat:
+        return apigw.AccessLogFormat.custom(ACCESS_LOG_FORMAT)
+
+
+class Api(Construct):
+    def __init__(self, scope: Construct, id: str, *, platform: Platform) -> None:
+        super().__init__(scope, id)
+        self.platform = platform
+        self.http_api = apigwv2.HttpApi(
+            self,
+            "HttpApi",
+            create_default_stage=False,  # our own stage below: access logs and throttling
+            cors_preflight=apigwv2.CorsPreflightOptions(
+                allow_origins=["*"],  # keys travel in a header, never in cookies: no credentials
+                allow_methods=[
+                    apigwv2.CorsHttpMethod.GET,
+                    apigwv2.CorsHttpMethod.POST,
+                    apigwv2.CorsHttpMethod.OPTIONS,
+                ],
+                allow_headers=CORS_HEADERS,
+                max_age=Duration.hours(1),
+            ),
+        )
+        fix_logical_id(self.http_api, "HttpApi")
+        access_logs = logs.LogGroup(self, "AccessLogs", retention=LOG_RETENTION, encryption_key=platform.key)
+        fix_logical_id(access_logs, "HttpApiAccessLogs")
+        self.stage = apigwv2.HttpStage(
+            self,
+            "DefaultStage",
+            http_api=self.http_api,
+            stage_name="$default",
+            auto_deploy=True,
+            throttle=THROTTLE,
+            access_log_settings=_AccessLogSettings(access_logs),
+        )
+        fix_logical_id(self.stage, "HttpApiDefaultStage")
+        self.url = self.stage.url
+        self._authorizer: authorizers.HttpLambdaAuthorizer | None = None
+        platform.monitoring.watch_api(self.http_api)
+
+    def protect_with(self, function: lambda_.IFunction) -> None:
+        """Use `function` as the API key authorizer of every route whose operation is secured.
+
+        It never denies (see docs/decisions/0001): simple responses, 30 s cache per key.
+        """
+        self._authorizer = authorizers.HttpLambdaAuthorizer(
+            AUTHORIZER_ID,
+            function,
+            response_types=[authorizers.HttpLambdaResponseType.SIMPLE],
+            identity_source=["$request.header.Authorization"],
+            results_cache_ttl=AUTHORIZER_CACHE_TTL,
+        )
+
+    def add_service(
+        self, function: lambda_.IFunction, resolver: APIGatewayHttpResolver, *, default_route: bool = False
+    ) -> None:
+        """Route every operation of `resolver` to `function`; `default_route` also gives it `$default`."""
+        integration_id = f"{function.node.id}Integration"
+        integration = integrations.HttpLambdaIntegration(integration_id, function)
+        routes: list[apigwv2.HttpRoute] = []
+        for route in routes_of(resolver):
+            if route.needs_key and self._authorizer is None:
+                raise ValueError(f"{route.key} needs an API key: call protect_with(authorizer) first")
+            http_route = apigwv2.HttpRoute(
+                self,
+                route.key,
+                http_api=self.http_api,
+                route_key=apigwv2.HttpRouteKey.with_(route.path, apigwv2.HttpMethod(route.method)),
+                integration=integration,
+                authorizer=self._authorizer if route.needs_key else None,
+            )
+            routes.append(http_route)
+            if not route.needs_key:
+                acknowledge(
+                    http_route,
+                    "AwsSolutions-APIG4",
+                    "Public by design: the resolver declares no security for this operation.",
+                )
+        if default_route:
+            http_route = apigwv2.HttpRoute(
+                self,
+                "$default",
+                http_api=self.http_api,
+                route_key=apigwv2.HttpRouteKey.DEFAULT,
+                integration=integration,
+            )
+            acknowledge(
+                http_route,
+                "AwsSolutions-APIG4",
+                "Catch-all route: it only answers a problem+json 404 for paths no service serves.",
+            )
+            routes.append(http_route)
+        if not routes:
+            raise ValueError(f"{function.node.id}: the resolver declares no operation")
+        # CDK creates the integration under the first route it is bound to, and the authorizer
+        # under the API the first time a route uses it: fix their ids so neither depends on order.
+        fix_logical_id(routes[0].node.find_child(integration_id), integration_id)
+        authorizer = self.http_api.node.try_find_child(AUTHORIZER_ID)
+        if authorizer is not None:
+            fix_logical_id(authorizer, AUTHORIZER_ID)

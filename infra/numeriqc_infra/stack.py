@@ -1,0 +1,45 @@
+"""The numeriQc platform stack: shared platform, HTTP API, services, outputs, cdk-nag acknowledgments."""
+
+from aws_cdk import CfnOutput, Stack
+from constructs import Construct
+
+from numeriqc_infra.api import Api
+from numeriqc_infra.organizations import Organizations
+from numeriqc_infra.platform import Platform, topic_id
+from numeriqc_infra.platform_api import PlatformApi
+
+STACK_ID = "NumeriqcPlatform"
+
+
+class NumeriqcStack(Stack):
+    def __init__(self, scope: Construct, *, stage: str, log_level: str = "INFO") -> None:
+        # The construct id (so cdk.out/NumeriqcPlatform.template.json) never changes; the deployed
+        # stack name carries the stage so stages can share an account.
+        super().__init__(
+            scope,
+            STACK_ID,
+            stack_name=f"{STACK_ID}-{stage}",
+            description=f"numeriQc shared digital services platform ({stage})",
+        )
+        self.platform = Platform(self, "Platform", stage=stage, log_level=log_level)
+        self.api = Api(self, "Api", platform=self.platform)
+        self.organizations = Organizations(self, "Organizations", platform=self.platform, api=self.api)
+        # Last: it health-checks what the services above registered.
+        self.platform_api = PlatformApi(self, "PlatformService", platform=self.platform, api=self.api)
+        self._outputs()
+
+    def _outputs(self) -> None:
+        """What the CLI reads to reach a deployed platform (`aws cloudformation describe-stacks`)."""
+        platform = self.platform
+        values = {
+            "ApiUrl": self.api.url,
+            "OrganizationsTableName": self.organizations.table.table_name,
+            "IdempotencyTableName": platform.idempotency_table.table_name,
+            "EventBusName": platform.bus.event_bus_name,
+            "PepperSecretArn": platform.pepper.secret_arn,
+            "PlatformKeyArn": platform.key.key_arn,
+            "AlarmTopicArn": platform.monitoring.alarm_topic.topic_arn,
+            **{f"{topic_id(family)}Arn": topic.topic_arn for family, topic in platform.topics.items()},
+        }
+        for name, value in values.items():
+            CfnOutput(self, name, value=value)

@@ -1,0 +1,168 @@
+"""Admin commands: organizations and API keys, against the local platform or a deployed stack.
+
+    numeriqc org create saaq --name-fr ... --name-en ... --contact ti@saaq.example
+    numeriqc key create --org saaq --kind live --scopes notifications:send,events:subscribe
+    numeriqc key revoke --org saaq KEY_ID          [--stack NumeriqcPlatform-prod for a real account]
+
+They call the same logic the functions use (numeriqc.organizations.registry); only where the table
+and the pepper are found differs: `.numeriqc/` written by `numeriqc dev`, or the stack's outputs.
+"""
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from numeriqc.core import aws
+from numeriqc.core.auth import KeyKind, Scope
+from numeriqc.core.secrets import pepper
+from numeriqc.organizations import registry
+from numeriqc.organizations.store import AlreadyExists, OrganizationsStore
+
+STATE_DIR = Path(".numeriqc")
+OUTPUTS_FILE = STATE_DIR / "outputs.json"
+DEV_ENV_FILE = STATE_DIR / "dev.env"
+
+
+class AdminError(Exception):
+    """A failure worth one clear line to the operator, not a traceback."""
+
+
+def read_env_file(path: Path) -> dict[str, str]:
+    values = {}
+    for line in path.read_text().splitlines():
+        name, separator, value = line.removeprefix("export ").partition("=")
+        if separator and not name.startswith("#"):
+            values[name.strip()] = value.strip().strip("'\"")
+    return values
+
+
+def stack_outputs(stack: str | None) -> dict[str, str]:
+    """Stack outputs from a deployed stack, or from the local platform's `.numeriqc/` files."""
+    if stack:
+        answer = aws.client("cloudformation").describe_stacks(StackName=stack)
+        return {
+            output["OutputKey"]: output["OutputValue"] for output in answer["Stacks"][0].get("Outputs", [])
+        }
+    if not OUTPUTS_FILE.exists():
+        raise AdminError("no local platform found: start it with `make dev`, or pass --stack NAME")
+    if DEV_ENV_FILE.exists():
+        for name, value in read_env_file(DEV_ENV_FILE).items():
+            if name.startswith("AWS_"):
+                os.environ[name] = value
+    aws.reset_clients()
+    outputs: dict[str, str] = json.loads(OUTPUTS_FILE.read_text())
+    return outputs
+
+
+def _store(outputs: dict[str, str]) -> OrganizationsStore:
+    return OrganizationsStore(aws.client("dynamodb"), outputs["OrganizationsTableName"])
+
+
+def _scopes(text: str) -> set[Scope]:
+    try:
+        return {Scope(item.strip()) for item in text.split(",") if item.strip()}
+    except ValueError as error:
+        known = ", ".join(scope.value for scope in Scope)
+        raise AdminError(f"{error}; known scopes: {known}") from error
+
+
+def _print(value: Any) -> None:
+    print(json.dumps(value, indent=2, ensure_ascii=False, default=str))
+
+
+def org_create(args: argparse.Namespace) -> None:
+    store = _store(stack_outputs(args.stack))
+    try:
+        organization = registry.create_organization(
+            store, org_id=args.org_id, name_fr=args.name_fr, name_en=args.name_en, contact_email=args.contact
+        )
+    except AlreadyExists as error:
+        raise AdminError(f"organization {args.org_id} already exists") from error
+    _print(organization.model_dump(mode="json"))
+
+
+def org_list(args: argparse.Namespace) -> None:
+    _print(
+        [
+            organization.model_dump(mode="json")
+            for organization in _store(stack_outputs(args.stack)).organizations()
+        ]
+    )
+
+
+def key_create(args: argparse.Namespace) -> None:
+    outputs = stack_outputs(args.stack)
+    try:
+        created = registry.create_key(
+            _store(outputs),
+            pepper(outputs["PepperSecretArn"]),
+            org_id=args.org,
+            kind=KeyKind(args.kind),
+            scopes=_scopes(args.scopes),
+            name=args.name,
+            valid_days=args.days,
+        )
+    except registry.UnknownOrganization as error:
+        raise AdminError(f"no organization {args.org}") from error
+    record = created.record.model_dump(mode="json", exclude={"key_hash"})
+    _print({"key": created.key, "warning": "shown once: store it in a secret manager now", **record})
+
+
+def key_list(args: argparse.Namespace) -> None:
+    records = _store(stack_outputs(args.stack)).keys(args.org)
+    _print([record.model_dump(mode="json", exclude={"key_hash"}) for record in records])
+
+
+def key_revoke(args: argparse.Namespace) -> None:
+    try:
+        record = registry.revoke_key(_store(stack_outputs(args.stack)), args.org, args.key_id)
+    except registry.UnknownKey as error:
+        raise AdminError(f"no key {args.key_id} for organization {args.org}") from error
+    _print({"key_id": record.key_id, "revoked": True, "effective_within_seconds": 30})
+
+
+def register(commands: Any) -> None:
+    """Add the `org` and `key` command groups to the CLI's subparsers."""
+    stack = argparse.ArgumentParser(add_help=False)
+    stack.add_argument("--stack", help="deployed stack name (default: the local platform of `make dev`)")
+
+    org = commands.add_parser("org", help="manage organizations").add_subparsers(
+        dest="org_command", required=True
+    )
+    create = org.add_parser("create", parents=[stack], help="register an organization")
+    create.add_argument("org_id", help="short id, lower case: saaq, mtq, ville-de-quebec")
+    create.add_argument("--name-fr", required=True)
+    create.add_argument("--name-en", required=True)
+    create.add_argument("--contact", required=True, help="the organization's technical contact email")
+    create.set_defaults(run=org_create)
+    org.add_parser("list", parents=[stack], help="list organizations").set_defaults(run=org_list)
+
+    key = commands.add_parser("key", help="manage API keys").add_subparsers(dest="key_command", required=True)
+    new = key.add_parser("create", parents=[stack], help="create an API key (shown once)")
+    new.add_argument("--org", required=True)
+    new.add_argument("--kind", choices=[kind.value for kind in KeyKind], default=KeyKind.LIVE.value)
+    new.add_argument(
+        "--scopes", required=True, help="comma separated: " + ",".join(scope.value for scope in Scope)
+    )
+    new.add_argument("--name", default="cle-api", help="what the key is for, to recognise it later")
+    new.add_argument("--days", type=int, default=None, help="expire after this many days (default: never)")
+    new.set_defaults(run=key_create)
+    listing = key.add_parser("list", parents=[stack], help="list an organization's keys (never the keys)")
+    listing.add_argument("--org", required=True)
+    listing.set_defaults(run=key_list)
+    revoke = key.add_parser("revoke", parents=[stack], help="revoke a key (effective within 30 s)")
+    revoke.add_argument("--org", required=True)
+    revoke.add_argument("key_id")
+    revoke.set_defaults(run=key_revoke)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        args.run(args)
+    except AdminError as error:
+        print(f"numeriqc: {error}", file=sys.stderr)
+        return 2
+    return 0

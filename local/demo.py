@@ -1,0 +1,42 @@
+"""The demo organization that `numeriqc dev` creates, so a newcomer can call the API at once."""
+
+from numeriqc.core import aws
+from numeriqc.core.auth import KeyKind, Scope
+from numeriqc.core.secrets import pepper
+from numeriqc.organizations import registry
+from numeriqc.organizations.store import OrganizationsStore
+
+DEMO_ORG = "demo"
+
+
+def bootstrap(outputs: dict[str, str]) -> tuple[list[str], dict[str, str]]:
+    """Create the demo organization with a live and a test key holding every scope.
+
+    Returns the lines to print and the variables to add to `.numeriqc/dev.env`.
+    """
+    store = OrganizationsStore(aws.client("dynamodb"), outputs["OrganizationsTableName"])
+    secret = pepper(outputs["PepperSecretArn"])
+    registry.create_organization(
+        store,
+        org_id=DEMO_ORG,
+        name_fr="Organisme de démonstration",
+        name_en="Demonstration organization",
+        contact_email="demo@numeriqc.example",
+    )
+    every_scope = set(Scope)
+    live = registry.create_key(
+        store, secret, org_id=DEMO_ORG, kind=KeyKind.LIVE, scopes=every_scope, name="demo-live"
+    )
+    test = registry.create_key(
+        store, secret, org_id=DEMO_ORG, kind=KeyKind.TEST, scopes=every_scope, name="demo-test"
+    )
+    lines = [
+        f"Demo organization: {DEMO_ORG} (every scope)",
+        f"  live key: {live.key}",
+        f"  test key: {test.key}",
+    ]
+    return lines, {
+        "NUMERIQC_DEMO_ORG": DEMO_ORG,
+        "NUMERIQC_DEMO_LIVE_KEY": live.key,
+        "NUMERIQC_DEMO_TEST_KEY": test.key,
+    }
