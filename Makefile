@@ -63,7 +63,7 @@ bench: $(LAYER_STAMP)
 
 deploy: $(LAYER_STAMP)
 	npm ci --no-audit --no-fund
-	npx cdk deploy --all --no-notices --require-approval broadening
+	PATH="$(abspath $(BIN)):$$PATH" npx cdk deploy --all --no-notices --require-approval broadening
 
 clean:
 	rm -rf cdk.out layers/build .numeriqc .pytest_cache .mypy_cache .ruff_cache

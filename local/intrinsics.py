@@ -14,9 +14,9 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from numeriqc_local import naming
-from numeriqc_local.aws import ACCOUNT_ID, PARTITION, REGION, URL_SUFFIX
-from numeriqc_local.template import Resource, Template
+from . import naming
+from .aws import ACCOUNT_ID, PARTITION, REGION, URL_SUFFIX
+from .template import Resource, Template
 
 NO_VALUE = object()
 _SUB_VARIABLE = re.compile(r"\$\{([^}]+)\}")
@@ -108,7 +108,9 @@ class Resolver:
         if attribute == "Arn":
             service = kind.service if kind else resource.type.split("::")[1].lower()
             return naming.arn(service, name)
-        raise IntrinsicError(f"Fn::GetAtt {logical_id}.{attribute} ({resource.type}) is not supported locally")
+        raise IntrinsicError(
+            f"Fn::GetAtt {logical_id}.{attribute} ({resource.type}) is not supported locally"
+        )
 
     def condition(self, name: str, stack: str) -> bool:
         conditions = self.template.stack(stack).body.get("Conditions") or {}
@@ -188,7 +190,7 @@ class Resolver:
         if not isinstance(value, dict):
             return value
         if len(value) == 1:
-            (key, argument), = value.items()
+            ((key, argument),) = value.items()
             handler = _FUNCTIONS.get(key)
             if handler is not None:
                 return handler(self, argument, stack)
@@ -223,7 +225,10 @@ class Resolver:
                 for output in (each.body.get("Outputs") or {}).values():
                     export = output.get("Export")
                     if export:
-                        self._exports[str(self._resolve(export["Name"], each.name))] = (each.name, output["Value"])
+                        self._exports[str(self._resolve(export["Name"], each.name))] = (
+                            each.name,
+                            output["Value"],
+                        )
         if name not in self._exports:
             raise IntrinsicError(f"Fn::ImportValue {name}: no stack of the template exports it")
         source_stack, expression = self._exports[name]

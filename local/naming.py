@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from numeriqc_local.aws import ACCOUNT_ID, PARTITION, REGION, URL_SUFFIX
+from .aws import ACCOUNT_ID, PARTITION, REGION, URL_SUFFIX
 
 _KEY_NAMESPACE = uuid.UUID("6f1c3a52-4e0b-4c43-9b8a-6e756d657269")
 
@@ -30,7 +30,9 @@ def digest(seed: str, length: int, alphabet: str = "0123456789abcdefghijklmnopqr
     return "".join(chars)
 
 
-def derived_name(stack: str, logical_id: str, *, max_length: int, lowercase: bool = False, suffix: str = "") -> str:
+def derived_name(
+    stack: str, logical_id: str, *, max_length: int, lowercase: bool = False, suffix: str = ""
+) -> str:
     """`{stack}-{logical_id}{suffix}`, shortened with a hash when too long (names have limits)."""
     base = f"{stack}-{logical_id}"
     if lowercase:
@@ -152,7 +154,9 @@ KINDS: dict[str, Kind] = {
             "WebsiteURL": lambda n, _: f"http://{n}.s3-website.{REGION}.{URL_SUFFIX}",
         },
     ),
-    "AWS::SecretsManager::Secret": Kind("secretsmanager", "Name", 512, ref=_secret_arn, attributes={"Id": _secret_arn}),
+    "AWS::SecretsManager::Secret": Kind(
+        "secretsmanager", "Name", 512, ref=_secret_arn, attributes={"Id": _secret_arn}
+    ),
     "AWS::KMS::Alias": Kind("kms", "AliasName", 256, attributes={}),
     "AWS::Lambda::Function": Kind("lambda", "FunctionName", 64, attributes={"Arn": _function_arn}),
     "AWS::IAM::Role": Kind(
@@ -170,7 +174,9 @@ KINDS: dict[str, Kind] = {
     "AWS::Logs::LogGroup": Kind(
         "logs", "LogGroupName", 512, attributes={"Arn": lambda n, _: arn("logs", f"log-group:{n}:*")}
     ),
-    "AWS::SSM::Parameter": Kind("ssm", "Name", 1011, attributes={"Type": lambda _n, p: p.get("Type", "String")}),
+    "AWS::SSM::Parameter": Kind(
+        "ssm", "Name", 1011, attributes={"Type": lambda _n, p: p.get("Type", "String")}
+    ),
     "AWS::SES::ConfigurationSet": Kind("ses", "Name", 64),
     "AWS::SES::EmailIdentity": Kind("ses", "EmailIdentity", 320),
     "AWS::CloudWatch::Alarm": Kind(

@@ -8,7 +8,6 @@ function, the key-protected ones behind the API key authorizer.
 import json
 
 import jsii
-
 from aws_cdk import Duration
 from aws_cdk import aws_apigateway as apigw
 from aws_cdk import aws_apigatewayv2 as apigwv2
@@ -73,6 +72,7 @@ class Api(Construct):
         self.http_api = apigwv2.HttpApi(
             self,
             "HttpApi",
+            api_name=f"numeriqc-{platform.stage}",
             create_default_stage=False,  # our own stage below: access logs and throttling
             cors_preflight=apigwv2.CorsPreflightOptions(
                 allow_origins=["*"],  # keys travel in a header, never in cookies: no credentials

@@ -7,7 +7,7 @@ service only says what is specific to it: its handler, its environment, its gran
 """
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from aws_cdk import Duration, Stack
 from aws_cdk import aws_iam as iam
@@ -84,9 +84,7 @@ class PlatformFunction(lambda_.Function):
         # The role and log group are siblings (a construct has no children before it exists):
         # an explicit role carries no AWS managed policy, only what grants add to it.
         role = iam.Role(scope, f"{id}Role", assumed_by=iam.ServicePrincipal("lambda.amazonaws.com"))
-        log_group = logs.LogGroup(
-            scope, f"{id}Logs", retention=LOG_RETENTION, encryption_key=platform.key
-        )
+        log_group = logs.LogGroup(scope, f"{id}Logs", retention=LOG_RETENTION, encryption_key=platform.key)
         super().__init__(
             scope,
             id,
@@ -151,8 +149,7 @@ class PlatformFunction(lambda_.Function):
         messages come back; after `max_receive_count` receives a message moves to the dead-letter
         queue, whose first message alarms. Logical ids: `<id>` and `<id>DeadLetters`.
         """
-        scope = self.node.scope
-        assert scope is not None  # a function always has a parent
+        scope = cast(Construct, self.node.scope)  # a function always has a parent
         key = self.platform.key
         dead_letters = sqs.Queue(
             scope,

@@ -93,7 +93,7 @@ class Monitoring(Construct):
             ),
         )
 
-    def watch_dead_letters(self, queue: sqs.IQueue, what: str) -> None:
+    def watch_dead_letters(self, queue: sqs.Queue, what: str) -> None:
         self.alarm_on_first(
             queue,
             "DepthAlarm",

@@ -21,8 +21,8 @@ from numeriqc.core.events import EVENT_FAMILIES
 
 from numeriqc_infra.functions import DEAD_LETTER_RETENTION
 from numeriqc_infra.monitoring import Monitoring
-from numeriqc_infra.naming import fix_logical_id
 from numeriqc_infra.nag import acknowledge
+from numeriqc_infra.naming import fix_logical_id
 
 # What the health check may call on each kind of dependency: describe, never read data.
 HEALTH_ACTIONS = {
@@ -70,7 +70,7 @@ class Platform(Construct):
         self.pepper = secretsmanager.Secret(
             self,
             "Pepper",
-            description="HMAC pepper for keyed hashes of contact details (numeriqc.core.pii)",
+            description="HMAC pepper for keyed hashes: API keys, contact details (numeriqc.core.pii)",
             encryption_key=self.key,
             generate_secret_string=secretsmanager.SecretStringGenerator(
                 password_length=64, exclude_punctuation=True
@@ -108,10 +108,10 @@ class Platform(Construct):
         # Services that write into our encrypted topics and queues on our behalf need the key too:
         # EventBridge (rules -> family topics, rule dead letters), SNS (topics -> encrypted queues),
         # CloudWatch (alarms -> alarm topic). EventBridge's KMS requests carry no source keys, so
-        # only the other two can be pinned to this account.
+        # only the other two can be pinned to this account. (CDK's SNS rule target adds the same
+        # EventBridge statement; it has no Sid, so CDK merges the two into one.)
         key.add_to_resource_policy(
             iam.PolicyStatement(
-                sid="EventBridgeDeliversToEncryptedTopicsAndQueues",
                 principals=[iam.ServicePrincipal("events.amazonaws.com")],
                 actions=["kms:Decrypt", "kms:GenerateDataKey*"],
                 resources=["*"],
@@ -134,7 +134,13 @@ class Platform(Construct):
             iam.PolicyStatement(
                 sid="CloudWatchLogsEncryptsThisAccountsLogGroups",
                 principals=[iam.ServicePrincipal(f"logs.{Aws.REGION}.amazonaws.com")],
-                actions=["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
+                actions=[
+                    "kms:Encrypt*",
+                    "kms:Decrypt*",
+                    "kms:ReEncrypt*",
+                    "kms:GenerateDataKey*",
+                    "kms:Describe*",
+                ],
                 resources=["*"],
                 conditions={
                     "ArnLike": {

@@ -43,7 +43,14 @@ def test_a_single_changed_character_breaks_the_checksum() -> None:
 
 @pytest.mark.parametrize(
     "candidate",
-    ["", "nqc_live_", "nqc_prod_" + "a" * 38, "abc_live_" + "a" * 38, "nqc_live_" + "é" * 38, "nqc_live_short"],
+    [
+        "",
+        "nqc_live_",
+        "nqc_prod_" + "a" * 38,
+        "abc_live_" + "a" * 38,
+        "nqc_live_" + "é" * 38,
+        "nqc_live_short",
+    ],
 )
 def test_malformed_keys_are_rejected_without_lookup(candidate: str) -> None:
     assert not keys.well_formed(candidate)

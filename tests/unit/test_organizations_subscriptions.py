@@ -24,7 +24,9 @@ def test_filter_policy_always_pins_the_organization() -> None:
     ],
 )
 def test_endpoint_must_match_its_protocol(protocol: str, endpoint: str, ok: bool) -> None:
-    request = SubscriptionIn.model_validate({"family": "feedback", "protocol": protocol, "endpoint": endpoint})
+    request = SubscriptionIn.model_validate(
+        {"family": "feedback", "protocol": protocol, "endpoint": endpoint}
+    )
     errors = endpoint_errors(request)
     assert (errors == []) is ok
     if not ok:

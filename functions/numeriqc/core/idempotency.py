@@ -6,17 +6,7 @@ organization and the route so two organizations (or two routes) can never collid
 """
 
 from collections.abc import Callable
-from typing import Any
-
-from aws_lambda_powertools.utilities.idempotency import (
-    DynamoDBPersistenceLayer,
-    IdempotencyConfig,
-    idempotent_function,
-)
-from aws_lambda_powertools.utilities.idempotency.exceptions import (
-    IdempotencyAlreadyInProgressError,
-    IdempotencyValidationError,
-)
+from typing import TYPE_CHECKING, Any
 
 from numeriqc.core import aws
 from numeriqc.core.i18n import Message
@@ -25,7 +15,10 @@ from numeriqc.core.problems import Conflict, FieldError, ValidationFailed
 MAX_KEY_LENGTH = 128
 RETENTION_SECONDS = 24 * 3600
 
-_layers: dict[str, DynamoDBPersistenceLayer] = {}
+if TYPE_CHECKING:
+    from aws_lambda_powertools.utilities.idempotency import DynamoDBPersistenceLayer
+
+_layers: dict[str, "DynamoDBPersistenceLayer"] = {}
 _REUSED = Message(
     "Cette clé d'idempotence a déjà servi pour une requête différente.",
     "This idempotency key was already used for a different request.",
@@ -40,7 +33,10 @@ _BAD_KEY = Message(
 )
 
 
-def _persistence(table_name: str) -> DynamoDBPersistenceLayer:
+def _persistence(table_name: str) -> "DynamoDBPersistenceLayer":
+    # Imported here: it loads boto3, which only write routes with an Idempotency-Key need.
+    from aws_lambda_powertools.utilities.idempotency import DynamoDBPersistenceLayer
+
     if table_name not in _layers:
         _layers[table_name] = DynamoDBPersistenceLayer(
             table_name=table_name, boto3_client=aws.client("dynamodb")
@@ -67,6 +63,12 @@ def run_once(
     """
     if key is None:
         return work()
+    from aws_lambda_powertools.utilities.idempotency import IdempotencyConfig, idempotent_function
+    from aws_lambda_powertools.utilities.idempotency.exceptions import (
+        IdempotencyAlreadyInProgressError,
+        IdempotencyValidationError,
+    )
+
     if not 0 < len(key) <= MAX_KEY_LENGTH or not key.isprintable():
         raise ValidationFailed(
             errors=[FieldError("header.idempotency-key", "invalid", _BAD_KEY, max=MAX_KEY_LENGTH)]

@@ -117,7 +117,8 @@ class SubscriptionService:
             protocol=request.protocol,
             endpoint=request.endpoint,
             event_types=sorted(set(request.event_types)),
-            status="pending-confirmation" if self._gateway.pending(arn) else "active",
+            # SNS always asks email and HTTPS endpoints to confirm; SQS in-account needs no confirmation.
+            status="active" if request.protocol is Protocol.SQS else "pending-confirmation",
             created_at=self._clock(),
         )
         self._store.add_subscription(org_id, subscription, arn)

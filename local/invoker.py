@@ -1,0 +1,148 @@
+"""Running a template function in-process: its handler, its environment, a Lambda-like context.
+
+All functions share one Python process locally, so each call applies exactly that function's
+environment (the template's variables plus what Lambda itself sets) and hides every variable
+another function of the template sets: a function that forgot a variable in `infra/` fails
+locally as it would in AWS. A process-wide lock makes sure no two invocations ever overlap, so
+no function can observe another one's environment. Events and results go through JSON, as they
+do in AWS, so a handler cannot return what Lambda could not serialize.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import logging
+import os
+import threading
+import time
+import uuid
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from typing import Any
+
+from .aws import FAKE_CREDENTIALS, REGION
+from .wiring import FunctionDef, Wiring
+
+log = logging.getLogger("numeriqc_local")
+
+INVOCATION_LOCK = threading.RLock()
+
+
+class HandlerImportError(ImportError):
+    """The template names a handler that cannot be imported."""
+
+
+class LambdaContext:
+    """The attributes and method handlers (and Powertools) read from Lambda's context object."""
+
+    def __init__(self, function: FunctionDef, request_id: str | None = None) -> None:
+        self.function_name = function.name
+        self.function_version = "$LATEST"
+        self.invoked_function_arn = function.arn
+        self.memory_limit_in_mb = function.memory
+        self.aws_request_id = request_id or str(uuid.uuid4())
+        self.log_group_name = f"/aws/lambda/{function.name}"
+        self.log_stream_name = f"{time.strftime('%Y/%m/%d')}/[$LATEST]{uuid.uuid4().hex}"
+        self.identity = None
+        self.client_context = None
+        self.tenant_id = None
+        self._deadline = time.monotonic() + function.timeout
+
+    def get_remaining_time_in_millis(self) -> int:
+        return max(0, int((self._deadline - time.monotonic()) * 1000))
+
+
+def _resolve_handler(handler: str) -> Callable[[Any, Any], Any]:
+    module_name, _, attribute = handler.rpartition(".")
+    if not module_name:
+        raise HandlerImportError(f"handler {handler!r} is not 'module.function'")
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError as error:
+        raise HandlerImportError(f"cannot import {module_name} (handler {handler}): {error}") from error
+    function = getattr(module, attribute, None)
+    if not callable(function):
+        raise HandlerImportError(f"{module_name} has no callable {attribute} (handler {handler})")
+    return function
+
+
+class Invoker:
+    """Invokes the template's functions; `endpoint_url` is the moto server they must reach, if any."""
+
+    def __init__(self, wiring: Wiring, endpoint_url: str | None = None) -> None:
+        self.wiring = wiring
+        self.endpoint_url = endpoint_url
+        self._hidden = wiring.environment_keys()
+
+    def environment(self, function_id: str) -> dict[str, str]:
+        """The variables a function sees: the template's plus those Lambda sets itself."""
+        function = self.wiring.function(function_id)
+        env = dict(function.environment)
+        env.update(
+            {
+                "AWS_REGION": REGION,
+                "AWS_DEFAULT_REGION": REGION,
+                "AWS_LAMBDA_FUNCTION_NAME": function.name,
+                "AWS_LAMBDA_FUNCTION_MEMORY_SIZE": str(function.memory),
+                "AWS_LAMBDA_FUNCTION_VERSION": "$LATEST",
+                "AWS_LAMBDA_LOG_GROUP_NAME": f"/aws/lambda/{function.name}",
+                "_HANDLER": function.handler,
+                "POWERTOOLS_TRACE_DISABLED": "true",
+            }
+        )
+        if self.endpoint_url:
+            env["AWS_ENDPOINT_URL"] = self.endpoint_url
+        return env
+
+    @contextmanager
+    def applied(self, function_id: str) -> Iterator[FunctionDef]:
+        """Run a block with `function_id`'s environment (under the process-wide invocation lock)."""
+        function = self.wiring.function(function_id)
+        env = self.environment(function.logical_id)
+        with INVOCATION_LOCK:
+            keys = {*env, *self._hidden, *FAKE_CREDENTIALS, "AWS_ENDPOINT_URL"}
+            saved = {key: os.environ.get(key) for key in keys}
+            try:
+                for key in self._hidden - env.keys():
+                    os.environ.pop(key, None)
+                if not self.endpoint_url:
+                    os.environ.pop("AWS_ENDPOINT_URL", None)
+                for key, value in FAKE_CREDENTIALS.items():
+                    os.environ.setdefault(key, value)
+                os.environ.update(env)
+                yield function
+            finally:
+                for key, previous in saved.items():
+                    if previous is None:
+                        os.environ.pop(key, None)
+                    else:
+                        os.environ[key] = previous
+
+    def invoke(self, function_id: str, event: Any, request_id: str | None = None) -> Any:
+        """Call the handler like Lambda does; a handler's exception propagates unchanged."""
+        function = self.wiring.function(function_id)
+        if not function.invocable:
+            raise HandlerImportError(
+                f"{function.logical_id} ({function.runtime or 'no runtime'}) cannot run locally"
+            )
+        payload = json.loads(json.dumps(event))
+        with self.applied(function.logical_id):
+            handler = _resolve_handler(function.handler)
+            context = LambdaContext(function, request_id)
+            started = time.monotonic()
+            try:
+                result = handler(payload, context)
+            finally:
+                elapsed = time.monotonic() - started
+                if elapsed > function.timeout:
+                    log.warning(
+                        "%s ran %.1f s: AWS would have stopped it after its %d s timeout",
+                        function.logical_id,
+                        elapsed,
+                        function.timeout,
+                    )
+        return json.loads(json.dumps(result))
+
+    def names(self) -> Mapping[str, FunctionDef]:
+        return self.wiring.functions

@@ -1,0 +1,87 @@
+"""pytest fixtures: the real template wiring, booted in-process against moto for each test.
+
+* `numeriqc_template` (session): the synthesized template, synthesized at most once per change of
+  `infra/`, `functions/` or `layers/build`, under a file lock (safe with pytest-xdist workers).
+* `platform` (function): a fresh `LocalRuntime` for that template inside moto's `mock_aws()`, with
+  every resource created, fake credentials and region set, and a `ManualClock`.
+* `make_platform` (function): the same for a template of the test's own (a dict), for tests of
+  wiring that the real template does not (yet) contain.
+
+Register with `pytest_plugins = ["numeriqc_local.pytest_plugin"]` in the root conftest.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any
+
+import moto  # imported before any client exists: moto hooks every botocore client created after it
+import pytest
+
+from .aws import FAKE_CREDENTIALS, REGION
+from .clock import Clock, ManualClock
+from .runtime import LocalRuntime
+from .template import Template, load_template
+
+# Kernel caches that hold values from a previous test's moto (clients, the pepper secret).
+KERNEL_RESETS = ("numeriqc.core.aws:reset_clients", "numeriqc.core.secrets:forget_peppers")
+
+PlatformFactory = Callable[..., LocalRuntime]
+
+
+def reset_kernel_caches() -> None:
+    """Forget what the kernel cached per container; only modules already imported are touched."""
+    for target in KERNEL_RESETS:
+        module_name, _, function_name = target.partition(":")
+        if module_name in sys.modules:
+            reset = getattr(importlib.import_module(module_name), function_name, None)
+            if callable(reset):
+                reset()
+
+
+@pytest.fixture(scope="session")
+def numeriqc_template() -> Template:
+    """The synthesized CloudFormation template(s) of the CDK app."""
+    return load_template()
+
+
+@pytest.fixture
+def local_aws_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fake credentials, the local region, and no endpoint override: moto's mock intercepts."""
+    for key, value in FAKE_CREDENTIALS.items():
+        monkeypatch.setenv(key, value)
+    monkeypatch.setenv("AWS_REGION", REGION)
+    monkeypatch.setenv("AWS_DEFAULT_REGION", REGION)
+    for key in ("AWS_ENDPOINT_URL", "AWS_PROFILE", "AWS_SESSION_TOKEN", "AWS_SECURITY_TOKEN"):
+        monkeypatch.delenv(key, raising=False)
+
+
+@pytest.fixture
+def make_platform(local_aws_environment: None) -> Iterator[PlatformFactory]:
+    """`make_platform(template, clock=None) -> LocalRuntime`, all inside one moto mock per test."""
+    mock = moto.mock_aws()
+    mock.start()
+    reset_kernel_caches()
+
+    def factory(template: Template | Mapping[str, Any], clock: Clock | None = None) -> LocalRuntime:
+        runtime = LocalRuntime(template, clock=clock or ManualClock())
+        runtime.create_resources()
+        return runtime
+
+    try:
+        yield factory
+    finally:
+        mock.stop()
+        reset_kernel_caches()
+
+
+@pytest.fixture
+def platform(numeriqc_template: Template, make_platform: PlatformFactory) -> LocalRuntime:
+    """The whole platform of the real template, fresh for this test.
+
+    `platform.http(method, path, headers=, json=, body=, query=)`, `.invoke(function_id, event)`,
+    `.drain()`, `.tick()`, `.outbox()`, `.names[logical_id]`, `.env(function_id)`, `.clock.advance(s)`.
+    """
+    return make_platform(numeriqc_template)

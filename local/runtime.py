@@ -1,0 +1,219 @@
+"""`LocalRuntime`: the whole platform of one template, in-process, against moto.
+
+The same object backs `numeriqc dev` (moto's threaded server, real clock), `numeriqc invoke` (attached
+to a running dev server's moto) and the pytest `platform` fixture (moto's in-process mock, manual
+clock). It only needs to know where moto answers (`endpoint_url`, None for the in-process mock).
+"""
+
+from __future__ import annotations
+
+import json as jsonlib
+import logging
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from typing import Any
+from urllib.parse import urlencode
+
+from .aws import Clients
+from .clock import Clock, SystemClock
+from .delivery import Delivery
+from .gateway import Gateway
+from .http_events import HttpRequest, HttpResponse
+from .invoker import Invoker
+from .outbox import OutboxMessage, read_outbox
+from .pollers import Poller, SchedulePoller, ShimPoller, SqsMappingPoller, StreamMappingPoller
+from .resources import Created, create_resources
+from .template import Template
+from .triggers import Triggers
+from .wiring import FunctionDef, ResourceNames, Wiring
+
+log = logging.getLogger("numeriqc_local")
+
+Headers = Mapping[str, str] | Sequence[tuple[str, str]]
+
+
+class LocalRuntime:
+    """Create the template's resources, serve its HTTP API, run its functions and triggers."""
+
+    def __init__(
+        self,
+        template: Template | Mapping[str, Any],
+        *,
+        endpoint_url: str | None = None,
+        clock: Clock | None = None,
+    ) -> None:
+        self.wiring = Wiring.from_template(template)
+        self.endpoint_url = endpoint_url
+        self.clients = Clients(endpoint_url)
+        self.clock: Clock = clock or SystemClock()
+        self.invoker = Invoker(self.wiring, endpoint_url)
+        self.delivery = Delivery(self.wiring, self.clients, self.invoker)
+        self.names = ResourceNames(self.wiring)
+        self.gateways = {
+            logical_id: Gateway(api, self.invoker.invoke, self.clock)
+            for logical_id, api in self.wiring.apis.items()
+        }
+        self.created: Created | None = None
+        self._triggers: Triggers | None = None
+
+    # -- setup ------------------------------------------------------------------------------------
+
+    def create_resources(self) -> Created:
+        """Create every resource in moto (idempotent) and open the triggers."""
+        self.created = create_resources(self.wiring, self.clients)
+        self._triggers = self._build_triggers(self.created)
+        return self.created
+
+    def _build_triggers(self, created: Created) -> Triggers:
+        pollers: list[Poller] = []
+        for mapping in self.wiring.mappings.values():
+            if mapping.source_kind == "sqs":
+                queue = self.wiring.queue_by_arn(mapping.source_arn)
+                url = created.queue_urls.get(queue.logical_id) if queue else None
+                if url is None:
+                    log.warning(
+                        "mapping %s: no queue %s in the template", mapping.logical_id, mapping.source_arn
+                    )
+                    continue
+                pollers.append(SqsMappingPoller(mapping, url, self.invoker, self.clients))
+            else:
+                table = mapping.source_arn.split(":table/")[-1].split("/")[0]
+                stream = StreamMappingPoller(mapping, table, self.invoker, self.delivery, self.clients)
+                stream.prime()
+                pollers.append(stream)
+        for shim in created.shims:
+            rule = self.wiring.rules.get(shim.owner) if shim.kind == "rule" else None
+            pollers.append(ShimPoller(shim, rule, self.delivery, self.clients))
+        return Triggers(pollers, SchedulePoller(self.wiring, self.delivery, self.clock))
+
+    @property
+    def triggers(self) -> Triggers:
+        if self._triggers is None:
+            raise RuntimeError("call create_resources() first: triggers poll the resources it creates")
+        return self._triggers
+
+    # -- functions --------------------------------------------------------------------------------
+
+    @property
+    def functions(self) -> Mapping[str, FunctionDef]:
+        return self.wiring.functions
+
+    def invoke(self, function_id: str, event: Any) -> Any:
+        """Invoke a function (logical id, name or ARN) synchronously; its exception propagates."""
+        return self.invoker.invoke(function_id, event)
+
+    def env(self, function_id: str) -> dict[str, str]:
+        """The environment the function runs with."""
+        return self.invoker.environment(function_id)
+
+    @contextmanager
+    def environment(self, function_id: str) -> Iterator[FunctionDef]:
+        """Run a block (a demo bootstrap, an admin command) with a function's environment applied."""
+        with self.invoker.applied(function_id) as function:
+            yield function
+
+    # -- HTTP -------------------------------------------------------------------------------------
+
+    @property
+    def gateway(self) -> Gateway:
+        """The template's HTTP API (the first one if there are several)."""
+        if not self.gateways:
+            raise RuntimeError("the template has no HTTP API")
+        return next(iter(self.gateways.values()))
+
+    def routes(self) -> list[str]:
+        return self.gateway.route_keys
+
+    def handle(self, request: HttpRequest) -> HttpResponse:
+        return self.gateway.handle(request)
+
+    def http(
+        self,
+        method: str,
+        path: str,
+        *,
+        headers: Headers | None = None,
+        json: Any = None,
+        body: str | bytes | None = None,
+        query: str | Mapping[str, Any] | None = None,
+    ) -> HttpResponse:
+        """Send one request through the emulated HTTP API, as a client would."""
+        path, _, inline_query = path.partition("?")
+        if isinstance(query, Mapping):
+            query_text = urlencode(dict(query), doseq=True)
+        else:
+            query_text = query or inline_query
+        pairs = list(headers.items()) if isinstance(headers, Mapping) else list(headers or [])
+        content = b""
+        if json is not None:
+            content = jsonlib.dumps(json).encode()
+            if not any(key.lower() == "content-type" for key, _ in pairs):
+                pairs.append(("content-type", "application/json"))
+        elif body is not None:
+            content = body.encode() if isinstance(body, str) else body
+        if content:
+            pairs.append(("content-length", str(len(content))))
+        return self.handle(HttpRequest(method.upper(), path, query_text, tuple(pairs), content))
+
+    # -- triggers ---------------------------------------------------------------------------------
+
+    def poll_once(self) -> int:
+        return sum(self.triggers.run_round().values())
+
+    def drain(self, max_rounds: int = 50) -> int:
+        """Run pending triggers until a whole round moves nothing (raises if it never gets quiet)."""
+        return self.triggers.drain(max_rounds)
+
+    def tick(self) -> int:
+        """Fire every scheduled rule now (follow with drain() to see the consequences)."""
+        return self.triggers.tick()
+
+    # -- observation ------------------------------------------------------------------------------
+
+    def outbox(self) -> list[OutboxMessage]:
+        """Every email and SMS sent so far (moto runs in this process)."""
+        return read_outbox()
+
+    def outputs(self) -> dict[str, str]:
+        """The stacks' Outputs, resolved locally (what `describe-stacks` would list once deployed)."""
+        values: dict[str, str] = {}
+        for stack in self.wiring.template.stacks:
+            for key, output in (stack.body.get("Outputs") or {}).items():
+                try:
+                    values[key] = str(self.wiring.resolver.resolve(output.get("Value"), stack.name))
+                except Exception:
+                    log.warning("output %s of %s cannot be resolved locally", key, stack.name)
+        return values
+
+    def describe(self) -> dict[str, Any]:
+        """Physical names and ARNs of the template's resources, for `.numeriqc/dev.json` and humans."""
+        resources: dict[str, Any] = {}
+        for logical_id, resource in self.wiring.template.resources.items():
+            if resource.type not in _DESCRIBED:
+                continue
+            entry: dict[str, Any] = {"type": resource.type, "ref": self.names[logical_id]}
+            try:
+                entry["arn"] = self.names.arn(logical_id)
+            except Exception:
+                entry["arn"] = None
+            resources[logical_id] = entry
+        return {"routes": self.routes() if self.gateways else [], "resources": resources}
+
+
+_DESCRIBED = frozenset(
+    {
+        "AWS::DynamoDB::Table",
+        "AWS::DynamoDB::GlobalTable",
+        "AWS::SQS::Queue",
+        "AWS::SNS::Topic",
+        "AWS::Events::EventBus",
+        "AWS::Events::Rule",
+        "AWS::S3::Bucket",
+        "AWS::SecretsManager::Secret",
+        "AWS::KMS::Key",
+        "AWS::KMS::Alias",
+        "AWS::Lambda::Function",
+        "AWS::SSM::Parameter",
+        "AWS::ApiGatewayV2::Api",
+    }
+)

@@ -1,0 +1,330 @@
+"""`numeriqc dev`: the whole platform on loopback, in one process, without Docker.
+
+moto's threaded server (MOTO_PORT, default 4599) is the AWS; the template's resources are created
+in it; the HTTP API is served on PORT (default 3000) by a ThreadingHTTPServer that hands every
+request to the emulated API Gateway; a background thread polls the triggers every 200 ms and fires
+scheduled rules on the real clock. Everything runs in this process, which is also what lets the
+outbox read moto's backends directly. A few local-only endpoints help development:
+GET /_local/outbox, POST /_local/tick, POST /_local/drain, GET /_local/resources.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import importlib.util
+import inspect
+import json
+import logging
+import os
+import signal
+import socket
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+from .aws import FAKE_CREDENTIALS, REGION, Clients
+from .devenv import dev_env_path, write_dev_env, write_outputs
+from .http_events import HttpRequest, HttpResponse
+from .runtime import LocalRuntime
+from .template import Template, find_root, load_template
+from .triggers import DrainError
+
+log = logging.getLogger("numeriqc_local")
+
+POLL_SECONDS = 0.2
+HOST = "127.0.0.1"
+
+
+@dataclass
+class DevSettings:
+    port: int = 3000
+    moto_port: int = 4599
+    root: Path | None = None
+    dev_env: Path | None = None
+
+    @classmethod
+    def from_environ(cls) -> DevSettings:
+        return cls(
+            port=int(os.environ.get("PORT", "3000")), moto_port=int(os.environ.get("MOTO_PORT", "4599"))
+        )
+
+
+class DevPlatform:
+    """Start with `start()`, stop with `stop()`; `serve()` blocks until Ctrl-C or SIGTERM."""
+
+    def __init__(self, settings: DevSettings, started: float | None = None) -> None:
+        self.settings = settings
+        self.started = started or time.perf_counter()
+        self.api_url = f"http://{HOST}:{settings.port}"
+        self.moto_url = f"http://{HOST}:{settings.moto_port}"
+        self.runtime: LocalRuntime | None = None
+        self._moto: Any = None
+        self._http: ThreadingHTTPServer | None = None
+        self._stop = threading.Event()
+        self._loop: threading.Thread | None = None
+
+    def start(self) -> list[str]:
+        """Bring everything up; answers the banner lines."""
+        for key, value in {
+            "AWS_ENDPOINT_URL": self.moto_url,
+            "AWS_REGION": REGION,
+            "AWS_DEFAULT_REGION": REGION,
+        }.items():
+            os.environ[key] = value
+        os.environ.update(FAKE_CREDENTIALS)
+        os.environ.pop("AWS_PROFILE", None)
+        os.environ.pop("AWS_SESSION_TOKEN", None)
+        from moto.server import ThreadedMotoServer
+
+        # moto's server thread would hang start() forever on a busy port: check both first.
+        _ensure_free(self.settings.moto_port)
+        _ensure_free(self.settings.port)
+        logging.getLogger("werkzeug").setLevel(logging.WARNING)
+        # Synthesis (when needed) takes most of a cold start and runs in a subprocess: start moto,
+        # build clients and import the heavy libraries meanwhile.
+        loader = _TemplateLoader(self.settings.root or find_root())
+        loader.start()
+        self._moto = ThreadedMotoServer(ip_address=HOST, port=self.settings.moto_port, verbose=False)
+        self._moto.start()
+        _prepare(self.moto_url)
+        template = loader.result()
+        self.runtime = LocalRuntime(template, endpoint_url=self.moto_url)
+        self.runtime.create_resources()
+        self._http = ThreadingHTTPServer((HOST, self.settings.port), _handler_for(self))
+        self._http.daemon_threads = True
+        self._loop = threading.Thread(target=self._poll_forever, name="numeriqc-triggers", daemon=True)
+        self._loop.start()
+        self._warm_up()
+        dev_env = self.settings.dev_env or dev_env_path()
+        outputs = self.runtime.outputs()
+        write_outputs(dev_env.parent / "outputs.json", outputs)
+        demo_lines, demo_variables = _demo(self.runtime, outputs)
+        write_dev_env(
+            dev_env,
+            endpoint_url=self.moto_url,
+            api_url=self.api_url,
+            description=self.runtime.describe(),
+            template=template.fingerprint(),
+            extra=demo_variables,
+        )
+        return self._banner(dev_env, demo_lines)
+
+    def _warm_up(self) -> None:
+        """Import every handler now (under its own environment), so the first request is not slow."""
+        assert self.runtime is not None
+        for function in self.runtime.functions.values():
+            if not function.invocable:
+                continue
+            module = function.handler.rpartition(".")[0]
+            try:
+                with self.runtime.environment(function.logical_id):
+                    importlib.import_module(module)
+            except Exception:
+                log.exception("cannot import %s (handler of %s)", module, function.logical_id)
+
+    def _banner(self, dev_env: Path, demo_lines: list[str]) -> list[str]:
+        assert self.runtime is not None
+        seconds = time.perf_counter() - self.started
+        lines = [
+            f"numeriQc local platform ready in {seconds:.1f} s",
+            f"  API         {self.api_url}",
+            f"  Swagger UI  {self.api_url}/docs",
+            f"  moto        {self.moto_url}   (environment for other tools: {dev_env})",
+            f"  outbox      {self.api_url}/_local/outbox   schedules now: `numeriqc tick`",
+        ]
+        lines.extend(demo_lines)
+        lines.append("Ctrl-C to stop.")
+        return lines
+
+    def _poll_forever(self) -> None:
+        assert self.runtime is not None
+        while not self._stop.is_set():
+            try:
+                self.runtime.poll_once()
+            except Exception:
+                log.exception("trigger round failed")
+            self._stop.wait(POLL_SECONDS)
+
+    def serve(self) -> None:
+        assert self._http is not None
+        try:
+            self._http.serve_forever(poll_interval=0.2)
+        except KeyboardInterrupt:
+            pass
+        finally:
+            self.stop()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._http is not None:
+            self._http.server_close()
+        if self._loop is not None:
+            self._loop.join(timeout=5)
+        if self._moto is not None:
+            self._moto.stop()
+            self._moto = None
+
+    # -- local-only endpoints ---------------------------------------------------------------------
+
+    def local_endpoint(self, method: str, path: str) -> HttpResponse | None:
+        assert self.runtime is not None
+        routes: dict[tuple[str, str], Callable[[], Any]] = {
+            ("GET", "/_local/outbox"): lambda: [message.as_json() for message in self.runtime.outbox()],  # type: ignore[union-attr]
+            ("POST", "/_local/tick"): lambda: {"fired": self.runtime.tick()},  # type: ignore[union-attr]
+            ("POST", "/_local/drain"): lambda: {"moved": self.runtime.drain()},  # type: ignore[union-attr]
+            ("GET", "/_local/resources"): self.runtime.describe,
+        }
+        action = routes.get((method, path))
+        if action is None:
+            return None
+        try:
+            return _json_response(200, action())
+        except DrainError as error:
+            return _json_response(500, {"message": str(error)})
+
+
+def _json_response(status: int, value: Any) -> HttpResponse:
+    return HttpResponse(
+        status, {"content-type": "application/json"}, json.dumps(value, ensure_ascii=False).encode()
+    )
+
+
+def _demo(runtime: LocalRuntime, outputs: dict[str, str]) -> tuple[list[str], dict[str, str]]:
+    """Run the optional `numeriqc_local.demo.bootstrap` hook (demo organization, keys).
+
+    It receives the resolved stack outputs (or the runtime, if its parameter is named `runtime`)
+    and answers the lines to print, optionally with variables to add to dev.env.
+    """
+    if importlib.util.find_spec("numeriqc_local.demo") is None:
+        return [], {}
+    try:
+        bootstrap = importlib.import_module("numeriqc_local.demo").bootstrap
+        parameters = list(inspect.signature(bootstrap).parameters)
+        answer = bootstrap(runtime if parameters[:1] == ["runtime"] else outputs)
+    except Exception as error:
+        log.exception("the demo bootstrap failed")
+        return [f"  (demo bootstrap failed: {error!r})"], {}
+    if isinstance(answer, tuple):
+        lines, variables = answer
+        return [str(line) for line in lines], {str(k): str(v) for k, v in dict(variables).items()}
+    return [str(line) for line in answer], {}
+
+
+def _handler_for(platform: DevPlatform) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+        server_version = "numeriqc-local"
+
+        def _serve(self) -> None:
+            started = time.perf_counter()
+            path, _, query = self.path.partition("?")
+            length = int(self.headers.get("content-length") or 0)
+            body = self.rfile.read(length) if length else b""
+            response = platform.local_endpoint(self.command, path) if path.startswith("/_local/") else None
+            if response is None:
+                assert platform.runtime is not None
+                request = HttpRequest(
+                    self.command,
+                    path,
+                    query,
+                    tuple(self.headers.items()),
+                    body,
+                    self.client_address[0],
+                    self.request_version,
+                )
+                try:
+                    response = platform.runtime.handle(request)
+                except Exception:
+                    log.exception("gateway failure")
+                    response = _json_response(500, {"message": "Internal Server Error"})
+            self._write(response)
+            elapsed = (time.perf_counter() - started) * 1000
+            print(f"{self.command} {self.path} -> {response.status} ({elapsed:.0f} ms)", flush=True)
+
+        def _write(self, response: HttpResponse) -> None:
+            self.send_response(response.status)
+            for key, value in response.headers.items():
+                if key.lower() not in ("content-length", "transfer-encoding", "connection"):
+                    self.send_header(key, value)
+            for cookie in response.cookies:
+                self.send_header("set-cookie", cookie)
+            self.send_header("content-length", str(len(response.content)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(response.content)
+
+        def log_message(self, format: str, *args: Any) -> None:
+            """Silenced: _serve prints one line per request."""
+
+        do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = do_OPTIONS = do_HEAD = _serve
+
+    return Handler
+
+
+class _TemplateLoader(threading.Thread):
+    def __init__(self, root: Path) -> None:
+        super().__init__(name="numeriqc-template", daemon=True)
+        self.root = root
+        self.template: Template | None = None
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            self.template = load_template(self.root)
+        except BaseException as error:  # re-raised in the main thread by result()
+            self.error = error
+
+    def result(self) -> Template:
+        self.join()
+        if self.error is not None:
+            raise self.error
+        assert self.template is not None
+        return self.template
+
+
+def _prepare(endpoint_url: str) -> None:
+    """Load service models and the handlers' heavy dependencies (no template needed for that)."""
+    clients = Clients(endpoint_url)
+    for service in ("kms", "dynamodb", "dynamodbstreams", "sqs", "sns", "events", "secretsmanager", "s3"):
+        clients(service)
+    for module in ("aws_lambda_powertools.event_handler", "aws_lambda_powertools.logging", "pydantic"):
+        with contextlib.suppress(ImportError):
+            importlib.import_module(module)
+
+
+def _ensure_free(port: int) -> None:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        probe.bind((HOST, port))
+
+
+def _interrupt(signum: int, frame: Any) -> None:
+    raise KeyboardInterrupt
+
+
+def run_dev(settings: DevSettings, started: float | None = None) -> int:
+    """Run until Ctrl-C or SIGTERM; answers the exit code (0 after a clean stop)."""
+    signal.signal(signal.SIGTERM, _interrupt)
+    signal.signal(signal.SIGINT, _interrupt)  # even when started in the background with SIGINT ignored
+    platform = DevPlatform(settings, started)
+    try:
+        lines = platform.start()
+    except KeyboardInterrupt:
+        platform.stop()
+        return 0
+    except OSError as error:
+        platform.stop()
+        print(f"numeriqc dev: cannot start ({error}); is another platform using PORT/MOTO_PORT?", flush=True)
+        return 1
+    except BaseException:
+        platform.stop()
+        raise
+    print("\n".join(lines), flush=True)
+    platform.serve()
+    print("numeriQc local platform stopped.", flush=True)
+    return 0

@@ -1,0 +1,137 @@
+"""The Lambda functions of the real template: platform defaults, handlers, environment, grants."""
+
+import importlib
+from typing import Any
+
+import infra_invariants as inv
+from infra_cfn import identity_statements, props, ref_target, render, render_json, resources
+from numeriqc.core.events import EVENT_FAMILIES
+
+POWERTOOLS = {"POWERTOOLS_SERVICE_NAME", "POWERTOOLS_METRICS_NAMESPACE", "POWERTOOLS_LOG_LEVEL"}
+HANDLERS = {
+    "Authorizer": "numeriqc.organizations.authorizer.handler",
+    "OrganizationsApi": "numeriqc.organizations.api.handler",
+    "PlatformApi": "numeriqc.platform.api.handler",
+}
+
+
+def environment(template: dict[str, Any], function: str) -> dict[str, Any]:
+    return props(template, function)["Environment"]["Variables"]  # type: ignore[no-any-return]
+
+
+def grants(template: dict[str, Any], function: str) -> dict[str, set[str]]:
+    """action -> rendered resources, over the function role's policies."""
+    role = ref_target(props(template, function)["Role"])
+    granted: dict[str, set[str]] = {}
+    for lid, statement in identity_statements(template):
+        policy = template["Resources"][lid]["Properties"]
+        if lid != role and role not in [ref_target(r) for r in policy.get("Roles", [])]:
+            continue
+        resources_ = (
+            statement["Resource"] if isinstance(statement["Resource"], list) else [statement["Resource"]]
+        )
+        actions = statement["Action"] if isinstance(statement["Action"], list) else [statement["Action"]]
+        for action in actions:
+            granted.setdefault(action, set()).update(render(r) for r in resources_)
+    return granted
+
+
+def test_every_function_has_the_platform_defaults(template: dict[str, Any]) -> None:
+    assert inv.functions_off_platform_defaults(template) == []
+
+
+def test_every_function_alarms_on_its_first_error(template: dict[str, Any]) -> None:
+    assert inv.functions_without_error_alarm(template) == []
+
+
+def test_functions_have_the_contract_ids_and_handlers_that_exist(template: dict[str, Any]) -> None:
+    functions = resources(template, "AWS::Lambda::Function")
+    assert {lid: f["Properties"]["Handler"] for lid, f in functions.items()} == HANDLERS
+    for handler in HANDLERS.values():
+        module, name = handler.rsplit(".", 1)
+        assert callable(getattr(importlib.import_module(module), name)), handler
+
+
+def test_authorizer_environment(template: dict[str, Any]) -> None:
+    env = environment(template, "Authorizer")
+    assert set(env) - POWERTOOLS == {"ORGANIZATIONS_TABLE", "PEPPER_SECRET_ARN"}
+    assert env["ORGANIZATIONS_TABLE"] == {"Ref": "OrganizationsTable"}
+    assert env["PEPPER_SECRET_ARN"] == {"Ref": "Pepper"}
+    assert env["POWERTOOLS_SERVICE_NAME"] == "organizations"
+
+
+def test_organizations_api_environment(template: dict[str, Any]) -> None:
+    env = environment(template, "OrganizationsApi")
+    assert set(env) - POWERTOOLS == {
+        "ORGANIZATIONS_TABLE",
+        "PEPPER_SECRET_ARN",
+        "EVENT_TOPICS",
+        "IDEMPOTENCY_TABLE",
+        "EVENT_BUS_NAME",
+    }
+    assert env["IDEMPOTENCY_TABLE"] == {"Ref": "IdempotencyTable"}
+    assert env["EVENT_BUS_NAME"] == {"Ref": "EventBus"}
+    assert render_json(env["EVENT_TOPICS"]) == {
+        family: f"${{{family.capitalize()}Topic}}" for family in EVENT_FAMILIES
+    }
+
+
+def test_platform_api_health_checks_every_shared_dependency(template: dict[str, Any]) -> None:
+    env = environment(template, "PlatformApi")
+    assert set(env) - POWERTOOLS == {"HEALTH_CHECKS", "PLATFORM_KEY_ARN"}
+    assert env["PLATFORM_KEY_ARN"] == {"Fn::GetAtt": ["PlatformKey", "Arn"]}
+    checks = {check["name"]: (check["kind"], check["target"]) for check in render_json(env["HEALTH_CHECKS"])}
+    assert checks == {
+        "organizations-table": ("dynamodb", "${OrganizationsTable}"),
+        "idempotency-table": ("dynamodb", "${IdempotencyTable}"),
+        "event-bus": ("events", "${EventBus}"),
+        "platform-key": ("kms", "${PlatformKey.Arn}"),
+        "pepper": ("secret", "${Pepper}"),
+        **{f"{family}-topic": ("sns", f"${{{family.capitalize()}Topic}}") for family in EVENT_FAMILIES},
+    }
+
+
+def test_platform_api_may_describe_exactly_what_it_checks(template: dict[str, Any]) -> None:
+    topics = {f"${{{family.capitalize()}Topic}}" for family in EVENT_FAMILIES}
+    log_group = f"${{{ref_target(props(template, 'PlatformApi')['LoggingConfig']['LogGroup'])}.Arn}}"
+    assert grants(template, "PlatformApi") == {
+        "xray:PutTraceSegments": {"*"},
+        "xray:PutTelemetryRecords": {"*"},
+        "logs:CreateLogStream": {log_group},
+        "logs:PutLogEvents": {log_group},
+        "dynamodb:DescribeTable": {"${OrganizationsTable.Arn}", "${IdempotencyTable.Arn}"},
+        "sns:GetTopicAttributes": topics,
+        "events:DescribeEventBus": {"${EventBus.Arn}"},
+        "kms:DescribeKey": {"${PlatformKey.Arn}"},
+        "secretsmanager:DescribeSecret": {"${Pepper}"},
+    }
+
+
+def test_authorizer_reads_keys_and_pepper_and_writes_nothing(template: dict[str, Any]) -> None:
+    granted = grants(template, "Authorizer")
+    assert "${OrganizationsTable.Arn}" in granted["dynamodb:GetItem"]
+    assert "${OrganizationsTable.Arn}" in granted["dynamodb:Query"]
+    assert granted["secretsmanager:GetSecretValue"] == {"${Pepper}"}
+    writes = {"dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem"}
+    assert not writes & set(granted)
+    assert not any(action.startswith(("sns:", "events:")) for action in granted)
+
+
+def test_organizations_api_grants(template: dict[str, Any]) -> None:
+    granted = grants(template, "OrganizationsApi")
+    for table in ("${OrganizationsTable.Arn}", "${IdempotencyTable.Arn}"):
+        for action in ("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"):
+            assert table in granted[action], (action, table)
+    assert granted["secretsmanager:GetSecretValue"] == {"${Pepper}"}
+    assert granted["events:PutEvents"] == {"${EventBus.Arn}"}
+    topics = {f"${{{family.capitalize()}Topic}}" for family in EVENT_FAMILIES}
+    sns = {action: arns for action, arns in granted.items() if action.startswith("sns:")}
+    assert sns == {
+        action: topics
+        for action in (
+            "sns:Subscribe",
+            "sns:Unsubscribe",
+            "sns:GetSubscriptionAttributes",
+            "sns:SetSubscriptionAttributes",
+        )
+    }

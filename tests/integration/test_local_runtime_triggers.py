@@ -1,0 +1,376 @@
+"""Asynchronous triggers of the local runtime behave as in AWS (hand-written templates, moto in-process)."""
+
+import importlib
+import json
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import boto3
+import pytest
+from numeriqc_local.runtime import LocalRuntime
+from numeriqc_local.triggers import DrainError
+
+Factory = Callable[..., LocalRuntime]
+
+
+@pytest.fixture
+def handlers(monkeypatch: pytest.MonkeyPatch) -> ModuleType:
+    monkeypatch.syspath_prepend(str(Path(__file__).parent))
+    module = importlib.import_module("local_runtime_handlers")
+    module.reset()
+    return module
+
+
+def function(handler: str, **extra: Any) -> dict[str, Any]:
+    return {
+        "Type": "AWS::Lambda::Function",
+        "Properties": {"Handler": f"local_runtime_handlers.{handler}", "Runtime": "python3.12", "Timeout": 10, **extra},
+    }
+
+
+def queue(**properties: Any) -> dict[str, Any]:
+    return {"Type": "AWS::SQS::Queue", "Properties": properties}
+
+
+def arn(logical_id: str) -> dict[str, Any]:
+    return {"Fn::GetAtt": [logical_id, "Arn"]}
+
+
+def messages(url: str) -> list[dict[str, Any]]:
+    found = boto3.client("sqs").receive_message(
+        QueueUrl=url, MaxNumberOfMessages=10, MessageAttributeNames=["All"], WaitTimeSeconds=0
+    )
+    return list(found.get("Messages") or [])
+
+
+def sqs_mapping_template(handler: str, report_failures: bool) -> dict[str, Any]:
+    mapping: dict[str, Any] = {"EventSourceArn": arn("Jobs"), "FunctionName": {"Ref": "Worker"}, "BatchSize": 10}
+    if report_failures:
+        mapping["FunctionResponseTypes"] = ["ReportBatchItemFailures"]
+    return {
+        "Resources": {
+            "JobsDlq": queue(),
+            "Jobs": queue(RedrivePolicy={"deadLetterTargetArn": arn("JobsDlq"), "maxReceiveCount": 2}),
+            "Worker": function(handler),
+            "Mapping": {"Type": "AWS::Lambda::EventSourceMapping", "Properties": mapping},
+        }
+    }
+
+
+def test_partial_batch_failure_sends_only_the_failed_message_to_the_dlq(
+    make_platform: Factory, handlers: ModuleType
+) -> None:
+    platform = make_platform(sqs_mapping_template("sqs_partial", report_failures=True))
+    sqs = boto3.client("sqs")
+    for body in ("ok-1", "poison", "ok-2"):
+        sqs.send_message(QueueUrl=platform.names["Jobs"], MessageBody=body)
+
+    platform.drain()
+
+    delivered = [record["body"] for event in handlers.calls("sqs_partial") for record in event["Records"]]
+    assert sorted(delivered) == ["ok-1", "ok-2", "poison", "poison"]  # maxReceiveCount 2, then the DLQ
+    assert messages(platform.names["Jobs"]) == []
+    assert [message["Body"] for message in messages(platform.names["JobsDlq"])] == ["poison"]
+
+
+def test_without_partial_reporting_an_exception_fails_the_whole_batch(
+    make_platform: Factory, handlers: ModuleType
+) -> None:
+    platform = make_platform(sqs_mapping_template("sqs_all_or_nothing", report_failures=False))
+    sqs = boto3.client("sqs")
+    for body in ("ok-1", "poison", "ok-2"):
+        sqs.send_message(QueueUrl=platform.names["Jobs"], MessageBody=body)
+
+    platform.drain()
+
+    assert len(handlers.calls("sqs_all_or_nothing")) == 2
+    assert sorted(message["Body"] for message in messages(platform.names["JobsDlq"])) == ["ok-1", "ok-2", "poison"]
+
+
+def test_a_failing_message_without_dlq_never_gets_quiet(make_platform: Factory, handlers: ModuleType) -> None:
+    template = sqs_mapping_template("sqs_partial", report_failures=True)
+    del template["Resources"]["JobsDlq"]
+    del template["Resources"]["Jobs"]["Properties"]["RedrivePolicy"]
+    platform = make_platform(template)
+    boto3.client("sqs").send_message(QueueUrl=platform.names["Jobs"], MessageBody="poison")
+
+    with pytest.raises(DrainError, match="Mapping"):
+        platform.drain(max_rounds=5)
+
+
+STREAM_TABLE = {
+    "Type": "AWS::DynamoDB::Table",
+    "Properties": {
+        "AttributeDefinitions": [{"AttributeName": "pk", "AttributeType": "S"}],
+        "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}],
+        "BillingMode": "PAY_PER_REQUEST",
+        "StreamSpecification": {"StreamViewType": "NEW_AND_OLD_IMAGES"},
+    },
+}
+
+
+def stream_template(handler: str, **mapping: Any) -> dict[str, Any]:
+    return {
+        "Resources": {
+            "Items": STREAM_TABLE,
+            "Watcher": function(handler),
+            "Stream": {
+                "Type": "AWS::Lambda::EventSourceMapping",
+                "Properties": {
+                    "EventSourceArn": {"Fn::GetAtt": ["Items", "StreamArn"]},
+                    "FunctionName": {"Ref": "Watcher"},
+                    "StartingPosition": "LATEST",
+                    "BatchSize": 10,
+                    **mapping,
+                },
+            },
+        }
+    }
+
+
+def test_dynamodb_stream_delivers_inserts_modifies_and_removes(make_platform: Factory, handlers: ModuleType) -> None:
+    platform = make_platform(stream_template("record"))
+    table = platform.names["Items"]
+    dynamodb = boto3.client("dynamodb")
+    dynamodb.put_item(TableName=table, Item={"pk": {"S": "a"}, "v": {"N": "1"}})
+    dynamodb.put_item(TableName=table, Item={"pk": {"S": "a"}, "v": {"N": "2"}})
+    dynamodb.delete_item(TableName=table, Key={"pk": {"S": "a"}})
+
+    platform.drain()
+
+    records = [record for event in handlers.calls("record") for record in event["Records"]]
+    assert [record["eventName"] for record in records] == ["INSERT", "MODIFY", "REMOVE"]
+    assert records[1]["dynamodb"]["OldImage"]["v"] == {"N": "1"}
+    assert records[1]["dynamodb"]["NewImage"]["v"] == {"N": "2"}
+    assert {record["eventSource"] for record in records} == {"aws:dynamodb"}
+    assert records[0]["eventSourceARN"].startswith(f"arn:aws:dynamodb:ca-central-1:123456789012:table/{table}/stream/")
+    platform.drain()
+    assert len(handlers.calls("record")) == 1  # nothing is delivered twice
+
+
+def test_stream_partial_failure_retries_from_the_failed_record(make_platform: Factory, handlers: ModuleType) -> None:
+    platform = make_platform(stream_template("stream_partial", FunctionResponseTypes=["ReportBatchItemFailures"]))
+    dynamodb = boto3.client("dynamodb")
+    for key in ("a", "bad", "c"):
+        dynamodb.put_item(TableName=platform.names["Items"], Item={"pk": {"S": key}})
+
+    platform.drain()
+
+    batches = [[r["dynamodb"]["Keys"]["pk"]["S"] for r in event["Records"]] for event in handlers.calls("stream_partial")]
+    assert batches == [["a", "bad", "c"], ["bad", "c"]]
+
+
+def test_stream_retries_are_bounded_and_failures_go_to_the_destination(
+    make_platform: Factory, handlers: ModuleType
+) -> None:
+    template = stream_template(
+        "fail",
+        MaximumRetryAttempts=1,
+        DestinationConfig={"OnFailure": {"Destination": arn("StreamFailures")}},
+    )
+    template["Resources"]["StreamFailures"] = queue()
+    platform = make_platform(template)
+    boto3.client("dynamodb").put_item(TableName=platform.names["Items"], Item={"pk": {"S": "x"}})
+
+    platform.drain()
+
+    assert len(handlers.calls("fail")) == 2
+    (failure,) = messages(platform.names["StreamFailures"])
+    info = json.loads(failure["Body"])["DDBStreamBatchInfo"]
+    assert info["batchSize"] == 1
+    assert info["streamArn"].startswith("arn:aws:dynamodb:")
+
+
+def test_scheduled_rule_fires_on_the_clock_and_on_tick(make_platform: Factory, handlers: ModuleType) -> None:
+    template = {
+        "Resources": {
+            "Reminder": function("record"),
+            "Every5": {
+                "Type": "AWS::Events::Rule",
+                "Properties": {
+                    "ScheduleExpression": "rate(5 minutes)",
+                    "State": "ENABLED",
+                    "Targets": [{"Id": "t", "Arn": arn("Reminder"), "Input": '{"job": "remind"}'}],
+                },
+            },
+        }
+    }
+    platform = make_platform(template)
+
+    platform.drain()
+    platform.clock.advance(299)  # type: ignore[attr-defined]
+    platform.drain()
+    assert handlers.calls("record") == []
+
+    platform.clock.advance(2)  # type: ignore[attr-defined]
+    platform.drain()
+    assert handlers.calls("record") == [{"job": "remind"}]
+
+    assert platform.tick() == 1
+    assert handlers.calls("record") == [{"job": "remind"}, {"job": "remind"}]
+
+
+def test_cron_rule_delivers_a_transformed_scheduled_event_to_sqs(make_platform: Factory, handlers: ModuleType) -> None:
+    template = {
+        "Resources": {
+            "Digest": queue(),
+            "Nightly": {
+                "Type": "AWS::Events::Rule",
+                "Properties": {
+                    "ScheduleExpression": "cron(0 3 * * ? *)",
+                    "Targets": [
+                        {
+                            "Id": "q",
+                            "Arn": arn("Digest"),
+                            "InputTransformer": {
+                                "InputPathsMap": {"kind": "$.detail-type", "when": "$.time"},
+                                "InputTemplate": '{"kind": <kind>, "at": "<when>"}',
+                            },
+                        }
+                    ],
+                },
+            },
+        }
+    }
+    platform = make_platform(template)
+    platform.tick()
+    (message,) = messages(platform.names["Digest"])
+    body = json.loads(message["Body"])
+    assert body["kind"] == "Scheduled Event"
+    assert body["at"].endswith("Z")
+
+
+EVENTS_TEMPLATE: dict[str, Any] = {
+    "Resources": {
+        "Bus": {"Type": "AWS::Events::EventBus", "Properties": {"Name": "test-bus"}},
+        "FeedbackTopic": {"Type": "AWS::SNS::Topic"},
+        "Inbox": queue(),
+        "Audit": queue(),
+        "InboxSubscription": {
+            "Type": "AWS::SNS::Subscription",
+            "Properties": {
+                "TopicArn": {"Ref": "FeedbackTopic"},
+                "Protocol": "sqs",
+                "Endpoint": arn("Inbox"),
+                "RawMessageDelivery": True,
+                "FilterPolicyScope": "MessageBody",
+                "FilterPolicy": {"orgid": ["saaq"]},
+            },
+        },
+        "Consumer": function("record"),
+        "FeedbackRule": {
+            "Type": "AWS::Events::Rule",
+            "Properties": {
+                "EventBusName": {"Ref": "Bus"},
+                "EventPattern": {"source": ["numeriqc.feedback"]},
+                "Targets": [
+                    {"Id": "topic", "Arn": {"Ref": "FeedbackTopic"}, "InputPath": "$.detail"},
+                    {"Id": "fn", "Arn": arn("Consumer"), "InputPath": "$.detail"},
+                    {
+                        "Id": "audit",
+                        "Arn": arn("Audit"),
+                        "InputTransformer": {
+                            "InputPathsMap": {"org": "$.detail.orgid", "type": "$.detail-type"},
+                            "InputTemplate": '"<type> for <org>"',
+                        },
+                    },
+                ],
+            },
+        },
+    }
+}
+
+
+def put_feedback(orgid: str, bus: str = "test-bus", source: str = "numeriqc.feedback") -> None:
+    detail = {"specversion": "1.0", "type": "ca.qc.numeriqc.feedback.received.v1", "orgid": orgid, "data": {}}
+    boto3.client("events").put_events(
+        Entries=[{"EventBusName": bus, "Source": source, "DetailType": detail["type"], "Detail": json.dumps(detail)}]
+    )
+
+
+def test_rule_to_topic_with_input_path_reaches_only_matching_subscribers(
+    make_platform: Factory, handlers: ModuleType
+) -> None:
+    platform = make_platform(EVENTS_TEMPLATE)
+    put_feedback("saaq")
+    put_feedback("mtq")
+    put_feedback("saaq", source="numeriqc.other")
+
+    platform.drain()
+
+    inbox = [json.loads(message["Body"]) for message in messages(platform.names["Inbox"])]
+    assert [(event["orgid"], event["type"]) for event in inbox] == [("saaq", "ca.qc.numeriqc.feedback.received.v1")]
+    assert [event["orgid"] for event in handlers.calls("record")] == ["saaq", "mtq"]
+    audit = sorted(message["Body"] for message in messages(platform.names["Audit"]))
+    assert audit == [
+        '"ca.qc.numeriqc.feedback.received.v1 for mtq"',
+        '"ca.qc.numeriqc.feedback.received.v1 for saaq"',
+    ]
+
+
+def test_sns_to_lambda_subscription_goes_through_a_filtering_shim(make_platform: Factory, handlers: ModuleType) -> None:
+    template = {
+        "Resources": {
+            "Alerts": {"Type": "AWS::SNS::Topic"},
+            "Pager": function("record"),
+            "PagerSubscription": {
+                "Type": "AWS::SNS::Subscription",
+                "Properties": {
+                    "TopicArn": {"Ref": "Alerts"},
+                    "Protocol": "lambda",
+                    "Endpoint": arn("Pager"),
+                    "FilterPolicy": {"severity": ["high"]},
+                },
+            },
+        }
+    }
+    platform = make_platform(template)
+    sns = boto3.client("sns")
+    for severity in ("low", "high"):
+        sns.publish(
+            TopicArn=platform.names["Alerts"],
+            Message=f"{severity} alert",
+            Subject="alert",
+            MessageAttributes={"severity": {"DataType": "String", "StringValue": severity}},
+        )
+
+    platform.drain()
+
+    (event,) = handlers.calls("record")
+    (record,) = event["Records"]
+    assert record["EventSource"] == "aws:sns"
+    assert record["Sns"]["Message"] == "high alert"
+    assert record["Sns"]["Subject"] == "alert"
+    assert record["Sns"]["TopicArn"] == platform.names["Alerts"]
+    assert record["Sns"]["MessageAttributes"]["severity"]["Value"] == "high"
+
+
+def test_failed_async_invocations_are_retried_then_sent_to_the_functions_dlq(
+    make_platform: Factory, handlers: ModuleType
+) -> None:
+    template = {
+        "Resources": {
+            "Bus": {"Type": "AWS::Events::EventBus", "Properties": {"Name": "test-bus"}},
+            "Dlq": queue(),
+            "Broken": function("fail", DeadLetterConfig={"TargetArn": arn("Dlq")}),
+            "Rule": {
+                "Type": "AWS::Events::Rule",
+                "Properties": {
+                    "EventBusName": {"Ref": "Bus"},
+                    "EventPattern": {"source": ["numeriqc.feedback"]},
+                    "Targets": [{"Id": "fn", "Arn": arn("Broken")}],
+                },
+            },
+        }
+    }
+    platform = make_platform(template)
+    put_feedback("saaq")
+
+    platform.drain()
+
+    assert len(handlers.calls("fail")) == 3  # the first attempt and Lambda's 2 retries
+    (dead,) = messages(platform.names["Dlq"])
+    assert json.loads(dead["Body"])["detail"]["orgid"] == "saaq"
+    assert dead["MessageAttributes"]["ErrorMessage"]["StringValue"] == "this handler always fails"
