@@ -51,9 +51,11 @@ class Clients:
                     aws_secret_access_key=FAKE_CREDENTIALS["AWS_SECRET_ACCESS_KEY"],
                     # Without an explicit endpoint, ignore AWS_ENDPOINT_URL & co: under moto's mock
                     # the default endpoints are the ones it intercepts.
+                    # Account-based endpoints (123456789012.streams-ddb...) are unknown to moto 5.2.
                     config=Config(
                         retries={"mode": "standard", "max_attempts": 2},
                         ignore_configured_endpoint_urls=self.endpoint_url is None,
+                        account_id_endpoint_mode="disabled",
                     ),
                 )
                 _clients[key] = client

@@ -26,7 +26,12 @@ def handlers(monkeypatch: pytest.MonkeyPatch) -> ModuleType:
 def function(handler: str, **extra: Any) -> dict[str, Any]:
     return {
         "Type": "AWS::Lambda::Function",
-        "Properties": {"Handler": f"local_runtime_handlers.{handler}", "Runtime": "python3.12", "Timeout": 10, **extra},
+        "Properties": {
+            "Handler": f"local_runtime_handlers.{handler}",
+            "Runtime": "python3.12",
+            "Timeout": 10,
+            **extra,
+        },
     }
 
 
@@ -46,7 +51,11 @@ def messages(url: str) -> list[dict[str, Any]]:
 
 
 def sqs_mapping_template(handler: str, report_failures: bool) -> dict[str, Any]:
-    mapping: dict[str, Any] = {"EventSourceArn": arn("Jobs"), "FunctionName": {"Ref": "Worker"}, "BatchSize": 10}
+    mapping: dict[str, Any] = {
+        "EventSourceArn": arn("Jobs"),
+        "FunctionName": {"Ref": "Worker"},
+        "BatchSize": 10,
+    }
     if report_failures:
         mapping["FunctionResponseTypes"] = ["ReportBatchItemFailures"]
     return {
@@ -86,7 +95,11 @@ def test_without_partial_reporting_an_exception_fails_the_whole_batch(
     platform.drain()
 
     assert len(handlers.calls("sqs_all_or_nothing")) == 2
-    assert sorted(message["Body"] for message in messages(platform.names["JobsDlq"])) == ["ok-1", "ok-2", "poison"]
+    assert sorted(message["Body"] for message in messages(platform.names["JobsDlq"])) == [
+        "ok-1",
+        "ok-2",
+        "poison",
+    ]
 
 
 def test_a_failing_message_without_dlq_never_gets_quiet(make_platform: Factory, handlers: ModuleType) -> None:
@@ -130,7 +143,9 @@ def stream_template(handler: str, **mapping: Any) -> dict[str, Any]:
     }
 
 
-def test_dynamodb_stream_delivers_inserts_modifies_and_removes(make_platform: Factory, handlers: ModuleType) -> None:
+def test_dynamodb_stream_delivers_inserts_modifies_and_removes(
+    make_platform: Factory, handlers: ModuleType
+) -> None:
     platform = make_platform(stream_template("record"))
     table = platform.names["Items"]
     dynamodb = boto3.client("dynamodb")
@@ -145,20 +160,29 @@ def test_dynamodb_stream_delivers_inserts_modifies_and_removes(make_platform: Fa
     assert records[1]["dynamodb"]["OldImage"]["v"] == {"N": "1"}
     assert records[1]["dynamodb"]["NewImage"]["v"] == {"N": "2"}
     assert {record["eventSource"] for record in records} == {"aws:dynamodb"}
-    assert records[0]["eventSourceARN"].startswith(f"arn:aws:dynamodb:ca-central-1:123456789012:table/{table}/stream/")
+    assert records[0]["eventSourceARN"].startswith(
+        f"arn:aws:dynamodb:ca-central-1:123456789012:table/{table}/stream/"
+    )
     platform.drain()
     assert len(handlers.calls("record")) == 1  # nothing is delivered twice
 
 
-def test_stream_partial_failure_retries_from_the_failed_record(make_platform: Factory, handlers: ModuleType) -> None:
-    platform = make_platform(stream_template("stream_partial", FunctionResponseTypes=["ReportBatchItemFailures"]))
+def test_stream_partial_failure_retries_from_the_failed_record(
+    make_platform: Factory, handlers: ModuleType
+) -> None:
+    platform = make_platform(
+        stream_template("stream_partial", FunctionResponseTypes=["ReportBatchItemFailures"])
+    )
     dynamodb = boto3.client("dynamodb")
     for key in ("a", "bad", "c"):
         dynamodb.put_item(TableName=platform.names["Items"], Item={"pk": {"S": key}})
 
     platform.drain()
 
-    batches = [[r["dynamodb"]["Keys"]["pk"]["S"] for r in event["Records"]] for event in handlers.calls("stream_partial")]
+    batches = [
+        [r["dynamodb"]["Keys"]["pk"]["S"] for r in event["Records"]]
+        for event in handlers.calls("stream_partial")
+    ]
     assert batches == [["a", "bad", "c"], ["bad", "c"]]
 
 
@@ -212,7 +236,9 @@ def test_scheduled_rule_fires_on_the_clock_and_on_tick(make_platform: Factory, h
     assert handlers.calls("record") == [{"job": "remind"}, {"job": "remind"}]
 
 
-def test_cron_rule_delivers_a_transformed_scheduled_event_to_sqs(make_platform: Factory, handlers: ModuleType) -> None:
+def test_cron_rule_delivers_a_transformed_scheduled_event_to_sqs(
+    make_platform: Factory, handlers: ModuleType
+) -> None:
     template = {
         "Resources": {
             "Digest": queue(),
@@ -286,7 +312,14 @@ EVENTS_TEMPLATE: dict[str, Any] = {
 def put_feedback(orgid: str, bus: str = "test-bus", source: str = "numeriqc.feedback") -> None:
     detail = {"specversion": "1.0", "type": "ca.qc.numeriqc.feedback.received.v1", "orgid": orgid, "data": {}}
     boto3.client("events").put_events(
-        Entries=[{"EventBusName": bus, "Source": source, "DetailType": detail["type"], "Detail": json.dumps(detail)}]
+        Entries=[
+            {
+                "EventBusName": bus,
+                "Source": source,
+                "DetailType": detail["type"],
+                "Detail": json.dumps(detail),
+            }
+        ]
     )
 
 
@@ -301,7 +334,9 @@ def test_rule_to_topic_with_input_path_reaches_only_matching_subscribers(
     platform.drain()
 
     inbox = [json.loads(message["Body"]) for message in messages(platform.names["Inbox"])]
-    assert [(event["orgid"], event["type"]) for event in inbox] == [("saaq", "ca.qc.numeriqc.feedback.received.v1")]
+    assert [(event["orgid"], event["type"]) for event in inbox] == [
+        ("saaq", "ca.qc.numeriqc.feedback.received.v1")
+    ]
     assert [event["orgid"] for event in handlers.calls("record")] == ["saaq", "mtq"]
     audit = sorted(message["Body"] for message in messages(platform.names["Audit"]))
     assert audit == [
@@ -310,7 +345,9 @@ def test_rule_to_topic_with_input_path_reaches_only_matching_subscribers(
     ]
 
 
-def test_sns_to_lambda_subscription_goes_through_a_filtering_shim(make_platform: Factory, handlers: ModuleType) -> None:
+def test_sns_to_lambda_subscription_goes_through_a_filtering_shim(
+    make_platform: Factory, handlers: ModuleType
+) -> None:
     template = {
         "Resources": {
             "Alerts": {"Type": "AWS::SNS::Topic"},

@@ -1,0 +1,40 @@
+"""Every sample event under events/ runs through the function the template wires it to.
+
+The samples are what `numeriqc invoke` and the docs use; a sample that no longer fits its handler
+(a renamed route, a changed authorizer context) fails here instead of confusing a newcomer.
+"""
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+EVENTS = Path(__file__).resolve().parents[2] / "events"
+SAMPLES = sorted(EVENTS.rglob("*.json"))
+
+
+def _function_for(platform: Any, event: dict[str, Any]) -> str:
+    for api in platform.wiring.apis.values():
+        for route in api.routes:
+            if event.get("type") == "REQUEST" and route.authorizer and route.route_key == event["routeKey"]:
+                return str(route.authorizer.function)
+            if event.get("type") != "REQUEST" and route.route_key == event.get("routeKey"):
+                return str(route.function)
+    raise AssertionError(f"no function in the template serves {event.get('routeKey')}")
+
+
+def test_there_are_samples_for_every_function_of_the_template(platform: Any) -> None:
+    served = {_function_for(platform, json.loads(path.read_text())) for path in SAMPLES}
+    assert served == set(platform.wiring.functions)
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda path: str(path.relative_to(EVENTS)))
+def test_sample_event_runs_without_server_error(platform: Any, sample: Path) -> None:
+    event = json.loads(sample.read_text())
+    result = platform.invoke(_function_for(platform, event), event)
+    if event.get("type") == "REQUEST":
+        assert result["isAuthorized"] is True
+        assert result["context"]["authenticated"] in {"true", "false"}
+    else:
+        assert 200 <= result["statusCode"] < 500, result
