@@ -21,7 +21,7 @@ _PROBE = "import time; t = time.perf_counter(); import {module}; print(time.perf
 
 
 def import_seconds(module: str, environment: dict[str, str]) -> float:
-    output = subprocess.run(  # noqa: S603 - fixed interpreter and module names
+    output = subprocess.run(  # fixed interpreter and module names
         [sys.executable, "-c", _PROBE.format(module=module)],
         capture_output=True,
         text=True,
@@ -43,8 +43,8 @@ def measure(runs: int = RUNS) -> dict[str, float]:
     for module in samples:  # warm the bytecode cache once, as a deployed package has .pyc files
         import_seconds(module, environment)
     for _ in range(runs):
-        for module in samples:
-            samples[module].append(import_seconds(module, environment))
+        for module, values in samples.items():
+            values.append(import_seconds(module, environment))
     return {module: statistics.median(values) for module, values in samples.items()}
 
 
