@@ -1,0 +1,1 @@
+"""Feedback service (measure 9): citizens rate public services and comment."""
