@@ -9,7 +9,9 @@ it a `register(commands: Commands) -> None` function. A command name may have se
         parser.add_argument("name")
 
 The handler receives the parsed `argparse.Namespace` and answers an exit code (None means 0).
-Use `numeriqc_local.devenv.attach()` to reach the running dev platform from a command.
+`commands.add_parser(name, ...)` also works, argparse style: such a command runs through the
+registering module's `run(args)` (as `numeriqc_local.admin` does). Use
+`numeriqc_local.devenv.attach()` to reach the running dev platform from a command.
 """
 
 from __future__ import annotations

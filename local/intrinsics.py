@@ -151,7 +151,7 @@ class Resolver:
     def _name_props(self, resource: Resource) -> dict[str, Any]:
         """The few properties Ref/GetAtt values depend on (kept small to avoid reference cycles)."""
         props: dict[str, Any] = {}
-        for key in ("EventBusName", "Type"):
+        for key in ("EventBusName", "GroupName", "Type"):
             if key in resource.properties:
                 props[key] = self._resolve(resource.properties[key], resource.stack)
         return props

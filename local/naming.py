@@ -155,7 +155,7 @@ KINDS: dict[str, Kind] = {
         },
     ),
     "AWS::SecretsManager::Secret": Kind(
-        "secretsmanager", "Name", 512, ref=_secret_arn, attributes={"Id": _secret_arn}
+        "secretsmanager", "Name", 512, ref=_secret_arn, attributes={"Id": _secret_arn, "Arn": _secret_arn}
     ),
     "AWS::KMS::Alias": Kind("kms", "AliasName", 256, attributes={}),
     "AWS::Lambda::Function": Kind("lambda", "FunctionName", 64, attributes={"Arn": _function_arn}),
@@ -175,7 +175,13 @@ KINDS: dict[str, Kind] = {
         "logs", "LogGroupName", 512, attributes={"Arn": lambda n, _: arn("logs", f"log-group:{n}:*")}
     ),
     "AWS::SSM::Parameter": Kind(
-        "ssm", "Name", 1011, attributes={"Type": lambda _n, p: p.get("Type", "String")}
+        "ssm",
+        "Name",
+        1011,
+        attributes={
+            "Type": lambda _n, p: p.get("Type", "String"),
+            "Arn": lambda n, _: arn("ssm", "parameter/" + n.lstrip("/")),
+        },
     ),
     "AWS::SES::ConfigurationSet": Kind("ses", "Name", 64),
     "AWS::SES::EmailIdentity": Kind("ses", "EmailIdentity", 320),
@@ -184,6 +190,12 @@ KINDS: dict[str, Kind] = {
     ),
     "AWS::Scheduler::ScheduleGroup": Kind(
         "scheduler", "Name", 64, attributes={"Arn": lambda n, _: arn("scheduler", f"schedule-group/{n}")}
+    ),
+    "AWS::Scheduler::Schedule": Kind(
+        "scheduler",
+        "Name",
+        64,
+        attributes={"Arn": lambda n, p: arn("scheduler", f"schedule/{p.get('GroupName') or 'default'}/{n}")},
     ),
     "AWS::ApiGatewayV2::Stage": Kind("apigateway", "StageName", 128),
 }

@@ -162,6 +162,9 @@ def _others(wiring: Wiring, clients: Clients) -> None:
     for item in wiring.others.values():
         if item.type in creators:
             creators[item.type](item, clients)
+    for item in wiring.others.values():  # after their groups
+        if item.type == "AWS::Scheduler::Schedule":
+            _schedule(item, clients)
 
 
 def _bucket(item: SimpleDef, clients: Clients) -> None:
@@ -222,6 +225,22 @@ def generate_secret_string(spec: Mapping[str, Any]) -> str:
         document[str(spec.get("GenerateStringKey") or "password")] = password
         return json.dumps(document)
     return password
+
+
+def _schedule(item: SimpleDef, clients: Clients) -> None:
+    """A template schedule; the runtime's Scheduler poller fires it like one a function created."""
+    props = item.properties
+    args: dict[str, Any] = {
+        "Name": item.name,
+        "ScheduleExpression": str(props["ScheduleExpression"]),
+        "FlexibleTimeWindow": props.get("FlexibleTimeWindow") or {"Mode": "OFF"},
+        "Target": props["Target"],
+        "State": str(props.get("State", "ENABLED")),
+    }
+    for key in ("GroupName", "ScheduleExpressionTimezone", "Description", "StartDate", "EndDate"):
+        if props.get(key):
+            args[key] = props[key]
+    _ignore_exists(clients("scheduler").create_schedule, **args)
 
 
 def _parameter(item: SimpleDef, clients: Clients) -> None:

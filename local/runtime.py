@@ -23,8 +23,9 @@ from .invoker import Invoker
 from .outbox import OutboxMessage, read_outbox
 from .pollers import Poller, SchedulePoller, ShimPoller, SqsMappingPoller, StreamMappingPoller
 from .resources import Created, create_resources
+from .scheduler import SchedulerPoller
 from .template import Template
-from .triggers import Triggers
+from .triggers import Ticker, Triggers
 from .wiring import FunctionDef, ResourceNames, Wiring
 
 log = logging.getLogger("numeriqc_local")
@@ -84,7 +85,11 @@ class LocalRuntime:
         for shim in created.shims:
             rule = self.wiring.rules.get(shim.owner) if shim.kind == "rule" else None
             pollers.append(ShimPoller(shim, rule, self.delivery, self.clients))
-        return Triggers(pollers, SchedulePoller(self.wiring, self.delivery, self.clock))
+        tickers: list[Ticker] = [
+            SchedulePoller(self.wiring, self.delivery, self.clock),
+            SchedulerPoller(self.delivery, self.clients, self.clock),
+        ]
+        return Triggers(pollers, tickers)
 
     @property
     def triggers(self) -> Triggers:
@@ -165,7 +170,7 @@ class LocalRuntime:
         return self.triggers.drain(max_rounds)
 
     def tick(self) -> int:
-        """Fire every scheduled rule now (follow with drain() to see the consequences)."""
+        """Fire every scheduled rule and Scheduler schedule now (then drain() for the consequences)."""
         return self.triggers.tick()
 
     # -- observation ------------------------------------------------------------------------------

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta, tzinfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 _RATE = re.compile(r"^rate\(\s*(\d+)\s+(minute|minutes|hour|hours|day|days)\s*\)$")
 _CRON = re.compile(r"^cron\((.+)\)$")
@@ -76,6 +77,7 @@ class Cron:
     months: frozenset[int]
     day_of_week: str
     years: frozenset[int] | None
+    zone: tzinfo = UTC
 
     def matches(self, moment: datetime) -> bool:
         return (
@@ -94,33 +96,41 @@ class Cron:
         return _dom_matches(self.day_of_month, moment) and _dow_matches(self.day_of_week, moment)
 
     def next_after(self, moment: datetime) -> datetime | None:
-        """The first matching minute strictly after `moment` (None if there is none)."""
-        candidate = moment.astimezone(UTC).replace(second=0, microsecond=0) + timedelta(minutes=1)
+        """The first matching minute strictly after `moment` (None if there is none), in UTC.
+
+        Fields are matched on the wall clock of `zone` (EventBridge Scheduler's
+        ScheduleExpressionTimezone); rules use UTC.
+        """
+        local = moment.astimezone(self.zone).replace(tzinfo=None, second=0, microsecond=0)
+        candidate = local + timedelta(minutes=1)
         for _ in range(_MAX_STEPS):
             if self.years is not None and candidate.year not in self.years:
                 if candidate.year > max(self.years):
                     return None
-                candidate = datetime(candidate.year + 1, 1, 1, tzinfo=UTC)
+                candidate = datetime(candidate.year + 1, 1, 1)  # naive: the wall clock of self.zone
             elif candidate.month not in self.months:
                 candidate = _next_month(candidate)
             elif not self.day_matches(candidate):
-                candidate = datetime(candidate.year, candidate.month, candidate.day, tzinfo=UTC) + timedelta(
-                    days=1
-                )
+                candidate = datetime(candidate.year, candidate.month, candidate.day) + timedelta(days=1)
             elif candidate.hour not in self.hours:
                 candidate = candidate.replace(minute=0) + timedelta(hours=1)
             elif candidate.minute not in self.minutes:
                 candidate += timedelta(minutes=1)
             else:
-                return candidate
+                return candidate.replace(tzinfo=self.zone).astimezone(UTC)
         return None
 
 
 Schedule = Rate | Cron | At
 
 
-def parse_schedule(expression: str, anchor: datetime) -> Schedule:
-    """Parse a schedule expression; `anchor` is when a rate() schedule starts counting."""
+def parse_schedule(expression: str, anchor: datetime, timezone: str = "UTC") -> Schedule:
+    """Parse a schedule expression; `anchor` is when a rate() schedule starts counting, and
+    `timezone` (an IANA name) is the wall clock of cron() and at() expressions."""
+    try:
+        zone: tzinfo = UTC if timezone in ("UTC", "") else ZoneInfo(timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ScheduleError(f"unknown time zone {timezone!r}") from None
     text = expression.strip()
     rate = _RATE.match(text)
     if rate:
@@ -130,10 +140,10 @@ def parse_schedule(expression: str, anchor: datetime) -> Schedule:
         return Rate(timedelta(seconds=amount * _UNIT_SECONDS[unit]), anchor)
     at = _AT.match(text)
     if at:
-        return At(datetime.fromisoformat(at.group(1)).replace(tzinfo=UTC))
+        return At(datetime.fromisoformat(at.group(1)).replace(tzinfo=zone).astimezone(UTC))
     cron = _CRON.match(text)
     if cron:
-        return parse_cron(cron.group(1))
+        return replace(parse_cron(cron.group(1)), zone=zone)
     raise ScheduleError(f"unsupported schedule expression {expression!r}")
 
 
@@ -248,5 +258,5 @@ def _dow_matches(text: str, moment: datetime) -> bool:
 
 def _next_month(moment: datetime) -> datetime:
     if moment.month == 12:
-        return datetime(moment.year + 1, 1, 1, tzinfo=UTC)
-    return datetime(moment.year, moment.month + 1, 1, tzinfo=UTC)
+        return datetime(moment.year + 1, 1, 1, tzinfo=moment.tzinfo)
+    return datetime(moment.year, moment.month + 1, 1, tzinfo=moment.tzinfo)

@@ -2,10 +2,12 @@
 
 moto's threaded server (MOTO_PORT, default 4599) is the AWS; the template's resources are created
 in it; the HTTP API is served on PORT (default 3000) by a ThreadingHTTPServer that hands every
-request to the emulated API Gateway; a background thread polls the triggers every 200 ms and fires
-scheduled rules on the real clock. Everything runs in this process, which is also what lets the
-outbox read moto's backends directly. A few local-only endpoints help development:
-GET /_local/outbox, POST /_local/tick, POST /_local/drain, GET /_local/resources.
+request to the emulated API Gateway; a background thread polls the triggers (every 200 ms while
+things move, backing off to 2 s when idle, woken by every request) and fires schedules on the
+real clock. Everything runs in this process, which is also what lets the outbox read moto's
+backends directly. Local-only endpoints help development: GET /_local/outbox, POST /_local/tick,
+POST /_local/drain, GET /_local/resources. Handler edits under functions/ apply to the next
+request; route or infra changes need a restart (which re-synthesizes).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import logging
 import os
 import signal
 import socket
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -30,13 +33,15 @@ from typing import Any
 from .aws import FAKE_CREDENTIALS, REGION, Clients
 from .devenv import dev_env_path, write_dev_env, write_outputs
 from .http_events import HttpRequest, HttpResponse
+from .invoker import INVOCATION_LOCK
 from .runtime import LocalRuntime
-from .template import Template, find_root, load_template
+from .template import Template, TemplateError, find_root, load_template
 from .triggers import DrainError
 
 log = logging.getLogger("numeriqc_local")
 
-POLL_SECONDS = 0.2
+POLL_SECONDS = 0.2  # while things move
+IDLE_POLL_SECONDS = 2.0  # backs off to this when idle; an HTTP request wakes the loop at once
 HOST = "127.0.0.1"
 
 
@@ -66,7 +71,11 @@ class DevPlatform:
         self._moto: Any = None
         self._http: ThreadingHTTPServer | None = None
         self._stop = threading.Event()
+        self._kick = threading.Event()
         self._loop: threading.Thread | None = None
+        self.root = settings.root or find_root()
+        self._reload_lock = threading.Lock()
+        self._fingerprints: tuple[str, str] | None = None
 
     def start(self) -> list[str]:
         """Bring everything up; answers the banner lines."""
@@ -87,7 +96,7 @@ class DevPlatform:
         logging.getLogger("werkzeug").setLevel(logging.WARNING)
         # Synthesis (when needed) takes most of a cold start and runs in a subprocess: start moto,
         # build clients and import the heavy libraries meanwhile.
-        loader = _TemplateLoader(self.settings.root or find_root())
+        loader = _TemplateLoader(self.root)
         loader.start()
         self._moto = ThreadedMotoServer(ip_address=HOST, port=self.settings.moto_port, verbose=False)
         self._moto.start()
@@ -100,6 +109,7 @@ class DevPlatform:
         self._loop = threading.Thread(target=self._poll_forever, name="numeriqc-triggers", daemon=True)
         self._loop.start()
         self._warm_up()
+        self.reload_if_changed()
         dev_env = self.settings.dev_env or dev_env_path()
         outputs = self.runtime.outputs()
         write_outputs(dev_env.parent / "outputs.json", outputs)
@@ -141,14 +151,46 @@ class DevPlatform:
         lines.append("Ctrl-C to stop.")
         return lines
 
+    def reload_if_changed(self) -> None:
+        """Code edits under functions/ apply to the next invocation (handlers are re-imported);
+        route or infra changes need a restart, which re-synthesizes."""
+        functions, infra = _code_fingerprint(self.root, "functions"), _code_fingerprint(self.root, "infra")
+        with self._reload_lock:
+            if self._fingerprints is None:
+                self._fingerprints = (functions, infra)
+                return
+            if functions != self._fingerprints[0]:
+                with INVOCATION_LOCK:
+                    for name in [
+                        name for name in sys.modules if name == "numeriqc" or name.startswith("numeriqc.")
+                    ]:
+                        del sys.modules[name]
+                print(
+                    "functions/ changed: handlers reloaded (restart `numeriqc dev` for new routes or wiring)",
+                    flush=True,
+                )
+            if infra != self._fingerprints[1]:
+                print("infra/ changed: restart `numeriqc dev` to apply the new template", flush=True)
+            self._fingerprints = (functions, infra)
+
+    def kick(self) -> None:
+        """Poll the triggers now (a request may have queued work for them)."""
+        self._kick.set()
+
     def _poll_forever(self) -> None:
         assert self.runtime is not None
+        interval = POLL_SECONDS
         while not self._stop.is_set():
+            moved = 0
             try:
-                self.runtime.poll_once()
+                self.reload_if_changed()
+                moved = self.runtime.poll_once()
             except Exception:
                 log.exception("trigger round failed")
-            self._stop.wait(POLL_SECONDS)
+            interval = POLL_SECONDS if moved else min(IDLE_POLL_SECONDS, interval * 2)
+            if self._kick.wait(interval):
+                self._kick.clear()
+                interval = POLL_SECONDS
 
     def serve(self) -> None:
         assert self._http is not None
@@ -161,6 +203,7 @@ class DevPlatform:
 
     def stop(self) -> None:
         self._stop.set()
+        self._kick.set()
         if self._http is not None:
             self._http.server_close()
         if self._loop is not None:
@@ -225,6 +268,7 @@ def _handler_for(platform: DevPlatform) -> type[BaseHTTPRequestHandler]:
             path, _, query = self.path.partition("?")
             length = int(self.headers.get("content-length") or 0)
             body = self.rfile.read(length) if length else b""
+            platform.reload_if_changed()
             response = platform.local_endpoint(self.command, path) if path.startswith("/_local/") else None
             if response is None:
                 assert platform.runtime is not None
@@ -243,6 +287,7 @@ def _handler_for(platform: DevPlatform) -> type[BaseHTTPRequestHandler]:
                     log.exception("gateway failure")
                     response = _json_response(500, {"message": "Internal Server Error"})
             self._write(response)
+            platform.kick()
             elapsed = (time.perf_counter() - started) * 1000
             print(f"{self.command} {self.path} -> {response.status} ({elapsed:.0f} ms)", flush=True)
 
@@ -275,7 +320,7 @@ class _TemplateLoader(threading.Thread):
 
     def run(self) -> None:
         try:
-            self.template = load_template(self.root)
+            self.template = load_template(self.root, announce=lambda text: print(text, flush=True))
         except BaseException as error:  # re-raised in the main thread by result()
             self.error = error
 
@@ -297,6 +342,15 @@ def _prepare(endpoint_url: str) -> None:
             importlib.import_module(module)
 
 
+def _code_fingerprint(root: Path, top: str) -> str:
+    """(path, size, mtime) of every .py file under `top`: a few milliseconds for the whole tree."""
+    entries = []
+    for path in sorted((root / top).rglob("*.py")):
+        stat = path.stat()
+        entries.append(f"{path}:{stat.st_size}:{stat.st_mtime_ns}")
+    return "\n".join(entries)
+
+
 def _ensure_free(port: int) -> None:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -311,12 +365,20 @@ def run_dev(settings: DevSettings, started: float | None = None) -> int:
     """Run until Ctrl-C or SIGTERM; answers the exit code (0 after a clean stop)."""
     signal.signal(signal.SIGTERM, _interrupt)
     signal.signal(signal.SIGINT, _interrupt)  # even when started in the background with SIGINT ignored
-    platform = DevPlatform(settings, started)
+    try:
+        platform = DevPlatform(settings, started)
+    except TemplateError as error:
+        print(f"numeriqc dev: {error}", flush=True)
+        return 1
     try:
         lines = platform.start()
     except KeyboardInterrupt:
         platform.stop()
         return 0
+    except TemplateError as error:
+        platform.stop()
+        print(f"numeriqc dev: {error}", flush=True)
+        return 1
     except OSError as error:
         platform.stop()
         print(f"numeriqc dev: cannot start ({error}); is another platform using PORT/MOTO_PORT?", flush=True)

@@ -15,10 +15,11 @@ import hashlib
 import json
 import logging
 import os
+import re
 import subprocess
 import sys
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,6 +36,9 @@ SYNTH_ENV = {
     "CDK_DISABLE_VERSION_CHECK": "true",
     "PYTHONDONTWRITEBYTECODE": "1",
 }
+
+
+_STACK_FRAME = re.compile(r"^\s+(at |File \"|\^+$|~+$)|^Traceback |^\s{4}\S")
 
 
 class TemplateError(RuntimeError):
@@ -164,7 +168,9 @@ def synthesize(root: Path, outdir: Path) -> float:
         [python, "infra/app.py"], cwd=root, env=env, capture_output=True, text=True, check=False
     )
     if done.returncode != 0:
-        tail = "\n".join((done.stderr or done.stdout).strip().splitlines()[-30:])
+        lines = f"{done.stdout}\n{done.stderr}".strip().splitlines()
+        useful = [line for line in lines if not _STACK_FRAME.match(line)]  # cdk-nag findings, the error
+        tail = "\n".join(useful[-40:])
         raise TemplateError(f"CDK synthesis failed (exit {done.returncode}):\n{tail}")
     return time.perf_counter() - started
 
@@ -194,21 +200,32 @@ def _collect_stacks(outdir: Path, pattern: str, bodies: dict[str, Mapping[str, A
                 bodies[name] = json.loads((outdir / properties["templateFile"]).read_text())
 
 
-def load_template(root: Path | None = None, *, force_synth: bool = False) -> Template:
-    """The current template: synthesized if its inputs changed since the last synthesis."""
+def load_template(
+    root: Path | None = None, *, force_synth: bool = False, announce: Callable[[str], None] | None = None
+) -> Template:
+    """The current template: synthesized if its inputs changed since the last synthesis.
+
+    NUMERIQC_SYNTH=never reuses cdk.out as it is; NUMERIQC_SYNTH=always synthesizes every time.
+    """
     root = root or find_root()
     state = root / ".numeriqc"
     outdir = root / "cdk.out"
     with _exclusive(state / "synth.lock"):
         fingerprint = inputs_fingerprint(root)
         hash_file = state / "template.hash"
-        fresh = (
+        mode = os.environ.get("NUMERIQC_SYNTH", "auto")
+        fresh = (mode == "never" and (outdir / "manifest.json").is_file()) or (
             not force_synth
+            and mode != "always"
             and hash_file.is_file()
             and hash_file.read_text().strip() == fingerprint
             and (outdir / "manifest.json").is_file()
         )
         if not fresh:
+            if announce is not None:
+                announce(
+                    "infra/, functions/ or layers/build changed: synthesizing the CDK app (about 10 s)..."
+                )
             seconds = synthesize(root, outdir)
             log.info("synthesized in %.1f s", seconds)
             hash_file.write_text(fingerprint + "\n")

@@ -9,8 +9,13 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
+from typing import Protocol
 
-from .pollers import Poller, SchedulePoller
+from .pollers import Poller
+
+
+class Ticker(Poller, Protocol):
+    def tick(self) -> int: ...
 
 
 class DrainError(RuntimeError):
@@ -18,17 +23,16 @@ class DrainError(RuntimeError):
 
 
 class Triggers:
-    def __init__(self, pollers: Sequence[Poller], schedules: SchedulePoller | None) -> None:
+    def __init__(self, pollers: Sequence[Poller], tickers: Sequence[Ticker] = ()) -> None:
         self.pollers = list(pollers)
-        self.schedules = schedules
+        self.tickers = list(tickers)
         self._lock = threading.RLock()
 
     def run_round(self) -> dict[str, int]:
         """Poll everything once; answers what moved, by poller name."""
         moved: dict[str, int] = {}
         with self._lock:
-            everything: list[Poller] = [*self.pollers, *([self.schedules] if self.schedules else [])]
-            for poller in everything:
+            for poller in [*self.pollers, *self.tickers]:
                 count = poller.poll()
                 if count:
                     moved[poller.name] = moved.get(poller.name, 0) + count
@@ -46,6 +50,6 @@ class Triggers:
         raise DrainError(f"still moving after {max_rounds} rounds: {moved}")
 
     def tick(self) -> int:
-        """Fire every scheduled rule now; answers how many fired."""
+        """Fire every scheduled rule and Scheduler schedule now; answers how many fired."""
         with self._lock:
-            return self.schedules.tick() if self.schedules else 0
+            return sum(ticker.tick() for ticker in self.tickers)

@@ -4,6 +4,7 @@ Hand-written templates name them (`local_runtime_handlers.<name>`); each records
 in CALLS so a test can check what the runtime delivered. Not a test module: no tests here.
 """
 
+import json
 import os
 from typing import Any
 
@@ -69,7 +70,7 @@ def environment(event: dict[str, Any], context: Any) -> dict[str, Any]:
     return {
         "statusCode": 200,
         "headers": {"content-type": "application/json"},
-        "body": __import__("json").dumps(
+        "body": json.dumps(
             {
                 "env": {name: os.environ.get(name) for name in names},
                 "function_name": context.function_name,
@@ -87,7 +88,7 @@ def echo(event: dict[str, Any], context: Any) -> dict[str, Any]:
     return {
         "statusCode": 200,
         "headers": {"content-type": "application/json"},
-        "body": __import__("json").dumps(event),
+        "body": json.dumps(event),
     }
 
 

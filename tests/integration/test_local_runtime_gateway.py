@@ -9,6 +9,7 @@ from types import ModuleType
 from typing import Any
 
 import pytest
+
 from numeriqc_local.runtime import LocalRuntime
 
 Factory = Callable[..., LocalRuntime]

@@ -10,6 +10,7 @@ from typing import Any
 
 import boto3
 import pytest
+
 from numeriqc_local.resources import SHIM_PREFIX
 from numeriqc_local.runtime import LocalRuntime
 from numeriqc_local.template import Template
@@ -30,7 +31,9 @@ def names_of(platform: LocalRuntime, template: Template, resource_type: str) -> 
 
 
 def test_routes_served_are_exactly_the_templates(platform: LocalRuntime, numeriqc_template: Template) -> None:
-    expected = {props["RouteKey"] for props in declared(numeriqc_template, "AWS::ApiGatewayV2::Route").values()}
+    expected = {
+        props["RouteKey"] for props in declared(numeriqc_template, "AWS::ApiGatewayV2::Route").values()
+    }
     assert expected
     assert set(platform.routes()) == expected
 
@@ -53,7 +56,9 @@ def test_stores_queues_topics_buses_and_rules_exist_iff_declared(
     events = boto3.client("events")
     buses = {bus["Name"] for bus in events.list_event_buses()["EventBuses"]} - {"default"}
     assert buses == names_of(platform, numeriqc_template, "AWS::Events::EventBus")
-    rules = {rule["Name"] for bus in [*buses, "default"] for rule in events.list_rules(EventBusName=bus)["Rules"]}
+    rules = {
+        rule["Name"] for bus in [*buses, "default"] for rule in events.list_rules(EventBusName=bus)["Rules"]
+    }
     assert rules == names_of(platform, numeriqc_template, "AWS::Events::Rule")
 
     secrets = {secret["Name"] for secret in boto3.client("secretsmanager").list_secrets()["SecretList"]}
@@ -83,7 +88,9 @@ def test_function_environments_name_resources_that_exist(platform: LocalRuntime)
         if "ORGANIZATIONS_TABLE" in env:
             boto3.client("dynamodb").describe_table(TableName=env["ORGANIZATIONS_TABLE"])
         if "PEPPER_SECRET_ARN" in env:
-            assert boto3.client("secretsmanager").get_secret_value(SecretId=env["PEPPER_SECRET_ARN"])["SecretString"]
+            assert boto3.client("secretsmanager").get_secret_value(SecretId=env["PEPPER_SECRET_ARN"])[
+                "SecretString"
+            ]
         if "PLATFORM_KEY_ARN" in env:
             boto3.client("kms").describe_key(KeyId=env["PLATFORM_KEY_ARN"])
         for arn in json.loads(env.get("EVENT_TOPICS", "{}")).values():
@@ -110,7 +117,9 @@ def test_health_not_found_and_missing_key_answers(platform: LocalRuntime) -> Non
 @pytest.mark.parametrize("family", ["feedback", "notifications", "organizations"])
 def test_platform_events_reach_only_matching_topic_subscribers(platform: LocalRuntime, family: str) -> None:
     """Rule -> family topic (InputPath $.detail) -> SQS subscription with a MessageBody filter policy."""
-    rules = [rule for rule in platform.wiring.rules.values() if rule.pattern == {"source": [f"numeriqc.{family}"]}]
+    rules = [
+        rule for rule in platform.wiring.rules.values() if rule.pattern == {"source": [f"numeriqc.{family}"]}
+    ]
     assert len(rules) == 1
     (target,) = rules[0].targets
     sqs, sns = boto3.client("sqs"), boto3.client("sns")
@@ -127,7 +136,12 @@ def test_platform_events_reach_only_matching_topic_subscribers(platform: LocalRu
         },
     )
     for orgid in ("saaq", "mtq"):
-        cloud_event = {"specversion": "1.0", "id": orgid, "type": f"ca.qc.numeriqc.{family}.test.v1", "orgid": orgid}
+        cloud_event = {
+            "specversion": "1.0",
+            "id": orgid,
+            "type": f"ca.qc.numeriqc.{family}.test.v1",
+            "orgid": orgid,
+        }
         boto3.client("events").put_events(
             Entries=[
                 {

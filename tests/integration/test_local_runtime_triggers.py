@@ -3,12 +3,15 @@
 import importlib
 import json
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 from types import ModuleType
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import boto3
 import pytest
+
 from numeriqc_local.runtime import LocalRuntime
 from numeriqc_local.triggers import DrainError
 
@@ -411,3 +414,71 @@ def test_failed_async_invocations_are_retried_then_sent_to_the_functions_dlq(
     (dead,) = messages(platform.names["Dlq"])
     assert json.loads(dead["Body"])["detail"]["orgid"] == "saaq"
     assert dead["MessageAttributes"]["ErrorMessage"]["StringValue"] == "this handler always fails"
+
+
+SCHEDULER_TEMPLATE: dict[str, Any] = {
+    "Resources": {
+        "Reminders": function("record"),
+        "Digest": queue(),
+        "Group": {"Type": "AWS::Scheduler::ScheduleGroup", "Properties": {"Name": "reminders"}},
+        "Weekly": {
+            "Type": "AWS::Scheduler::Schedule",
+            "Properties": {
+                "GroupName": {"Ref": "Group"},
+                "ScheduleExpression": "cron(0 9 ? * MON *)",
+                "ScheduleExpressionTimezone": "America/Toronto",
+                "FlexibleTimeWindow": {"Mode": "OFF"},
+                "Target": {
+                    "Arn": arn("Digest"),
+                    "RoleArn": "arn:aws:iam::123456789012:role/r",
+                    "Input": "weekly",
+                },
+            },
+        },
+    }
+}
+
+
+def test_scheduler_schedules_created_at_run_time_fire_on_the_clock(
+    make_platform: Factory, handlers: ModuleType
+) -> None:
+    platform = make_platform(SCHEDULER_TEMPLATE)
+    scheduler = boto3.client("scheduler")
+    in_an_hour = platform.clock.now() + timedelta(hours=1)  # type: ignore[attr-defined]
+    local = in_an_hour.astimezone(ZoneInfo("America/Toronto")).strftime("%Y-%m-%dT%H:%M:%S")
+    role = "arn:aws:iam::123456789012:role/r"
+    scheduler.create_schedule(
+        Name="reminder-1",
+        GroupName="reminders",
+        ScheduleExpression=f"at({local})",
+        ScheduleExpressionTimezone="America/Toronto",
+        FlexibleTimeWindow={"Mode": "OFF"},
+        ActionAfterCompletion="DELETE",
+        Target={"Arn": platform.names.arn("Reminders"), "RoleArn": role, "Input": '{"reminder": 1}'},
+    )
+    scheduler.create_schedule(
+        Name="hourly",
+        ScheduleExpression="rate(1 hour)",
+        FlexibleTimeWindow={"Mode": "OFF"},
+        Target={"Arn": platform.names.arn("Digest"), "RoleArn": role, "Input": "hourly"},
+    )
+
+    platform.drain()
+    assert handlers.calls("record") == []
+
+    platform.clock.advance(3601)  # type: ignore[attr-defined]
+    platform.drain()
+    assert handlers.calls("record") == [{"reminder": 1}]
+    assert [m["Body"] for m in messages(platform.names["Digest"])] == ["hourly"]
+    names = {s["Name"] for s in scheduler.list_schedules()["Schedules"]}
+    assert names == {"hourly", platform.names.name("Weekly")}  # the one-time schedule deleted itself
+
+    platform.clock.advance(3600)  # type: ignore[attr-defined]
+    platform.drain()
+    assert handlers.calls("record") == [{"reminder": 1}]
+
+
+def test_tick_fires_template_schedules_now(make_platform: Factory, handlers: ModuleType) -> None:
+    platform = make_platform(SCHEDULER_TEMPLATE)
+    assert platform.tick() == 1
+    assert [m["Body"] for m in messages(platform.names["Digest"])] == ["weekly"]

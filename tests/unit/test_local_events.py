@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
+
 from numeriqc_local.gateway import cors_headers, identity_value, parse_authorizer_result
 from numeriqc_local.http_events import (
     HttpRequest,
@@ -188,7 +189,9 @@ def test_target_input_variants() -> None:
     rendered = target_input(
         EVENT,
         input_paths_map={"org": "$.detail.orgid", "data": "$.detail.data", "text": "$.detail.data.text"},
-        input_template='{"org": <org>, "data": <data>, "says": "<org> says <text>", "rule": "<aws.events.rule-name>"}',
+        input_template=(
+            '{"org": <org>, "data": <data>, "says": "<org> says <text>", "rule": "<aws.events.rule-name>"}'
+        ),
         rule_name="FeedbackRule",
     )
     assert json.loads(rendered) == {

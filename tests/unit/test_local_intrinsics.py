@@ -3,6 +3,7 @@
 from typing import Any
 
 import pytest
+
 from numeriqc_local.intrinsics import IntrinsicError, Resolver
 from numeriqc_local.template import Template, TemplateError
 

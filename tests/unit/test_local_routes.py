@@ -1,6 +1,7 @@
 """Route selection follows API Gateway's HTTP API rules (most specific first, $default last)."""
 
 import pytest
+
 from numeriqc_local.routes import DEFAULT_ROUTE, match_route
 
 ROUTES = [

@@ -1,0 +1,59 @@
+"""AWS calls per unit of work, counted with botocore event hooks on the functions' own session.
+
+The local runtime's own calls (creating resources, polling queues) go through another session and
+are not counted: only what a deployed function would pay for.
+"""
+
+import os
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+
+class CallCounter:
+    """Counts `service.Operation` for every API call made through `numeriqc.core.aws`."""
+
+    def __init__(self) -> None:
+        self.calls: Counter[str] = Counter()
+
+    def __call__(self, model: Any, **_: Any) -> None:
+        self.calls[f"{model.service_model.service_name}.{model.name}"] += 1
+
+    def reset(self) -> None:
+        self.calls.clear()
+
+    @property
+    def total(self) -> int:
+        return sum(self.calls.values())
+
+    def describe(self) -> str:
+        return ", ".join(f"{name} x{count}" for name, count in sorted(self.calls.items())) or "none"
+
+
+@contextmanager
+def local_platform() -> Iterator[tuple[Any, CallCounter]]:
+    """The real template booted in-process under moto, with a counter on the functions' calls."""
+    import moto
+
+    from numeriqc.core import aws
+    from numeriqc_local.aws import FAKE_CREDENTIALS, REGION
+    from numeriqc_local.clock import ManualClock
+    from numeriqc_local.pytest_plugin import reset_kernel_caches
+    from numeriqc_local.runtime import LocalRuntime
+    from numeriqc_local.template import load_template
+
+    os.environ.update({**FAKE_CREDENTIALS, "AWS_REGION": REGION, "AWS_DEFAULT_REGION": REGION})
+    os.environ.pop("AWS_ENDPOINT_URL", None)
+    template = load_template()
+    with moto.mock_aws():
+        reset_kernel_caches()
+        runtime = LocalRuntime(template, clock=ManualClock())
+        runtime.create_resources()
+        counter = CallCounter()
+        aws.session().events.register("before-call", counter)
+        try:
+            yield runtime, counter
+        finally:
+            aws.session().events.unregister("before-call", counter)
+            reset_kernel_caches()
