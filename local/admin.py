@@ -18,7 +18,7 @@ from typing import Any
 from numeriqc.core import aws
 from numeriqc.core.auth import KeyKind, Scope
 from numeriqc.core.secrets import pepper
-from numeriqc.organizations import registry
+import numeriqc.organizations.registry as registry
 from numeriqc.organizations.store import AlreadyExists, OrganizationsStore
 
 STATE_DIR = Path(".numeriqc")

@@ -3,7 +3,7 @@
 from numeriqc.core import aws
 from numeriqc.core.auth import KeyKind, Scope
 from numeriqc.core.secrets import pepper
-from numeriqc.organizations import registry
+import numeriqc.organizations.registry as registry
 from numeriqc.organizations.store import OrganizationsStore
 
 DEMO_ORG = "demo"
