@@ -4,7 +4,10 @@ from bench import cold_start, platform_calls
 
 
 def main() -> None:
-    for section in (cold_start.report, platform_calls.report,):
+    for section in (
+        cold_start.report,
+        platform_calls.report,
+    ):
         print("\n".join(section()))
         print()
 

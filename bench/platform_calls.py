@@ -13,12 +13,21 @@ def report() -> list[str]:
     lines = ["AWS calls per request, by the functions (authorizer + handler):"]
     with local_platform() as (platform, counter):
         store = OrganizationsStore(aws.client("dynamodb"), platform.names["OrganizationsTable"])
-        registry.create_organization(store, org_id="bench", name_fr="Banc", name_en="Bench", contact_email="b@b.example")
+        registry.create_organization(
+            store, org_id="bench", name_fr="Banc", name_en="Bench", contact_email="b@b.example"
+        )
         key = registry.create_key(
-            store, pepper(platform.names["Pepper"]), org_id="bench", kind=KeyKind.LIVE, scopes=set(Scope), name="b"
+            store,
+            pepper(platform.names["Pepper"]),
+            org_id="bench",
+            kind=KeyKind.LIVE,
+            scopes=set(Scope),
+            name="b",
         ).key
         queue = aws.client("sqs").create_queue(QueueName="bench-events")["QueueUrl"]
-        arn = aws.client("sqs").get_queue_attributes(QueueUrl=queue, AttributeNames=["QueueArn"])["Attributes"]
+        arn = aws.client("sqs").get_queue_attributes(QueueUrl=queue, AttributeNames=["QueueArn"])[
+            "Attributes"
+        ]
         headers = {"Authorization": f"Bearer {key}"}
         steps = [
             ("GET /v1/organization, first (cold pepper)", "GET", "/v1/organization", None, {}),

@@ -18,7 +18,13 @@ from typing import Any
 from numeriqc.core import aws
 from numeriqc.core.auth import KeyKind, Scope
 from numeriqc.core.secrets import pepper
-import numeriqc.organizations.registry as registry
+from numeriqc.organizations.registry import (
+    UnknownKey,
+    UnknownOrganization,
+    create_key,
+    create_organization,
+    revoke_key,
+)
 from numeriqc.organizations.store import AlreadyExists, OrganizationsStore
 
 STATE_DIR = Path(".numeriqc")
@@ -76,7 +82,7 @@ def _print(value: Any) -> None:
 def org_create(args: argparse.Namespace) -> None:
     store = _store(stack_outputs(args.stack))
     try:
-        organization = registry.create_organization(
+        organization = create_organization(
             store, org_id=args.org_id, name_fr=args.name_fr, name_en=args.name_en, contact_email=args.contact
         )
     except AlreadyExists as error:
@@ -96,7 +102,7 @@ def org_list(args: argparse.Namespace) -> None:
 def key_create(args: argparse.Namespace) -> None:
     outputs = stack_outputs(args.stack)
     try:
-        created = registry.create_key(
+        created = create_key(
             _store(outputs),
             pepper(outputs["PepperSecretArn"]),
             org_id=args.org,
@@ -105,7 +111,7 @@ def key_create(args: argparse.Namespace) -> None:
             name=args.name,
             valid_days=args.days,
         )
-    except registry.UnknownOrganization as error:
+    except UnknownOrganization as error:
         raise AdminError(f"no organization {args.org}") from error
     record = created.record.model_dump(mode="json", exclude={"key_hash"})
     _print({"key": created.key, "warning": "shown once: store it in a secret manager now", **record})
@@ -118,8 +124,8 @@ def key_list(args: argparse.Namespace) -> None:
 
 def key_revoke(args: argparse.Namespace) -> None:
     try:
-        record = registry.revoke_key(_store(stack_outputs(args.stack)), args.org, args.key_id)
-    except registry.UnknownKey as error:
+        record = revoke_key(_store(stack_outputs(args.stack)), args.org, args.key_id)
+    except UnknownKey as error:
         raise AdminError(f"no key {args.key_id} for organization {args.org}") from error
     _print({"key_id": record.key_id, "revoked": True, "effective_within_seconds": 30})
 

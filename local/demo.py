@@ -3,7 +3,7 @@
 from numeriqc.core import aws
 from numeriqc.core.auth import KeyKind, Scope
 from numeriqc.core.secrets import pepper
-import numeriqc.organizations.registry as registry
+from numeriqc.organizations.registry import create_key, create_organization
 from numeriqc.organizations.store import OrganizationsStore
 
 DEMO_ORG = "demo"
@@ -16,7 +16,7 @@ def bootstrap(outputs: dict[str, str]) -> tuple[list[str], dict[str, str]]:
     """
     store = OrganizationsStore(aws.client("dynamodb"), outputs["OrganizationsTableName"])
     secret = pepper(outputs["PepperSecretArn"])
-    registry.create_organization(
+    create_organization(
         store,
         org_id=DEMO_ORG,
         name_fr="Organisme de démonstration",
@@ -24,12 +24,8 @@ def bootstrap(outputs: dict[str, str]) -> tuple[list[str], dict[str, str]]:
         contact_email="demo@numeriqc.example",
     )
     every_scope = set(Scope)
-    live = registry.create_key(
-        store, secret, org_id=DEMO_ORG, kind=KeyKind.LIVE, scopes=every_scope, name="demo-live"
-    )
-    test = registry.create_key(
-        store, secret, org_id=DEMO_ORG, kind=KeyKind.TEST, scopes=every_scope, name="demo-test"
-    )
+    live = create_key(store, secret, org_id=DEMO_ORG, kind=KeyKind.LIVE, scopes=every_scope, name="demo-live")
+    test = create_key(store, secret, org_id=DEMO_ORG, kind=KeyKind.TEST, scopes=every_scope, name="demo-test")
     lines = [
         f"Demo organization: {DEMO_ORG} (every scope)",
         f"  live key: {live.key}",
