@@ -16,6 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from aws_cdk import App, Validations
 from cdk_nag import AwsSolutionsChecks
+
 from numeriqc_infra.stack import NumeriqcStack
 
 ROOT = Path(__file__).resolve().parent.parent

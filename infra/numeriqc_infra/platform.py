@@ -17,8 +17,8 @@ from aws_cdk import aws_secretsmanager as secretsmanager
 from aws_cdk import aws_sns as sns
 from aws_cdk import aws_sqs as sqs
 from constructs import Construct
-from numeriqc.core.events import EVENT_FAMILIES
 
+from numeriqc.core.events import EVENT_FAMILIES
 from numeriqc_infra.functions import DEAD_LETTER_RETENTION
 from numeriqc_infra.monitoring import Monitoring
 from numeriqc_infra.nag import acknowledge

@@ -5,6 +5,7 @@ from typing import Any
 
 import pytest
 from infra_cfn import props, ref_target, render, resources
+
 from numeriqc_infra.routes import routes_of
 
 SERVICES = {"OrganizationsApi": "numeriqc.organizations.api", "PlatformApi": "numeriqc.platform.api"}

@@ -9,6 +9,7 @@ from aws_cdk import App, Duration, Stack, Validations
 from aws_cdk.assertions import Template
 from cdk_nag import AwsSolutionsChecks
 from infra_cfn import props, ref_target, resources
+
 from numeriqc_infra.functions import PlatformFunction
 from numeriqc_infra.platform import Platform
 

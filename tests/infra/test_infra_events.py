@@ -3,6 +3,7 @@
 from typing import Any
 
 from infra_cfn import props, ref_target, resources
+
 from numeriqc.core.events import EVENT_FAMILIES
 
 

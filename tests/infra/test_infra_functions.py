@@ -5,6 +5,7 @@ from typing import Any
 
 import infra_invariants as inv
 from infra_cfn import identity_statements, props, ref_target, render, render_json, resources
+
 from numeriqc.core.events import EVENT_FAMILIES
 
 POWERTOOLS = {"POWERTOOLS_SERVICE_NAME", "POWERTOOLS_METRICS_NAMESPACE", "POWERTOOLS_LOG_LEVEL"}

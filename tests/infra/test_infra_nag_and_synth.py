@@ -9,6 +9,7 @@ import pytest
 from aws_cdk import Validations
 from aws_cdk import aws_sqs as sqs
 from infra_app import Synthesized, synthesize
+
 from numeriqc_infra.nag import acknowledge
 
 TEMPLATE = "NumeriqcPlatform.template.json"

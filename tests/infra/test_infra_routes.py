@@ -4,6 +4,7 @@ from typing import Any
 
 from aws_lambda_powertools.event_handler import APIGatewayHttpResolver
 from aws_lambda_powertools.event_handler.openapi.models import HTTPBearer, OpenAPI
+
 from numeriqc_infra.routes import Route, routes_of
 
 KEY = [{"key": []}]
