@@ -27,6 +27,7 @@ import time
 import traceback
 import urllib.error
 import urllib.request
+import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -191,6 +192,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
     )
+    # Powertools warns on every request of a handler that published no custom metric: noise here.
+    warnings.filterwarnings("ignore", message="No application metrics to publish", category=UserWarning)
     for name in ("handler", "module_run", "run"):
         handler = getattr(args, name, None)
         if callable(handler):

@@ -55,6 +55,7 @@ def run_once(
     key: str | None,
     payload: dict[str, Any],
     work: Callable[[], dict[str, Any]],
+    lambda_context: Any = None,
 ) -> dict[str, Any]:
     """Run `work` once per (scope, key); later calls with the same key and payload get its result.
 
@@ -79,6 +80,8 @@ def run_once(
         expires_after_seconds=RETENTION_SECONDS,
         use_local_cache=False,
     )
+    if lambda_context is not None:  # lets Powertools expire an in-progress record with the invocation
+        config.register_lambda_context(lambda_context)
 
     @idempotent_function(
         data_keyword_argument="request", persistence_store=_persistence(table_name), config=config

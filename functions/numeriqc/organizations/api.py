@@ -79,6 +79,7 @@ def subscribe(request: SubscriptionIn, idempotency_key: IdempotencyKey = None) -
         key=idempotency_key,
         payload=request.model_dump(mode="json"),
         work=create,
+        lambda_context=app.lambda_context,
     )
     return json_response(
         created, status=201, headers={"Location": f"/v1/subscriptions/{created['subscription_id']}"}
