@@ -231,6 +231,18 @@ class DevPlatform:
             return _json_response(500, {"message": str(error)})
 
 
+_STATIC_TYPES = {".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css"}
+
+
+def static_file(web_root: Path, path: str) -> HttpResponse:
+    """The feedback widget's static files (web/widget/), as S3 or a CDN would serve them when deployed."""
+    relative = path.lstrip("/") + ("index.html" if path.endswith("/") else "")
+    target = (web_root / relative).resolve()
+    if web_root.resolve() not in target.parents or not target.is_file() or target.suffix not in _STATIC_TYPES:
+        return _json_response(404, {"message": "Not Found"})
+    return HttpResponse(200, {"content-type": _STATIC_TYPES[target.suffix]}, target.read_bytes())
+
+
 def _json_response(status: int, value: Any) -> HttpResponse:
     return HttpResponse(
         status, {"content-type": "application/json"}, json.dumps(value, ensure_ascii=False).encode()
@@ -270,6 +282,8 @@ def _handler_for(platform: DevPlatform) -> type[BaseHTTPRequestHandler]:
             body = self.rfile.read(length) if length else b""
             platform.reload_if_changed()
             response = platform.local_endpoint(self.command, path) if path.startswith("/_local/") else None
+            if path.startswith("/widget/") and self.command in ("GET", "HEAD"):
+                response = static_file(platform.root / "web", path)
             if response is None:
                 assert platform.runtime is not None
                 request = HttpRequest(

@@ -7,9 +7,10 @@ service only says what is specific to it: its handler, its environment, its gran
 """
 
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from aws_cdk import Duration, Stack
+from aws_cdk import aws_dynamodb as dynamodb
 from aws_cdk import aws_iam as iam
 from aws_cdk import aws_lambda as lambda_
 from aws_cdk import aws_lambda_event_sources as sources
@@ -39,6 +40,8 @@ ASSET_EXCLUDE = ["**/__pycache__", "**/*.pyc", ".built-*"]
 # A function gets another try at a message this many times before it goes to the dead-letter queue.
 MAX_RECEIVE_COUNT = 5
 DEAD_LETTER_RETENTION = Duration.days(14)
+# A stream batch is retried (bisected) this many times before it goes to its on-failure queue.
+MAX_STREAM_RETRIES = 10
 
 
 def dependency_layer(scope: Construct) -> lambda_.ILayerVersion:
@@ -121,8 +124,9 @@ class PlatformFunction(lambda_.Function):
         acknowledge(
             role,
             "AwsSolutions-IAM5[Resource::*]",
-            "X-Ray PutTraceSegments / PutTelemetryRecords (active tracing) have no resource-level "
-            "permissions; tests/infra checks that no other action is granted on `*`.",
+            "X-Ray PutTraceSegments / PutTelemetryRecords (active tracing), and dynamodb:ListStreams for "
+            "stream consumers, have no resource-level permissions; tests/infra checks that no other "
+            "action is granted on `*`.",
         )
 
     def acknowledge_key_grant_wildcards(self) -> None:
@@ -182,3 +186,57 @@ class PlatformFunction(lambda_.Function):
         )
         self.platform.monitoring.watch_dead_letters(dead_letters, f"{id} (consumed by {self.node.id})")
         return queue
+
+    def consume_stream(
+        self,
+        id: str,
+        table: dynamodb.ITable,
+        *,
+        starting_position: lambda_.StartingPosition = lambda_.StartingPosition.TRIM_HORIZON,
+        batch_size: int = 100,
+        max_batching_window: Duration | None = None,
+        retry_attempts: int = MAX_STREAM_RETRIES,
+        filters: list[dict[str, Any]] | None = None,
+    ) -> sqs.Queue:
+        """A DynamoDB stream this function consumes, with an on-failure queue and an alarm on it.
+
+        Partial batch failures are reported (`BatchProcessor`), a failing batch is bisected to
+        isolate the bad record, and after `retry_attempts` the failed records' stream coordinates
+        go to the on-failure queue (encrypted with the platform key), whose first message alarms:
+        stream records expire after 24 hours, so waiting forever would lose them. `filters` are
+        Lambda filter criteria patterns (`{"eventName": ["INSERT"]}`), applied before invoking.
+        Logical id of the queue: `<id>Failures`. CDK grants `dynamodb:ListStreams` on `*` (it has
+        no resource-level permission), covered by the role's `Resource::*` acknowledgment.
+        """
+        scope = cast(Construct, self.node.scope)
+        failures = sqs.Queue(
+            scope,
+            f"{id}Failures",
+            encryption=sqs.QueueEncryption.KMS,
+            encryption_master_key=self.platform.key,
+            enforce_ssl=True,
+            retention_period=DEAD_LETTER_RETENTION,
+        )
+        fix_logical_id(failures, f"{id}Failures")
+        acknowledge(
+            failures,
+            "AwsSolutions-SQS3",
+            "This queue is itself a dead-letter queue: the on-failure destination of a stream consumer.",
+        )
+        self.add_event_source(
+            sources.DynamoEventSource(
+                table,
+                starting_position=starting_position,
+                batch_size=batch_size,
+                max_batching_window=max_batching_window,
+                bisect_batch_on_error=True,
+                report_batch_item_failures=True,
+                retry_attempts=retry_attempts,
+                on_failure=sources.SqsDlq(failures),
+                filters=[lambda_.FilterCriteria.filter(pattern) for pattern in filters or []],
+            )
+        )
+        self.platform.monitoring.watch_dead_letters(
+            failures, f"{id} (stream records {self.node.id} gave up on)"
+        )
+        return failures

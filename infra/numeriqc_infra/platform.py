@@ -202,11 +202,13 @@ class Platform(Construct):
         partition_key: str,
         sort_key: str | None = None,
         time_to_live: str,
+        stream: dynamodb.StreamViewType | None = None,
     ) -> dynamodb.Table:
         """A service's table: on demand, PITR, the platform key, retained, health-checked.
 
         Keys are strings (single-table design); the logical id is `id`, and the health check is
-        named after it (`OrganizationsTable` -> `organizations-table`).
+        named after it (`OrganizationsTable` -> `organizations-table`). `stream` turns on the
+        table's stream (for `PlatformFunction.consume_stream`).
         """
         table = dynamodb.Table(
             scope,
@@ -223,6 +225,7 @@ class Platform(Construct):
             encryption_key=self.key,
             time_to_live_attribute=time_to_live,
             removal_policy=RemovalPolicy.RETAIN,
+            stream=stream,
         )
         fix_logical_id(table, id)
         name = "-".join(_words(id))

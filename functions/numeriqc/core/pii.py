@@ -2,11 +2,17 @@
 
 A keyed hash (HMAC-SHA256 with the platform pepper, a secret kept in Secrets Manager) lets the
 platform find "this API key" or "this phone number" again without being able to reverse it, and
-without the pepper a stolen table is useless for a dictionary attack.
+without the pepper a stolen table is useless for a dictionary attack. Free text is redacted with
+`redact()` (core/redaction.py) before it is stored or logged.
 """
 
 import hashlib
 import hmac
+
+# Free text: typed placeholders for what people write about themselves (see core/redaction.py).
+from numeriqc.core.redaction import PLACEHOLDERS, Kind, Span, find, redact
+
+__all__ = ["PLACEHOLDERS", "Kind", "Span", "find", "keyed_hash", "mask", "redact"]
 
 
 def keyed_hash(value: str, pepper: bytes, purpose: str) -> str:
