@@ -4,6 +4,8 @@ from aws_cdk import CfnOutput, Stack
 from constructs import Construct
 
 from numeriqc_infra.api import Api
+from numeriqc_infra.feedback import Feedback
+from numeriqc_infra.notifications import Notifications
 from numeriqc_infra.organizations import Organizations
 from numeriqc_infra.platform import Platform, topic_id
 from numeriqc_infra.platform_api import PlatformApi
@@ -24,6 +26,8 @@ class NumeriqcStack(Stack):
         self.platform = Platform(self, "Platform", stage=stage, log_level=log_level)
         self.api = Api(self, "Api", platform=self.platform)
         self.organizations = Organizations(self, "Organizations", platform=self.platform, api=self.api)
+        self.notifications = Notifications(self, "Notifications", platform=self.platform, api=self.api)
+        self.feedback = Feedback(self, "Feedback", platform=self.platform, api=self.api)
         # Last: it health-checks what the services above registered.
         self.platform_api = PlatformApi(self, "PlatformService", platform=self.platform, api=self.api)
         self._outputs()
@@ -34,6 +38,7 @@ class NumeriqcStack(Stack):
         values = {
             "ApiUrl": self.api.url,
             "OrganizationsTableName": self.organizations.table.table_name,
+            "FeedbackTableName": self.feedback.table.table_name,
             "IdempotencyTableName": platform.idempotency_table.table_name,
             "EventBusName": platform.bus.event_bus_name,
             "PepperSecretArn": platform.pepper.secret_arn,

@@ -15,6 +15,15 @@ from infra_cfn import (
 )
 
 XRAY_ACTIONS = {"xray:PutTraceSegments", "xray:PutTelemetryRecords"}
+# Stream consumers: ListStreams has no resource-level permission (CDK's stream grant adds it on `*`).
+STREAM_ACTIONS = {"dynamodb:ListStreams"}
+# SNS SMS has no resource ARN (a phone number is not a resource); topics are denied beside it.
+SMS_ACTIONS = {
+    "sns:Publish",
+    "sns:ListPhoneNumbersOptedOut",
+    "sns:CheckIfPhoneNumberIsOptedOut",
+    "sns:OptInPhoneNumber",
+}
 
 
 def unencrypted_tables(template: dict[str, Any]) -> list[str]:
@@ -80,7 +89,9 @@ def wildcard_resource_grants(template: dict[str, Any]) -> list[str]:
     return [
         f"{lid}: {statement['Action']}"
         for lid, statement in identity_statements(template)
-        if "*" in as_list(statement["Resource"]) and not set(as_list(statement["Action"])) <= XRAY_ACTIONS
+        if "*" in as_list(statement["Resource"])
+        and statement.get("Effect", "Allow") == "Allow"
+        and not set(as_list(statement["Action"])) <= XRAY_ACTIONS | SMS_ACTIONS | STREAM_ACTIONS
     ]
 
 
@@ -151,12 +162,16 @@ def functions_without_error_alarm(template: dict[str, Any]) -> list[str]:
 
 
 def unsafe_queue_consumers(template: dict[str, Any]) -> list[str]:
-    """SQS event sources without partial batch failures, a dead-letter queue, or an alarm on it."""
+    """SQS and stream event sources without partial batch failures, a dead-letter (on-failure) queue,
+    or an alarm on it; stream sources must also bisect failing batches and stop retrying."""
     bad = []
     for lid, res in resources(template, "AWS::Lambda::EventSourceMapping").items():
         p = res["Properties"]
         if p.get("FunctionResponseTypes") != ["ReportBatchItemFailures"]:
             bad.append(f"{lid}: does not report batch item failures")
+        if p["EventSourceArn"].get("Fn::GetAtt", [None, None])[1] == "StreamArn":
+            bad += _unsafe_stream_consumer(template, lid, p)
+            continue
         queue = props(template, ref_target(p["EventSourceArn"]))
         redrive = queue.get("RedrivePolicy")
         if not redrive:
@@ -166,4 +181,20 @@ def unsafe_queue_consumers(template: dict[str, Any]) -> list[str]:
         alarms = _alarms_on(template, "ApproximateNumberOfMessagesVisible", "QueueName", dead_letters)
         if not any(_alarms_on_first(alarm) for alarm in alarms):
             bad.append(f"{lid}: no alarm on its dead-letter queue {dead_letters}")
+    return bad
+
+
+def _unsafe_stream_consumer(template: dict[str, Any], lid: str, p: dict[str, Any]) -> list[str]:
+    bad = []
+    if p.get("BisectBatchOnFunctionError") is not True:
+        bad.append(f"{lid}: does not bisect failing batches")
+    if not 0 <= int(p.get("MaximumRetryAttempts", -1)) <= 100:
+        bad.append(f"{lid}: retries forever (stream records expire: they would be lost)")
+    destination = p.get("DestinationConfig", {}).get("OnFailure", {}).get("Destination")
+    if not destination:
+        return [*bad, f"{lid}: no on-failure destination"]
+    failures = ref_target(destination)
+    alarms = _alarms_on(template, "ApproximateNumberOfMessagesVisible", "QueueName", failures)
+    if not any(_alarms_on_first(alarm) for alarm in alarms):
+        bad.append(f"{lid}: no alarm on its on-failure queue {failures}")
     return bad

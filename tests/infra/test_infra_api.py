@@ -8,7 +8,12 @@ from infra_cfn import props, ref_target, render, resources
 
 from numeriqc_infra.routes import routes_of
 
-SERVICES = {"OrganizationsApi": "numeriqc.organizations.api", "PlatformApi": "numeriqc.platform.api"}
+SERVICES = {
+    "OrganizationsApi": "numeriqc.organizations.api",
+    "PlatformApi": "numeriqc.platform.api",
+    "FeedbackApi": "numeriqc.feedback.api",
+    "NotificationsApi": "numeriqc.notifications.api",
+}
 
 
 def integration_of(template: dict[str, Any], function: str) -> str:

@@ -9,7 +9,8 @@ from infra_cfn import props, resources
 def test_tables_are_on_demand_pitr_encrypted_with_the_platform_key_and_retained(
     template: dict[str, Any],
 ) -> None:
-    assert set(resources(template, "AWS::DynamoDB::Table")) == {"OrganizationsTable", "IdempotencyTable"}
+    tables = set(resources(template, "AWS::DynamoDB::Table"))
+    assert {"OrganizationsTable", "IdempotencyTable", "FeedbackTable"} <= tables
     assert inv.unencrypted_tables(template) == []
 
 

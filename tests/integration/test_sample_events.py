@@ -14,7 +14,26 @@ EVENTS = Path(__file__).resolve().parents[2] / "events"
 SAMPLES = sorted(EVENTS.rglob("*.json"))
 
 
+def _source_name(arn: str) -> str:
+    """`arn:aws:sqs:...:queue-name` -> queue-name; `...:table/name/stream/label` -> name."""
+    resource = arn.split(":", 5)[-1]
+    return resource.split("/")[1] if resource.startswith("table/") else resource
+
+
 def _function_for(platform: Any, event: dict[str, Any]) -> str:
+    records = event.get("Records") or []
+    if records:  # a queue or stream consumer: the mapping whose source the sample's records come from
+        source = _source_name(str(records[0].get("eventSourceARN", "")))
+        for mapping in platform.wiring.mappings.values():
+            if _source_name(mapping.source_arn) == source:
+                return str(mapping.function)
+        raise AssertionError(f"no mapping in the template consumes {source}")
+    if event.get("detail-type") == "Scheduled Event":  # a scheduled rule: the function it targets
+        rule_arn = event["resources"][0]
+        for rule in platform.wiring.rules.values():
+            if rule.schedule and rule.arn.split("/")[-1] == rule_arn.split("/")[-1]:
+                return str(platform.wiring.function(rule.targets[0].arn).logical_id)
+        raise AssertionError(f"no scheduled rule {rule_arn}")
     for api in platform.wiring.apis.values():
         for route in api.routes:
             if event.get("type") == "REQUEST" and route.authorizer and route.route_key == event["routeKey"]:
@@ -36,5 +55,9 @@ def test_sample_event_runs_without_server_error(platform: Any, sample: Path) -> 
     if event.get("type") == "REQUEST":
         assert result["isAuthorized"] is True
         assert result["context"]["authenticated"] in {"true", "false"}
+    elif event.get("Records"):
+        assert result == {"batchItemFailures": []}, result
+    elif event.get("detail-type") == "Scheduled Event":
+        assert isinstance(result, dict), result
     else:
         assert 200 <= result["statusCode"] < 500, result

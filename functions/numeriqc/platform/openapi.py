@@ -14,6 +14,7 @@ from numeriqc.core.http import API_DESCRIPTION, API_TITLE, API_VERSION
 API_MODULES: tuple[str, ...] = (
     "numeriqc.platform.api",
     "numeriqc.organizations.api",
+    "numeriqc.feedback.api",
 )
 
 

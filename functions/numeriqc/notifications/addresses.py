@@ -1,0 +1,110 @@
+"""Recipients: phone numbers to E.164 (default region CA), strict email addresses, simulated recipients.
+
+Reserved recipients never reach a provider, whatever the key: integrators use them to exercise
+delivered, permanent-failure and temporary-failure. The phone numbers are in NANP's 555-01XX
+range, reserved for fiction, so they can never belong to a citizen.
+"""
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import phonenumbers
+from email_validator import SPECIAL_USE_DOMAIN_NAMES, EmailNotValidError, validate_email
+
+from numeriqc.core.i18n import Message
+from numeriqc.notifications.models import Channel, Status
+
+SIMULATED_EMAILS = {
+    "livre@simulation.numeriqc.quebec": Status.DELIVERED,
+    "echec-permanent@simulation.numeriqc.quebec": Status.PERMANENT_FAILURE,
+    "echec-temporaire@simulation.numeriqc.quebec": Status.TEMPORARY_FAILURE,
+}
+SIMULATED_PHONES = {
+    "+15145550100": Status.DELIVERED,
+    "+15145550101": Status.PERMANENT_FAILURE,
+    "+15145550102": Status.TEMPORARY_FAILURE,
+}
+BAD_PHONE = Message(
+    "Numéro de téléphone invalide (format attendu : 514 555 1234 ou +15145551234).",
+    "Invalid phone number (expected 514 555 1234 or +15145551234).",
+)
+BAD_EMAIL = Message("Adresse courriel invalide : {reason}", "Invalid email address: {reason}")
+
+
+@dataclass(frozen=True)
+class Invalid:
+    message: Message
+    reason: str = ""
+
+
+# North American numbers in their usual spellings: 514 234 5678, (514) 234-5678, +1 514.234.5678.
+_NANP = re.compile(r"^\s*(?:\+?1[\s.-]?)?\(?([2-9]\d{2})\)?[\s.-]?([2-9]\d{2})[\s.-]?(\d{4})\s*$")
+# A conservative subset of what email-validator accepts (ASCII dot-atom, LDH labels, no `--`):
+# such addresses need no IDNA or quoting rules, so they skip the full validator (planning speed).
+_ATOM = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+_SIMPLE_EMAIL = re.compile(rf"^({_ATOM}(?:\.{_ATOM})*)@((?:{_LABEL}\.)+[A-Za-z]{{2,63}})$")
+
+
+@lru_cache(maxsize=8192)
+def _nanp_valid(area_and_exchange: str) -> bool:
+    """libphonenumber's NANP validity depends on the area code and exchange only (the last four
+    digits are always free), so one check per 6-digit prefix serves every number behind it."""
+    return bool(phonenumbers.is_valid_number(phonenumbers.parse("+1" + area_and_exchange + "0000")))
+
+
+def normalise_phone(raw: str, region: str = "CA") -> str | Invalid:
+    compact = "".join(char for char in raw if char not in " -().\u00a0")
+    if compact in SIMULATED_PHONES or ("+1" + compact) in SIMULATED_PHONES:
+        return compact if compact.startswith("+") else "+1" + compact
+    nanp = _NANP.match(raw) if region in ("CA", "US") or raw.lstrip().startswith("+1") else None
+    if nanp:
+        prefix = nanp[1] + nanp[2]
+        return f"+1{prefix}{nanp[3]}" if _nanp_valid(prefix) else Invalid(BAD_PHONE)
+    try:
+        number = phonenumbers.parse(raw, region)
+    except phonenumbers.NumberParseException:
+        return Invalid(BAD_PHONE)
+    if not phonenumbers.is_valid_number(number):
+        return Invalid(BAD_PHONE)
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def _simple_email(raw: str) -> str | None:
+    match = _SIMPLE_EMAIL.match(raw)
+    if match is None or "--" in match[2] or len(match[1]) > 64 or len(raw) > 254:
+        return None
+    domain = match[2].lower()
+    if any(domain == name or domain.endswith("." + name) for name in SPECIAL_USE_DOMAIN_NAMES):
+        return None
+    return f"{match[1]}@{domain}"
+
+
+def normalise_email(raw: str) -> str | Invalid:
+    simple = _simple_email(raw)
+    if simple is not None:
+        return simple
+    try:
+        valid = validate_email(raw, check_deliverability=False)
+    except EmailNotValidError as error:
+        return Invalid(BAD_EMAIL, str(error))
+    # RFC 5321 limits, in octets: 64 before the @, 254 in all (what a mail server accepts).
+    if len(valid.local_part.encode()) > 64 or len(str(valid.normalized).encode()) > 254:
+        return Invalid(BAD_EMAIL, "too long (RFC 5321)")
+    # The domain in its Unicode form is normalised (IDNA); the local part keeps its case (RFC 5321).
+    return str(valid.normalized)
+
+
+def normalise(channel: Channel, raw: str, region: str = "CA") -> str | Invalid:
+    return normalise_email(raw) if channel is Channel.EMAIL else normalise_phone(raw, region)
+
+
+def simulated_outcome(channel: Channel, recipient: str) -> Status | None:
+    table = SIMULATED_EMAILS if channel is Channel.EMAIL else SIMULATED_PHONES
+    return table.get(recipient.lower() if channel is Channel.EMAIL else recipient)
+
+
+def hash_key(channel: Channel, recipient: str) -> str:
+    """What the keyed hash is taken of: emails compare case-insensitively."""
+    return recipient.lower() if channel is Channel.EMAIL else recipient

@@ -1,0 +1,210 @@
+"""Senders: one channel message (many recipients) -> the provider, exactly once per recipient.
+
+For each message: claim its notifications (`queued` -> `sending`, conditional, 100 per transaction;
+a message delivered twice finds them claimed and sends nothing), re-check consent (BatchGetItem),
+send, then record every outcome in one transaction per 100 and publish the final statuses in
+PutEvents batches. Throttling is retried with backoff; what is still throttled goes back to
+`queued` and the message is retried by SQS, so nothing is lost and nothing already sent is resent.
+Test keys and simulated recipients never reach a provider.
+"""
+
+import json
+import random
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from numeriqc.core.observability import logger
+from numeriqc.notifications import addresses, consent, templates, timing, unsubscribe
+from numeriqc.notifications.adapters import ProviderRejected, ProviderThrottled
+from numeriqc.notifications.context import Context
+from numeriqc.notifications.models import Channel, Status
+from numeriqc.notifications.records import ChannelMessage, Entry, status_event
+from numeriqc.notifications.store import org_pk
+from numeriqc.notifications.template_registry import TemplateRegistry
+
+THROTTLE_RETRIES = 4
+
+
+class StillThrottled(Exception):
+    """Some recipients could not be sent yet; they are `queued` again and the message will come back."""
+
+
+@dataclass
+class Outcome:
+    entry: Entry
+    status: Status
+    provider_id: str | None = None
+    reason: str | None = None
+
+
+@dataclass
+class Pacer:
+    """Keeps one invocation under its share of the account's sending rate."""
+
+    per_second: float
+    last: datetime | None = None
+    waited: float = field(default=0.0)
+
+    def wait(self) -> None:
+        if self.per_second <= 0:
+            return
+        now = timing.now()
+        if self.last is not None:
+            gap = 1 / self.per_second - (now - self.last).total_seconds()
+            if gap > 0:
+                timing.sleep(gap)
+                self.waited += gap
+        self.last = timing.now()
+
+
+def deliver(ctx: Context, registry: TemplateRegistry, message: ChannelMessage) -> None:
+    now = timing.now()
+    store = ctx.store
+    keys = {entry.id: (org_pk(entry.org), f"N#{entry.id}") for entry in message.entries}
+    claimed = store.transition(
+        list(keys.values()),
+        [Status.QUEUED.value],
+        {"status": Status.SENDING.value, "updated_at": now.isoformat()},
+    )
+    entries = [entry for entry in message.entries if keys[entry.id] in claimed]
+    if len(entries) < len(message.entries):
+        logger.info("already claimed", extra={"skipped": len(message.entries) - len(entries)})
+    if not entries:
+        return
+    outcomes: list[Outcome] = []
+    pending = _consent_filter(ctx, message, entries, outcomes)
+    registry.preload({(entry.org, entry.tpl, entry.ver) for entry in pending})
+    config = ctx.config
+    rate = config.email_rate_per_second if message.channel is Channel.EMAIL else config.sms_rate_per_second
+    pacer = Pacer(rate / max(1, config.sender_concurrency))
+    unsent: list[Entry] = []
+    for index, entry in enumerate(pending):
+        try:
+            outcomes.append(_send(ctx, registry, message, entry, pacer))
+        except StillThrottled:
+            unsent = pending[index:]
+            break
+    _record(ctx, message.channel, outcomes, now)
+    if unsent:
+        store.transition(
+            [keys[entry.id] for entry in unsent], [Status.SENDING.value], {"status": Status.QUEUED.value}
+        )
+        raise StillThrottled(f"{len(unsent)} recipient(s) throttled; the message will be retried")
+
+
+def _consent_filter(
+    ctx: Context, message: ChannelMessage, entries: list[Entry], outcomes: list[Outcome]
+) -> list[Entry]:
+    """Consent may have been withdrawn (STOP) since the send was accepted: check again, in one read."""
+    channel = message.channel
+    real = []
+    for entry in entries:
+        if entry.kind == "live":
+            real.append(entry)
+    reasons = consent.refusals(ctx.store, [(entry.org, channel, entry.rh) for entry in real]) if real else {}
+    sns_opted_out = ctx.sms.opted_out() if channel is Channel.SMS and real else set()
+    kept = []
+    for entry in entries:
+        reason = reasons.get((entry.org, channel.value, entry.rh))
+        if reason is not None and entry.kind == "live":
+            outcomes.append(Outcome(entry, Status.OPTED_OUT, reason=reason))
+            continue
+        if (
+            sns_opted_out
+            and entry.kind == "live"
+            and ctx.cipher.open(entry.to, message.keys) in sns_opted_out
+        ):
+            outcomes.append(Outcome(entry, Status.OPTED_OUT, reason="sns-opt-out"))
+            continue
+        kept.append(entry)
+    return kept
+
+
+def _send(
+    ctx: Context, registry: TemplateRegistry, message: ChannelMessage, entry: Entry, pacer: Pacer
+) -> Outcome:
+    recipient = ctx.cipher.open(entry.to, message.keys)
+    simulated = addresses.simulated_outcome(message.channel, recipient)
+    if entry.kind != "live" or simulated is not None:
+        return Outcome(entry, simulated or Status.DELIVERED, provider_id="simulated")
+    try:
+        template = registry.version(entry.org, entry.tpl, entry.ver)
+    except LookupError:
+        return Outcome(entry, Status.TECHNICAL_FAILURE, reason="template-missing")
+    values = templates.values_of(json.loads(ctx.cipher.open(entry.p, message.keys)))
+    tags = {"notification": entry.id, "org": entry.org}
+    for attempt in range(THROTTLE_RETRIES + 1):
+        pacer.wait()
+        try:
+            if message.channel is Channel.EMAIL:
+                email = templates.render_email(template.subject or "", template.body, values, entry.lang)
+                token = unsubscribe.make_token(ctx.pepper, entry.org, "email", entry.rh)
+                provider_id = ctx.email.send(
+                    to=recipient,
+                    subject=email.subject,
+                    text=email.text,
+                    html=email.html,
+                    unsubscribe_url=f"{ctx.config.public_base_url}/v1/unsubscribe/{token}",
+                    tags=tags,
+                )
+            else:
+                text = templates.render_sms(template.body, values, entry.lang, template.gsm7_safe)
+                provider_id = ctx.sms.send(to=recipient, text=text, tags=tags)
+            return Outcome(entry, Status.SENDING, provider_id=provider_id)
+        except ProviderThrottled:
+            if attempt == THROTTLE_RETRIES:
+                raise StillThrottled() from None
+            # Full jitter (AWS Architecture Blog): concurrent senders do not retry in lockstep.
+            timing.sleep(random.uniform(0, min(8.0, 0.25 * 2**attempt)))  # noqa: S311 - jitter
+        except ProviderRejected as error:
+            status = Status.OPTED_OUT if error.opted_out else Status.PERMANENT_FAILURE
+            return Outcome(entry, status, reason=error.code)
+    raise StillThrottled()  # pragma: no cover - the loop returns or raises
+
+
+def _record(ctx: Context, channel: Channel, outcomes: list[Outcome], now: datetime) -> None:
+    """All outcomes in transactions of 100, job counters, and the final statuses' events."""
+    if not outcomes:
+        return
+    updates = []
+    job_counts: dict[tuple[str, str], dict[str, int]] = {}
+    for outcome in outcomes:
+        values: dict[str, Any] = {"status": outcome.status.value, "updated_at": now.isoformat()}
+        if outcome.provider_id:
+            values["provider_id"] = outcome.provider_id
+            values["sent_at"] = now.isoformat()
+        if outcome.reason:
+            values["failure_reason"] = outcome.reason
+        if outcome.status is not Status.SENDING:
+            values["completed_at"] = now.isoformat()
+        updates.append(((org_pk(outcome.entry.org), f"N#{outcome.entry.id}"), values))
+        if outcome.entry.job:
+            counts = job_counts.setdefault((outcome.entry.org, outcome.entry.job), {})
+            counts[outcome.status.value] = counts.get(outcome.status.value, 0) + 1
+            counts["queued"] = counts.get("queued", 0) - 1
+    ctx.store.update_many(updates)
+    for (org_id, job_id), counts in job_counts.items():
+        ctx.store.update(
+            org_pk(org_id), f"JOB#{job_id}", add={f"n_{name}": value for name, value in counts.items()}
+        )
+    for outcome in outcomes:
+        if outcome.status is not Status.SENDING:
+            entry = outcome.entry
+            ctx.emit(
+                status_event(
+                    {
+                        "org": entry.org,
+                        "id": entry.id,
+                        "channel": channel.value,
+                        "status": outcome.status.value,
+                        "reference": entry.ref,
+                        "template_id": entry.tpl,
+                        "template_version": entry.ver,
+                        "job_id": entry.job,
+                        "failure_reason": outcome.reason,
+                    },
+                    now,
+                )
+            )
+    ctx.flush()

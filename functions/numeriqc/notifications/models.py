@@ -1,0 +1,302 @@
+"""Notification service models: templates, notifications, consent, bulk jobs, reminders (API and domain)."""
+
+from datetime import date, datetime, time
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from numeriqc.notifications.sms import Encoding
+
+
+class Channel(StrEnum):
+    EMAIL = "email"
+    SMS = "sms"
+
+
+class Status(StrEnum):
+    CREATED = "created"
+    SCHEDULED = "scheduled"
+    QUEUED = "queued"  # accepted by the pipeline, waiting in a channel queue (GC Notify: "created")
+    SENDING = "sending"
+    DELIVERED = "delivered"
+    PERMANENT_FAILURE = "permanent-failure"
+    TEMPORARY_FAILURE = "temporary-failure"
+    TECHNICAL_FAILURE = "technical-failure"
+    CANCELLED = "cancelled"
+    OPTED_OUT = "opted-out"
+
+
+FINAL_STATUSES = frozenset(
+    {
+        Status.DELIVERED,
+        Status.PERMANENT_FAILURE,
+        Status.TEMPORARY_FAILURE,
+        Status.TECHNICAL_FAILURE,
+        Status.CANCELLED,
+        Status.OPTED_OUT,
+    }
+)
+
+SendLanguage = Literal["fr", "en", "bilingual"]
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+Body = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
+Subject = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
+Reference = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+Recipient = Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=320)]
+Purpose = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_.-]{0,63}$")]
+Value = str | int | float | bool
+Personalisation = Annotated[dict[str, Value], Field(max_length=100)]
+
+
+# -- templates -------------------------------------------------------------------------------------
+
+
+class TemplateEdit(BaseModel):
+    """A template's content; every edit makes a new version."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: Name = Field(examples=["Rappel de renouvellement"])
+    subject: Subject | None = Field(
+        default=None, description="Objet (courriel seulement) / subject (email only)", examples=["Rappel"]
+    )
+    body: Body = Field(
+        description="((champ)), ((champ??texte)), [[fr]]…[[/fr]] [[en]]…[[/en]], Markdown (courriel)",
+        examples=["[[fr]]Bonjour ((prénom)), votre permis expire le ((date)).[[/fr]]"],
+    )
+    gsm7_safe: bool = Field(
+        default=False,
+        description="SMS: remplacer les accents absents de GSM-7 (ê -> e) / SMS: GSM-7-safe transliteration",
+    )
+
+
+class TemplateIn(TemplateEdit):
+    channel: Channel
+
+
+class Template(BaseModel):
+    template_id: str
+    version: int
+    channel: Channel
+    name: str
+    subject: str | None
+    body: str
+    gsm7_safe: bool
+    archived: bool = False
+    placeholders: list[str]
+    created_at: datetime
+    updated_at: datetime
+
+
+class TemplateList(BaseModel):
+    items: list[Template]
+
+
+class PreviewIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    personalisation: Personalisation = Field(default_factory=dict)
+    language: SendLanguage = "fr"
+
+
+class Transliteration(BaseModel):
+    characters_replaced: list[str]
+    fragments_without: int
+    fragments_saved: int
+
+
+class SmsFacts(BaseModel):
+    encoding: Encoding
+    length: int
+    max_length: int
+    fragments: int
+    unicode_characters: list[str]
+    estimated_cost: float = Field(description="En dollars canadiens / in Canadian dollars")
+    transliteration: Transliteration | None = None
+
+
+class Preview(BaseModel):
+    template_id: str
+    version: int
+    channel: Channel
+    subject: str | None = None
+    text: str
+    html: str | None = None
+    sms: SmsFacts | None = None
+
+
+# -- notifications ---------------------------------------------------------------------------------
+
+
+class SendCommon(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    template_id: str
+    personalisation: Personalisation = Field(default_factory=dict)
+    language: SendLanguage = "fr"
+    reference: Reference | None = None
+    scheduled_for: datetime | None = Field(
+        default=None, description="Au plus 30 jours à l'avance / at most 30 days ahead"
+    )
+
+
+class SendEmailIn(SendCommon):
+    email_address: Recipient = Field(examples=["citoyen@example.com"])
+
+
+class SendSmsIn(SendCommon):
+    phone_number: Recipient = Field(examples=["514 555 0100"])
+
+
+class Content(BaseModel):
+    """What was (or will be) sent: kept for the retention period only."""
+
+    recipient: str
+    subject: str | None = None
+    body: str
+
+
+class Notification(BaseModel):
+    id: str
+    channel: Channel
+    status: Status
+    template_id: str
+    template_version: int
+    language: str
+    reference: str | None = None
+    key_kind: str
+    created_at: datetime
+    updated_at: datetime
+    scheduled_for: datetime | None = None
+    sent_at: datetime | None = None
+    completed_at: datetime | None = None
+    job_id: str | None = None
+    series_id: str | None = None
+    fragments: int | None = None
+    failure_reason: str | None = None
+    content: Content | None = None
+
+
+class NotificationList(BaseModel):
+    items: list[Notification]
+    next: str | None = Field(default=None, description="Jeton de la page suivante / next page token")
+
+
+# -- consent ---------------------------------------------------------------------------------------
+
+
+class ConsentIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    channel: Channel
+    recipient: Recipient
+    purpose: Purpose = Field(examples=["rappels-permis"])
+    source: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)] = Field(
+        examples=["formulaire-web"]
+    )
+    given_at: datetime | None = None
+
+
+class ConsentLookup(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    channel: Channel
+    recipient: Recipient
+
+
+class Consent(BaseModel):
+    channel: Channel
+    purpose: str
+    source: str
+    status: Literal["active", "withdrawn"]
+    given_at: datetime
+    withdrawn_at: datetime | None = None
+    withdrawn_by: str | None = None
+    platform_opt_out: bool = Field(default=False, description="STOP / ARRÊT reçu / STOP reply received")
+
+
+# -- bulk jobs -------------------------------------------------------------------------------------
+
+
+class BulkIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    template_id: str
+    language: SendLanguage = "fr"
+    reference: Reference | None = None
+    rows: list[dict[str, Value]] | None = Field(
+        default=None,
+        max_length=100_000,
+        description="Lignes JSON (email_address ou phone_number + champs) / JSON rows",
+    )
+    upload: bool = Field(default=False, description="Téléverser un CSV par URL présignée / CSV upload")
+    skip_invalid: bool = False
+    scheduled_for: datetime | None = None
+
+
+class RowError(BaseModel):
+    row: int = Field(description="Numéro de ligne, 1 = première ligne de données / 1 = first data row")
+    column: str
+    code: str
+    detail: str
+
+
+class Job(BaseModel):
+    job_id: str
+    template_id: str
+    template_version: int
+    channel: Channel
+    status: Literal["awaiting-upload", "scheduled", "planning", "in-progress", "finished", "failed"]
+    rows: int = 0
+    accepted: int = 0
+    skipped: int = 0
+    counts: dict[str, int] = Field(default_factory=dict, description="Par statut / per status")
+    progress: float = 0.0
+    created_at: datetime
+    upload_url: str | None = None
+    upload_expires_at: datetime | None = None
+    row_errors: list[RowError] = Field(default_factory=list)
+
+
+# -- reminders -------------------------------------------------------------------------------------
+
+
+class ReminderIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    channel: Channel
+    template_id: str
+    recipient: Recipient
+    personalisation: Personalisation = Field(default_factory=dict)
+    language: SendLanguage = "fr"
+    reference: Reference | None = None
+    due_date: date
+    days_before: list[Annotated[int, Field(ge=0, le=365)]] = Field(
+        min_length=1, max_length=10, examples=[[30, 7]]
+    )
+    at: time = time(9, 0)
+    timezone: Annotated[str, StringConstraints(max_length=64)] = "America/Toronto"
+
+
+class ReminderSeries(BaseModel):
+    series_id: str
+    notifications: list[Notification]
+    skipped_in_past: list[int] = Field(default_factory=list)
+
+
+class ErasureIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    channel: Channel
+    recipient: Recipient
+
+
+class ErasureOut(BaseModel):
+    consents_removed: int
+    contents_removed: int
+    notifications_anonymized: int
+
+
+def json_safe(values: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in values.items() if value is not None}

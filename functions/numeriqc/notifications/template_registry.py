@@ -1,0 +1,217 @@
+"""Templates: create, read, edit (a new version each time), archive, preview. Logic over the store."""
+
+from datetime import datetime
+from typing import Any
+
+from numeriqc.core.ids import is_ulid, new_ulid
+from numeriqc.core.problems import FieldError, NotFound, ValidationFailed
+from numeriqc.notifications import problems, sms, templates
+from numeriqc.notifications.models import (
+    Channel,
+    Preview,
+    PreviewIn,
+    SmsFacts,
+    Template,
+    TemplateEdit,
+    TemplateIn,
+    Transliteration,
+    Value,
+)
+from numeriqc.notifications.store import Conflict, NotificationsStore, org_pk
+
+
+def _version_sk(template_id: str, version: int) -> str:
+    return f"TPL#{template_id}#V#{version:05d}"
+
+
+def template_of(item: dict[str, Any]) -> Template:
+    return Template(
+        template_id=item["template_id"],
+        version=int(item["version"]),
+        channel=Channel(item["channel"]),
+        name=item["name"],
+        subject=item.get("subject"),
+        body=item["body"],
+        gsm7_safe=bool(item.get("gsm7_safe", False)),
+        archived=bool(item.get("archived", False)),
+        placeholders=templates.placeholders(item.get("subject"), item["body"]),
+        created_at=item["created_at"],
+        updated_at=item["updated_at"],
+    )
+
+
+class TemplateRegistry:
+    def __init__(self, store: NotificationsStore) -> None:
+        self._store = store
+        self._versions: dict[tuple[str, str, int], Template] = {}
+
+    def create(self, org_id: str, request: TemplateIn, now: datetime) -> Template:
+        errors = templates.content_errors(request.channel, request)
+        if errors:
+            raise ValidationFailed(errors=errors)
+        template_id = new_ulid(lambda: now)
+        item = {
+            "template_id": template_id,
+            "version": 1,
+            "channel": request.channel.value,
+            **request.model_dump(exclude={"channel"}),
+            "created_at": now.isoformat(),
+            "updated_at": now.isoformat(),
+        }
+        self._write(org_id, item, previous=None)
+        return template_of(item)
+
+    def edit(self, org_id: str, template_id: str, request: TemplateEdit, now: datetime) -> Template:
+        current = self.current(org_id, template_id)
+        errors = templates.content_errors(current.channel, request)
+        if errors:
+            raise ValidationFailed(errors=errors)
+        item = {
+            "template_id": template_id,
+            "version": current.version + 1,
+            "channel": current.channel.value,
+            **request.model_dump(),
+            "archived": current.archived,
+            "created_at": current.created_at.isoformat(),
+            "updated_at": now.isoformat(),
+        }
+        self._write(org_id, item, previous=current.version)
+        return template_of(item)
+
+    def archive(self, org_id: str, template_id: str, now: datetime) -> Template:
+        current = self.current(org_id, template_id)
+        self._store.update(
+            org_pk(org_id), f"TPL#{template_id}", set_values={"archived": True, "updated_at": now.isoformat()}
+        )
+        return current.model_copy(update={"archived": True, "updated_at": now})
+
+    def _write(self, org_id: str, item: dict[str, Any], previous: int | None) -> None:
+        pk = org_pk(org_id)
+        current = {"pk": pk, "sk": f"TPL#{item['template_id']}", **item}
+        version = {"pk": pk, "sk": _version_sk(item["template_id"], item["version"]), **item}
+        try:
+            if previous is None:
+                self._store.put(current, new=True)
+            else:  # the version number is the optimistic lock: two concurrent edits cannot both win
+                self._store.update(
+                    pk,
+                    current["sk"],
+                    set_values={k: v for k, v in item.items() if k not in ("pk", "sk")},
+                    condition="version = :previous",
+                    condition_values={":previous": previous},
+                )
+        except Conflict as error:
+            from numeriqc.core.problems import Conflict as ConflictProblem
+
+            raise ConflictProblem(problems.NO_TEMPLATE, template_id=item["template_id"]) from error
+        self._store.put(version)
+
+    def current(self, org_id: str, template_id: str) -> Template:
+        item = self._store.get(org_pk(org_id), f"TPL#{template_id}") if is_ulid(template_id) else None
+        if item is None:
+            raise NotFound(problems.NO_TEMPLATE, template_id=template_id)
+        return template_of(item)
+
+    def version(self, org_id: str, template_id: str, version: int) -> Template:
+        """An immutable version, cached per container: senders read each version once."""
+        key = (org_id, template_id, version)
+        if key not in self._versions:
+            item = self._store.get(org_pk(org_id), _version_sk(template_id, version))
+            if item is None:
+                raise LookupError(f"template {template_id} v{version}")
+            self._versions[key] = template_of(item)
+        return self._versions[key]
+
+    def preload(self, wanted: set[tuple[str, str, int]]) -> None:
+        missing = [key for key in wanted if key not in self._versions]
+        if missing:
+            found = self._store.get_many([(org_pk(o), _version_sk(t, v)) for o, t, v in missing])
+            for org_id, template_id, version in missing:
+                item = found.get((org_pk(org_id), _version_sk(template_id, version)))
+                if item is not None:
+                    self._versions[(org_id, template_id, version)] = template_of(item)
+
+    def list(self, org_id: str) -> list[Template]:
+        items = self._store.query_all(org_pk(org_id), "TPL#")
+        return [template_of(item) for item in items if "#V#" not in item["sk"]]
+
+
+def usable(template: Template, channel: Channel | None, field: str = "body.template_id") -> None:
+    """A send needs a live template of the right channel."""
+    if template.archived:
+        raise ValidationFailed(errors=[FieldError(field, "archived", problems.ARCHIVED)])
+    if channel is not None and template.channel is not channel:
+        raise ValidationFailed(
+            errors=[
+                FieldError(field, "wrong_channel", problems.WRONG_CHANNEL, channel=template.channel.value)
+            ]
+        )
+
+
+def sms_facts(
+    template: Template, values: dict[str, str], language: str, max_length: int, price: float
+) -> tuple[str, SmsFacts]:
+    text = templates.render_sms(template.body, values, language, template.gsm7_safe)
+    info = sms.analyse(text)
+    transliteration = None
+    if template.gsm7_safe:
+        raw = templates.render_sms(template.body, values, language, False)
+        before = sms.analyse(raw)
+        replaced = sorted({char for char in raw if char in sms.TRANSLITERATIONS})
+        transliteration = Transliteration(
+            characters_replaced=replaced,
+            fragments_without=before.fragments,
+            fragments_saved=before.fragments - info.fragments,
+        )
+    facts = SmsFacts(
+        encoding=info.encoding,
+        length=info.length,
+        max_length=max_length,
+        fragments=info.fragments,
+        unicode_characters=list(info.unicode_characters),
+        estimated_cost=round(info.fragments * price, 4),
+        transliteration=transliteration,
+    )
+    return text, facts
+
+
+def length_errors(facts: SmsFacts, field: str) -> list[FieldError]:
+    if facts.length > facts.max_length:
+        return [
+            FieldError(field, "too_long", problems.TOO_LONG, length=facts.length, max_length=facts.max_length)
+        ]
+    return []
+
+
+def preview(template: Template, request: PreviewIn, max_length: int, price: float) -> Preview:
+    names = templates.placeholders(template.subject, template.body)
+    errors = templates.personalisation_errors(names, request.personalisation)
+    if errors:
+        raise ValidationFailed(errors=errors)
+    values = templates.values_of(request.personalisation)
+    if template.channel is Channel.EMAIL:
+        email = templates.render_email(template.subject or "", template.body, values, request.language)
+        return Preview(
+            template_id=template.template_id,
+            version=template.version,
+            channel=template.channel,
+            subject=email.subject,
+            text=email.text,
+            html=email.html,
+        )
+    text, facts = sms_facts(template, values, request.language, max_length, price)
+    return Preview(
+        template_id=template.template_id,
+        version=template.version,
+        channel=template.channel,
+        text=text,
+        sms=facts,
+    )
+
+
+def check_personalisation(
+    template: Template, personalisation: dict[str, Value], prefix: str
+) -> list[FieldError]:
+    return templates.personalisation_errors(
+        templates.placeholders(template.subject, template.body), personalisation, prefix
+    )

@@ -1,0 +1,346 @@
+"""The notification service: templates, sends (one-off and bulk), reminders, consent, receipts.
+
+Pipeline (docs/notifications.md): API -> table + channel priority queues (one-off sends, planned in
+the API) or the planning queue (bulk) -> planner -> channel bulk queues -> senders (SES v2 with a
+configuration set, SNS SMS) -> SES events (SNS -> SQS) -> receipts. Inbound SMS arrive on an SNS
+topic (two-way SMS) and are handled by their own function. A rate(1 minute) rule queues what has
+come due. Every queue has a dead-letter queue and an alarm (PlatformFunction.consume_queue).
+"""
+
+from aws_cdk import Aws, Duration, RemovalPolicy, Stack
+from aws_cdk import aws_dynamodb as dynamodb
+from aws_cdk import aws_events as events
+from aws_cdk import aws_events_targets as targets
+from aws_cdk import aws_iam as iam
+from aws_cdk import aws_s3 as s3
+from aws_cdk import aws_ses as ses
+from aws_cdk import aws_sns as sns
+from aws_cdk import aws_sqs as sqs
+from constructs import Construct
+
+from numeriqc_infra.api import Api
+from numeriqc_infra.functions import PlatformFunction
+from numeriqc_infra.nag import acknowledge
+from numeriqc_infra.naming import fix_logical_id
+from numeriqc_infra.platform import Platform
+
+SENDING_DOMAIN = "numeriqc.quebec"
+SENDER = f"notification@{SENDING_DOMAIN}"
+SENDER_TIMEOUT = Duration.seconds(120)  # 100 recipients per message at the paced rate
+# Sender invocations per channel at once: with SENDER_CONCURRENCY in the environment, each paces
+# itself to rate / concurrency, so the account's SES and SMS rates are never exceeded.
+SENDER_CONCURRENCY = 2
+
+
+class Notifications(Construct):
+    def __init__(self, scope: Construct, id: str, *, platform: Platform, api: Api) -> None:
+        super().__init__(scope, id)
+        from numeriqc.notifications.api import app
+
+        self.table = platform.service_table(
+            self, "NotificationsTable", partition_key="pk", sort_key="sk", time_to_live="expires_at"
+        )
+        # Erasure finds a citizen's items by keyed hash (keys only: no content in the index).
+        self.table.add_global_secondary_index(
+            index_name="by-recipient",
+            partition_key=dynamodb.Attribute(name="rh", type=dynamodb.AttributeType.STRING),
+            projection_type=dynamodb.ProjectionType.KEYS_ONLY,
+        )
+        self.bucket = self._uploads_bucket(platform)
+
+        configuration_set, email_events = self._ses(platform)
+        inbound_topic = sns.Topic(self, "InboundSmsTopic", master_key=platform.key, enforce_ssl=True)
+        fix_logical_id(inbound_topic, "NotificationsInboundSmsTopic")
+
+        base_env = {
+            "NOTIFICATIONS_TABLE": self.table.table_name,
+            "PLATFORM_KEY_ARN": platform.key.key_arn,
+            "PEPPER_SECRET_ARN": platform.pepper.secret_arn,
+            "EVENT_BUS_NAME": platform.bus.event_bus_name,
+        }
+
+        # Senders first: the queues they consume are what the others write to.
+        self.email_sender = self._sender(platform, "EmailSender", "email", base_env)
+        self.sms_sender = self._sender(platform, "SmsSender", "sms", base_env)
+        email_priority, email_bulk = self.email_sender.lanes  # type: ignore[attr-defined]
+        sms_priority, sms_bulk = self.sms_sender.lanes  # type: ignore[attr-defined]
+        self.email_sender.add_environment("EMAIL_SENDER", SENDER)
+        self.email_sender.add_environment("EMAIL_CONFIGURATION_SET", configuration_set.ref)
+        iam.Grant.add_to_principal(
+            grantee=self.email_sender,
+            actions=["ses:SendEmail", "ses:SendRawEmail"],
+            resource_arns=[
+                f"arn:{Aws.PARTITION}:ses:{Aws.REGION}:{Aws.ACCOUNT_ID}:identity/{SENDING_DOMAIN}",
+                f"arn:{Aws.PARTITION}:ses:{Aws.REGION}:{Aws.ACCOUNT_ID}:configuration-set/{configuration_set.ref}",
+            ],
+        )
+        self._sms_publish(self.sms_sender)
+
+        channel_queues = Stack.of(self).to_json_string(
+            {
+                "email": {"priority": email_priority.queue_url, "bulk": email_bulk.queue_url},
+                "sms": {"priority": sms_priority.queue_url, "bulk": sms_bulk.queue_url},
+            }
+        )
+
+        self.planner = PlatformFunction(
+            self,
+            "NotificationsPlanner",
+            platform=platform,
+            handler="numeriqc.notifications.planner.handler",
+            environment={
+                **base_env,
+                "UPLOADS_BUCKET": self.bucket.bucket_name,
+                "CHANNEL_QUEUES": channel_queues,
+            },
+            timeout=Duration.seconds(120),
+            memory_size=1024,
+            description="Bulk lane: one slice of a job -> notifications and channel messages",
+        )
+        plan_queue = self.planner.consume_queue("NotificationsPlanQueue", batch_size=1)
+        self._objects(self.planner, ["s3:GetObject"], "jobs/*")
+        for queue in (email_bulk, sms_bulk):
+            queue.grant_send_messages(self.planner)
+
+        self.api_function = PlatformFunction(
+            self,
+            "NotificationsApi",
+            platform=platform,
+            handler="numeriqc.notifications.api.handler",
+            environment={
+                **base_env,
+                "IDEMPOTENCY_TABLE": platform.idempotency_table.table_name,
+                "UPLOADS_BUCKET": self.bucket.bucket_name,
+                "CHANNEL_QUEUES": channel_queues,
+                "PLAN_QUEUE_URL": plan_queue.queue_url,
+            },
+            timeout=Duration.seconds(29),  # API Gateway's own limit; 100,000 rows validate in seconds
+            memory_size=1769,  # one full vCPU
+            description="Notifications API: templates, sends, bulk jobs, reminders, consent",
+        )
+        platform.idempotency_table.grant_read_write_data(self.api_function)
+        self._objects(self.api_function, ["s3:GetObject", "s3:PutObject"], "*")
+        for queue in (email_priority, sms_priority, plan_queue):
+            queue.grant_send_messages(self.api_function)
+
+        self.scheduler = PlatformFunction(
+            self,
+            "NotificationsScheduler",
+            platform=platform,
+            handler="numeriqc.notifications.scheduler.handler",
+            environment={
+                **base_env,
+                "CHANNEL_QUEUES": channel_queues,
+                "PLAN_QUEUE_URL": plan_queue.queue_url,
+            },
+            timeout=Duration.seconds(60),
+            description="Every minute: scheduled sends and reminders that have come due",
+        )
+        for queue in (email_priority, sms_priority, plan_queue):
+            queue.grant_send_messages(self.scheduler)
+        rule = events.Rule(
+            self,
+            "SchedulerRule",
+            schedule=events.Schedule.rate(Duration.minutes(1)),
+            description="Queue the scheduled notifications that have come due",
+            targets=[targets.LambdaFunction(self.scheduler, retry_attempts=2)],
+        )
+        fix_logical_id(rule, "NotificationsSchedulerRule")
+
+        self.inbound = PlatformFunction(
+            self,
+            "InboundSms",
+            platform=platform,
+            handler="numeriqc.notifications.inbound.handler",
+            environment=base_env,
+            description="SMS replies: STOP / ARRÊT, AIDE / HELP, START / ABONNER",
+        )
+        inbound_queue = self.inbound.consume_queue("InboundSmsQueue")
+        _subscribe_queue(self, "InboundSmsSubscription", inbound_topic, inbound_queue)
+        self._sms_publish(self.inbound, opt_in=True)
+
+        self.receipts = PlatformFunction(
+            self,
+            "DeliveryReceipts",
+            platform=platform,
+            handler="numeriqc.notifications.receipts.handler",
+            environment=base_env,
+            timeout=Duration.seconds(30),
+            description="SES delivery events -> statuses and notification.status.v1 events",
+        )
+        receipts_queue = self.receipts.consume_queue(
+            "EmailEventsQueue", batch_size=100, max_batching_window=Duration.seconds(5)
+        )
+        _subscribe_queue(self, "EmailEventsSubscription", email_events, receipts_queue)
+
+        for function in (self.api_function, self.planner, self.scheduler, self.inbound, self.receipts):
+            self._common_grants(platform, function)
+        for function in (self.email_sender, self.sms_sender):
+            self._common_grants(platform, function)
+        api.add_service(self.api_function, app)
+
+    def _common_grants(self, platform: Platform, function: PlatformFunction) -> None:
+        """The table, the pepper, the bus, and the platform key for envelope encryption."""
+        self.table.grant_read_write_data(function)
+        platform.pepper.grant_read(function)
+        platform.bus.grant_put_events_to(function)
+        platform.key.grant_encrypt_decrypt(function)
+        iam.Grant.add_to_principal(
+            grantee=function, actions=["kms:GenerateDataKey"], resource_arns=[platform.key.key_arn]
+        )
+        function.acknowledge_key_grant_wildcards()
+        acknowledge(
+            function.role or function,
+            "AwsSolutions-IAM5[Resource::<NotificationsTable.Arn>/index/*]",
+            "CDK's table grant covers the table's indexes (by-recipient): this table only.",
+        )
+
+    def _ses(self, platform: Platform) -> tuple[ses.CfnConfigurationSet, sns.Topic]:
+        """The sending identity, and a configuration set whose events come back through SNS."""
+        stage = platform.stage
+        identity = ses.CfnEmailIdentity(self, "SendingIdentity", email_identity=SENDING_DOMAIN)
+        fix_logical_id(identity, "NotificationsSendingIdentity")
+        configuration_set = ses.CfnConfigurationSet(
+            self, "ConfigurationSet", name=f"numeriqc-{stage}-notifications"
+        )
+        fix_logical_id(configuration_set, "NotificationsConfigurationSet")
+        email_events = sns.Topic(self, "EmailEvents", master_key=platform.key, enforce_ssl=True)
+        fix_logical_id(email_events, "NotificationsEmailEvents")
+        destination = ses.CfnConfigurationSetEventDestination(
+            self,
+            "EmailEventsDestination",
+            configuration_set_name=configuration_set.ref,
+            event_destination=ses.CfnConfigurationSetEventDestination.EventDestinationProperty(
+                enabled=True,
+                matching_event_types=["delivery", "bounce", "complaint", "reject", "renderingFailure"],
+                sns_destination=ses.CfnConfigurationSetEventDestination.SnsDestinationProperty(
+                    topic_arn=email_events.topic_arn
+                ),
+            ),
+        )
+        destination.node.add_dependency(configuration_set)
+        # SES publishes into the encrypted topic: it needs the platform key, for this account only.
+        platform.key.add_to_resource_policy(
+            iam.PolicyStatement(
+                sid="SesPublishesEmailEventsFromThisAccount",
+                principals=[iam.ServicePrincipal("ses.amazonaws.com")],
+                actions=["kms:Decrypt", "kms:GenerateDataKey*"],
+                resources=["*"],
+                conditions={"StringEquals": {"aws:SourceAccount": Aws.ACCOUNT_ID}},
+            )
+        )
+        email_events.add_to_resource_policy(
+            iam.PolicyStatement(
+                principals=[iam.ServicePrincipal("ses.amazonaws.com")],
+                actions=["sns:Publish"],
+                resources=[email_events.topic_arn],
+                conditions={"StringEquals": {"aws:SourceAccount": Aws.ACCOUNT_ID}},
+            )
+        )
+        return configuration_set, email_events
+
+    def _sender(self, platform: Platform, id: str, channel: str, env: dict[str, str]) -> PlatformFunction:
+        function = PlatformFunction(
+            self,
+            id,
+            platform=platform,
+            handler="numeriqc.notifications.sender.handler",
+            environment={**env, "SENDER_CONCURRENCY": str(SENDER_CONCURRENCY)},
+            timeout=SENDER_TIMEOUT,
+            description=f"{channel} sender: channel messages of many recipients -> provider, once each",
+        )
+        prefix = "Email" if channel == "email" else "Sms"
+        priority = function.consume_queue(f"{prefix}PriorityQueue", batch_size=5)
+        bulk = function.consume_queue(f"{prefix}BulkQueue", batch_size=5)
+        function.lanes = (priority, bulk)  # type: ignore[attr-defined]
+        return function
+
+    def _objects(self, function: PlatformFunction, actions: list[str], pattern: str) -> None:
+        """Object actions only (no listing, no deleting): objects are named by the service itself."""
+        iam.Grant.add_to_principal(
+            grantee=function, actions=actions, resource_arns=[self.bucket.arn_for_objects(pattern)]
+        )
+        acknowledge(
+            function.role or function,
+            f"AwsSolutions-IAM5[Resource::<NotificationsUploads.Arn>/{pattern}]",
+            "Objects are per job (uploads/<org>/<job>.csv, jobs/<org>/<job>/rows.jsonl): the function "
+            "needs them all, in this bucket only, for the object actions listed.",
+        )
+
+    def _sms_publish(self, function: PlatformFunction, opt_in: bool = False) -> None:
+        actions = ["sns:Publish", "sns:ListPhoneNumbersOptedOut", "sns:CheckIfPhoneNumberIsOptedOut"]
+        if opt_in:
+            actions.append("sns:OptInPhoneNumber")
+        function.add_to_role_policy(iam.PolicyStatement(actions=actions, resources=["*"]))
+        # Phone numbers only: publishing to any topic is denied beside the grant on `*`.
+        function.add_to_role_policy(
+            iam.PolicyStatement(
+                effect=iam.Effect.DENY,
+                actions=["sns:Publish"],
+                resources=[f"arn:{Aws.PARTITION}:sns:*:*:*"],
+            )
+        )
+        acknowledge(
+            function.role or function,
+            "AwsSolutions-IAM5[Resource::*]",
+            "SNS Publish to a phone number and the SMS opt-out actions have no resource ARN (SNS SMS is "
+            "account-wide); X-Ray's actions likewise. The statement grants nothing else on `*`.",
+        )
+
+    def _uploads_bucket(self, platform: Platform) -> s3.Bucket:
+        bucket = s3.Bucket(
+            self,
+            "Uploads",
+            encryption=s3.BucketEncryption.KMS,
+            encryption_key=platform.key,
+            bucket_key_enabled=True,
+            block_public_access=s3.BlockPublicAccess.BLOCK_ALL,
+            enforce_ssl=True,
+            object_ownership=s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+            removal_policy=RemovalPolicy.RETAIN,
+            lifecycle_rules=[
+                # Uploaded CSVs: the retention period. Job rows: the latest a job can be scheduled
+                # (30 days) plus the retention period.
+                s3.LifecycleRule(prefix="uploads/", expiration=Duration.days(7)),
+                s3.LifecycleRule(prefix="jobs/", expiration=Duration.days(37)),
+                s3.LifecycleRule(abort_incomplete_multipart_upload_after=Duration.days(1)),
+            ],
+            cors=[
+                s3.CorsRule(
+                    allowed_methods=[s3.HttpMethods.PUT],
+                    allowed_origins=["*"],
+                    allowed_headers=["content-type"],
+                )
+            ],
+        )
+        fix_logical_id(bucket, "NotificationsUploads")
+        acknowledge(
+            bucket,
+            "AwsSolutions-S1",
+            "Staging bucket for bulk uploads and job rows, deleted by lifecycle within days; access is "
+            "by presigned URL for one object or by the service's functions, audited with CloudTrail.",
+        )
+        platform.add_health_check("notifications-uploads", "s3", bucket.bucket_name, bucket.bucket_arn)
+        return bucket
+
+
+def _subscribe_queue(scope: Construct, id: str, topic: sns.Topic, queue: sqs.Queue) -> None:
+    """Topic -> encrypted queue, raw delivery. Not `SqsSubscription`: on a queue encrypted with the
+    platform key it adds a key-policy statement naming the topic, a cycle (key -> topic -> key); the
+    platform key already lets SNS from this account use it."""
+    queue.add_to_resource_policy(
+        iam.PolicyStatement(
+            principals=[iam.ServicePrincipal("sns.amazonaws.com")],
+            actions=["sqs:SendMessage"],
+            resources=[queue.queue_arn],
+            conditions={"ArnEquals": {"aws:SourceArn": topic.topic_arn}},
+        )
+    )
+    sns.Subscription(
+        scope,
+        id,
+        topic=topic,
+        endpoint=queue.queue_arn,
+        protocol=sns.SubscriptionProtocol.SQS,
+        raw_message_delivery=True,
+    )
