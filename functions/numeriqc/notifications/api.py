@@ -168,24 +168,7 @@ def preview_template(template_id: TemplateId, request: PreviewIn) -> Preview:
     responses=CREATED,
 )
 def send_email(request: SendEmailIn, idempotency_key: IdempotencyKey = None) -> Response[Notification]:
-    caller = current_caller(app, Scope.NOTIFICATIONS_SEND)
-    created = _once(
-        caller,
-        "POST /v1/notifications/email",
-        idempotency_key,
-        request,
-        lambda: sending.send_one(
-            context(),
-            registry(),
-            caller,
-            Channel.EMAIL,
-            request,
-            recipient_raw=request.email_address,
-            recipient_field="body.email_address",
-            now=timing.now(),
-        ),
-    )
-    return json_response(created, 201, {"Location": f"/v1/notifications/{created['id']}"})
+    return _send_one(Channel.EMAIL, request, idempotency_key, request.email_address, "body.email_address")
 
 
 @app.post(
@@ -196,20 +179,32 @@ def send_email(request: SendEmailIn, idempotency_key: IdempotencyKey = None) -> 
     responses=CREATED,
 )
 def send_sms(request: SendSmsIn, idempotency_key: IdempotencyKey = None) -> Response[Notification]:
+    return _send_one(Channel.SMS, request, idempotency_key, request.phone_number, "body.phone_number")
+
+
+def _send_one(
+    channel: Channel,
+    request: SendEmailIn | SendSmsIn,
+    idempotency_key: str | None,
+    recipient: str,
+    field: str,
+) -> Response[Notification]:
+    """The two one-off routes differ only by channel and by where the recipient is."""
     caller = current_caller(app, Scope.NOTIFICATIONS_SEND)
+    route = f"POST /v1/notifications/{channel.value}"
     created = _once(
         caller,
-        "POST /v1/notifications/sms",
+        route,
         idempotency_key,
         request,
         lambda: sending.send_one(
             context(),
             registry(),
             caller,
-            Channel.SMS,
+            channel,
             request,
-            recipient_raw=request.phone_number,
-            recipient_field="body.phone_number",
+            recipient_raw=recipient,
+            recipient_field=field,
             now=timing.now(),
         ),
     )
