@@ -2,16 +2,22 @@
 
 Pipeline (docs/notifications.md): API -> table + channel priority queues (one-off sends, planned in
 the API) or the planning queue (bulk) -> planner -> channel bulk queues -> senders (SES v2 with a
-configuration set, SNS SMS) -> SES events (SNS -> SQS) -> receipts. Inbound SMS arrive on an SNS
-topic (two-way SMS) and are handled by their own function. A rate(1 minute) rule queues what has
-come due. Every queue has a dead-letter queue and an alarm (PlatformFunction.consume_queue).
+configuration set, SNS SMS) -> SES events (SNS -> SQS) -> receipts; SNS SMS delivery-status logs
+(CloudWatch Logs subscription filters) -> SMS receipts. Inbound SMS arrive on an SNS topic (two-way
+SMS) and are handled by their own function. A rate(1 minute) rule queues what has come due and
+closes the claims a crashed sender left behind. Every queue has a dead-letter queue and an alarm
+(PlatformFunction.consume_queue); the asynchronously invoked SMS receipts function has an
+on-failure queue and an alarm.
 """
 
-from aws_cdk import Aws, Duration, RemovalPolicy, Stack
+from aws_cdk import Aws, CfnOutput, Duration, RemovalPolicy, Stack
 from aws_cdk import aws_dynamodb as dynamodb
 from aws_cdk import aws_events as events
 from aws_cdk import aws_events_targets as targets
 from aws_cdk import aws_iam as iam
+from aws_cdk import aws_lambda_destinations as destinations
+from aws_cdk import aws_logs as logs
+from aws_cdk import aws_logs_destinations as log_destinations
 from aws_cdk import aws_s3 as s3
 from aws_cdk import aws_ses as ses
 from aws_cdk import aws_sns as sns
@@ -19,7 +25,7 @@ from aws_cdk import aws_sqs as sqs
 from constructs import Construct
 
 from numeriqc_infra.api import Api
-from numeriqc_infra.functions import PlatformFunction
+from numeriqc_infra.functions import DEAD_LETTER_RETENTION, PlatformFunction
 from numeriqc_infra.nag import acknowledge
 from numeriqc_infra.naming import fix_logical_id
 from numeriqc_infra.platform import Platform
@@ -30,6 +36,13 @@ SENDER_TIMEOUT = Duration.seconds(120)  # 100 recipients per message at the pace
 # Sender invocations per channel at once: with SENDER_CONCURRENCY in the environment, each paces
 # itself to rate / concurrency, so the account's SES and SMS rates are never exceeded.
 SENDER_CONCURRENCY = 2
+# SNS's own names for its SMS delivery-status log groups (successes, failures): fixed by SNS.
+SMS_STATUS_LOG_GROUPS = {
+    "SmsDeliveryStatusLogs": f"sns/{Aws.REGION}/{Aws.ACCOUNT_ID}/DirectPublishToPhoneNumber",
+    "SmsDeliveryFailureLogs": f"sns/{Aws.REGION}/{Aws.ACCOUNT_ID}/DirectPublishToPhoneNumber/Failure",
+}
+# The lines hold phone numbers in clear: kept only as long as a one-off send's content.
+SMS_STATUS_LOG_RETENTION = logs.RetentionDays.ONE_WEEK
 
 
 class Notifications(Construct):
@@ -44,6 +57,13 @@ class Notifications(Construct):
         self.table.add_global_secondary_index(
             index_name="by-recipient",
             partition_key=dynamodb.Attribute(name="rh", type=dynamodb.AttributeType.STRING),
+            projection_type=dynamodb.ProjectionType.KEYS_ONLY,
+        )
+        # Sparse: only claims in flight carry `cs`/`ca`, so the sweeper reads what is stuck, no Scan.
+        self.table.add_global_secondary_index(
+            index_name="by-claim",
+            partition_key=dynamodb.Attribute(name="cs", type=dynamodb.AttributeType.STRING),
+            sort_key=dynamodb.Attribute(name="ca", type=dynamodb.AttributeType.STRING),
             projection_type=dynamodb.ProjectionType.KEYS_ONLY,
         )
         self.bucket = self._uploads_bucket(platform)
@@ -134,7 +154,7 @@ class Notifications(Construct):
                 "PLAN_QUEUE_URL": plan_queue.queue_url,
             },
             timeout=Duration.seconds(60),
-            description="Every minute: scheduled sends and reminders that have come due",
+            description="Every minute: sends that have come due; claims a crashed sender left behind",
         )
         for queue in (email_priority, sms_priority, plan_queue):
             queue.grant_send_messages(self.scheduler)
@@ -172,12 +192,91 @@ class Notifications(Construct):
             "EmailEventsQueue", batch_size=100, max_batching_window=Duration.seconds(5)
         )
         _subscribe_queue(self, "EmailEventsSubscription", email_events, receipts_queue)
+        self.sms_receipts = self._sms_receipts(platform, base_env)
 
-        for function in (self.api_function, self.planner, self.scheduler, self.inbound, self.receipts):
+        for function in (
+            self.api_function,
+            self.planner,
+            self.scheduler,
+            self.inbound,
+            self.receipts,
+            self.sms_receipts,
+        ):
             self._common_grants(platform, function)
         for function in (self.email_sender, self.sms_sender):
             self._common_grants(platform, function)
         api.add_service(self.api_function, app)
+
+    def _sms_receipts(self, platform: Platform, env: dict[str, str]) -> PlatformFunction:
+        """SNS SMS delivery-status logs -> a subscription filter on each group -> SmsReceipts.
+
+        SNS writes these logs only once the account's SMS attributes name `DeliveryStatusIAMRole`
+        (the role below) and a success sampling rate: an account-wide setting that is not a
+        CloudFormation resource, done once per account and region (docs/notifications.md). The
+        log groups are declared here so that they are encrypted and expire; SNS then only writes
+        streams into them, which is all its role may do.
+        """
+        function = PlatformFunction(
+            self,
+            "SmsReceipts",
+            platform=platform,
+            handler="numeriqc.notifications.sms_receipts.handler",
+            environment=env,
+            timeout=Duration.seconds(30),
+            description="SNS SMS delivery-status logs -> statuses and notification.status.v1 events",
+        )
+        # CloudWatch Logs invokes asynchronously: two retries, then the event goes to this queue.
+        failures = sqs.Queue(
+            self,
+            "SmsReceiptsFailures",
+            encryption=sqs.QueueEncryption.KMS,
+            encryption_master_key=platform.key,
+            enforce_ssl=True,
+            retention_period=DEAD_LETTER_RETENTION,
+        )
+        fix_logical_id(failures, "SmsReceiptsFailures")
+        acknowledge(
+            failures,
+            "AwsSolutions-SQS3",
+            "This queue is itself a dead-letter queue: the on-failure destination of SmsReceipts.",
+        )
+        function.configure_async_invoke(retry_attempts=2, on_failure=destinations.SqsDestination(failures))
+        platform.monitoring.watch_dead_letters(
+            failures, "SmsReceiptsFailures (events SmsReceipts gave up on)"
+        )
+
+        role = iam.Role(
+            self,
+            "SmsDeliveryStatusRole",
+            assumed_by=iam.ServicePrincipal(
+                "sns.amazonaws.com", conditions={"StringEquals": {"aws:SourceAccount": Aws.ACCOUNT_ID}}
+            ),
+            description="SNS writes SMS delivery-status logs (set-sms-attributes DeliveryStatusIAMRole)",
+        )
+        fix_logical_id(role, "SmsDeliveryStatusRole")
+        for id, name in SMS_STATUS_LOG_GROUPS.items():
+            log_group = logs.LogGroup(
+                self,
+                id,
+                log_group_name=name,
+                retention=SMS_STATUS_LOG_RETENTION,
+                encryption_key=platform.key,
+                # Named by SNS: a retained group would block the next deployment of the stack.
+                removal_policy=RemovalPolicy.DESTROY,
+            )
+            fix_logical_id(log_group, id)
+            log_group.grant_write(role)  # CreateLogStream and PutLogEvents, on this group only
+            subscription = logs.SubscriptionFilter(
+                self,
+                f"{id}Subscription",
+                log_group=log_group,
+                destination=log_destinations.LambdaDestination(function),
+                filter_pattern=logs.FilterPattern.all_events(),
+            )
+            fix_logical_id(subscription, f"{id}Subscription")
+        output = CfnOutput(self, "SmsDeliveryStatusRoleArn", value=role.role_arn)
+        output.override_logical_id("SmsDeliveryStatusRoleArn")
+        return function
 
     def _common_grants(self, platform: Platform, function: PlatformFunction) -> None:
         """The table, the pepper, the bus, and the platform key for envelope encryption."""

@@ -23,6 +23,7 @@ HANDLERS = {
     "SmsSender": "numeriqc.notifications.sender.handler",
     "InboundSms": "numeriqc.notifications.inbound.handler",
     "DeliveryReceipts": "numeriqc.notifications.receipts.handler",
+    "SmsReceipts": "numeriqc.notifications.sms_receipts.handler",
 }
 
 

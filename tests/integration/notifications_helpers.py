@@ -107,3 +107,52 @@ def received(url: str) -> list[dict[str, Any]]:
         for message in messages:
             out.append(json.loads(message["Body"]))
             sqs.delete_message(QueueUrl=url, ReceiptHandle=message["ReceiptHandle"])
+
+
+def sns_sms_status_line(message_id: str, status: str, provider_response: str, phone: str) -> str:
+    """One line of an SNS SMS delivery-status log, as SNS writes it (moto does not write these)."""
+    return json.dumps(
+        {
+            "notification": {"messageId": message_id, "timestamp": "2030-03-05 15:00:01.234"},
+            "delivery": {
+                "mnc": 220,
+                "numberOfMessageParts": 1,
+                "destination": phone,
+                "priceInUSD": 0.00581,
+                "smsType": "Transactional",
+                "mcc": 302,
+                "providerResponse": provider_response,
+                "dwellTimeMs": 410,
+                "dwellTimeMsUntilDeviceAck": 2210,
+                "phoneCarrier": "Vidéotron",
+            },
+            "status": status,
+        },
+        ensure_ascii=False,
+    )
+
+
+def logs_subscription_event(
+    log_group: str, lines: list[str], message_type: str = "DATA_MESSAGE"
+) -> dict[str, Any]:
+    """What CloudWatch Logs hands a subscription filter's Lambda destination: base64 of gzip'd JSON."""
+    import base64
+    import gzip
+
+    payload = {
+        "messageType": message_type,
+        "owner": "123456789012",
+        "logGroup": log_group,
+        "logStream": "e7bd4d23-b1de-4e67-8e3b-6c1c5b1cd8a5",
+        "subscriptionFilters": ["NumeriqcPlatform-dev-SmsDeliveryStatusLogsSubscription"],
+        "logEvents": [
+            {
+                "id": str(36000000000000000000000000000000000000000000000000000000 + index),
+                "timestamp": 1899039601234,
+                "message": line,
+            }
+            for index, line in enumerate(lines)
+        ],
+    }
+    data = base64.b64encode(gzip.compress(json.dumps(payload, ensure_ascii=False).encode())).decode()
+    return {"awslogs": {"data": data}}

@@ -11,19 +11,38 @@ Test keys and simulated recipients never reach a provider.
 import json
 import random
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
+from numeriqc.core.clock import epoch_seconds
 from numeriqc.core.observability import logger
 from numeriqc.notifications import addresses, consent, templates, timing, unsubscribe
 from numeriqc.notifications.adapters import ProviderRejected, ProviderThrottled
 from numeriqc.notifications.context import Context
 from numeriqc.notifications.models import Channel, Status
 from numeriqc.notifications.records import ChannelMessage, Entry, status_event
-from numeriqc.notifications.store import org_pk
+from numeriqc.notifications.store import CLAIM_ATTRIBUTES, CLAIM_SHARDS, org_pk
 from numeriqc.notifications.template_registry import TemplateRegistry
 
 THROTTLE_RETRIES = 4
+# The provider id of a send that never reached a provider (test keys, simulated recipients).
+SIMULATED = "simulated"
+
+
+def claim_shard(message: ChannelMessage) -> str:
+    """The `by-claim` partition of a message's claims (by its first recipient's id: no hot key)."""
+    first = message.entries[0].id if message.entries else ""
+    return f"CLAIM#{int.from_bytes(first.encode()[-4:], 'big') % CLAIM_SHARDS}"
+
+
+def sms_lookup(
+    message_id: str, org_id: str, notification_id: str, now: datetime, days: int
+) -> tuple[tuple[str, str], dict[str, Any]]:
+    """The `SMSID#` item by which an SNS delivery receipt finds its notification (no contact detail)."""
+    return (
+        (f"SMSID#{message_id}", "SMSID"),
+        {"org": org_id, "id": notification_id, "expires_at": epoch_seconds(now + timedelta(days=days))},
+    )
 
 
 class StillThrottled(Exception):
@@ -62,10 +81,17 @@ def deliver(ctx: Context, registry: TemplateRegistry, message: ChannelMessage) -
     now = timing.now()
     store = ctx.store
     keys = {entry.id: (org_pk(entry.org), f"N#{entry.id}") for entry in message.entries}
+    # The claim marks (cs, ca) put the claim in the sparse `by-claim` index until its result is
+    # written: what a crashed sender leaves there is found and closed by the sweeper (sweeper.py).
     claimed = store.transition(
         list(keys.values()),
         [Status.QUEUED.value],
-        {"status": Status.SENDING.value, "updated_at": now.isoformat()},
+        {
+            "status": Status.SENDING.value,
+            "updated_at": now.isoformat(),
+            "cs": claim_shard(message),
+            "ca": now.isoformat(),
+        },
     )
     entries = [entry for entry in message.entries if keys[entry.id] in claimed]
     if len(entries) < len(message.entries):
@@ -88,7 +114,10 @@ def deliver(ctx: Context, registry: TemplateRegistry, message: ChannelMessage) -
     _record(ctx, message.channel, outcomes, now)
     if unsent:
         store.transition(
-            [keys[entry.id] for entry in unsent], [Status.SENDING.value], {"status": Status.QUEUED.value}
+            [keys[entry.id] for entry in unsent],
+            [Status.SENDING.value],
+            {"status": Status.QUEUED.value},
+            remove=CLAIM_ATTRIBUTES,
         )
         raise StillThrottled(f"{len(unsent)} recipient(s) throttled; the message will be retried")
 
@@ -127,7 +156,7 @@ def _send(
     recipient = ctx.cipher.open(entry.to, message.keys)
     simulated = addresses.simulated_outcome(message.channel, recipient)
     if entry.kind != "live" or simulated is not None:
-        return Outcome(entry, simulated or Status.DELIVERED, provider_id="simulated")
+        return Outcome(entry, simulated or Status.DELIVERED, provider_id=SIMULATED)
     try:
         template = registry.version(entry.org, entry.tpl, entry.ver)
     except LookupError:
@@ -164,7 +193,11 @@ def _send(
 
 
 def _record(ctx: Context, channel: Channel, outcomes: list[Outcome], now: datetime) -> None:
-    """All outcomes in transactions of 100, job counters, and the final statuses' events."""
+    """All outcomes in transactions of 100, job counters, and the final statuses' events.
+
+    Each outcome leaves the `by-claim` index (its result is written). An SMS accepted by SNS also
+    gets its `SMSID#` lookup item, in the same transaction calls: its delivery receipt names only
+    the SNS message id."""
     if not outcomes:
         return
     updates = []
@@ -179,11 +212,16 @@ def _record(ctx: Context, channel: Channel, outcomes: list[Outcome], now: dateti
         if outcome.status is not Status.SENDING:
             values["completed_at"] = now.isoformat()
         updates.append(((org_pk(outcome.entry.org), f"N#{outcome.entry.id}"), values))
+        if channel is Channel.SMS and outcome.status is Status.SENDING and outcome.provider_id:
+            entry = outcome.entry
+            updates.append(
+                sms_lookup(outcome.provider_id, entry.org, entry.id, now, ctx.config.retention_days)
+            )
         if outcome.entry.job:
             counts = job_counts.setdefault((outcome.entry.org, outcome.entry.job), {})
             counts[outcome.status.value] = counts.get(outcome.status.value, 0) + 1
             counts["queued"] = counts.get("queued", 0) - 1
-    ctx.store.update_many(updates)
+    ctx.store.update_many(updates, remove=CLAIM_ATTRIBUTES)
     for (org_id, job_id), counts in job_counts.items():
         ctx.store.update(
             org_pk(org_id), f"JOB#{job_id}", add={f"n_{name}": value for name, value in counts.items()}

@@ -12,6 +12,12 @@ OPTOUT#<channel>#<hash> OPTOUT                      platform-wide opt-out (STOP 
 ORG#<org>               LIMIT#<channel>#<day>       sends counted against the daily limit
 DUE#<shard>             <due time>#<org>#<nid>      a scheduled send (shard 0-7 by id: no hot key)
 DUE#<shard>             <due time>#<org>#JOB#<jid>  a scheduled bulk job's planning messages
+SMSID#<SNS message id>  SMSID                       which notification an SMS is (org, id), TTL:
+                                                    how SMS delivery receipts find their notification
+
+A notification claimed by a sender (`sending`) carries `cs` (CLAIM#<shard>) and `ca` (claim time)
+until the sender writes its result: the sparse `by-claim` index (keys only) holds exactly the claims
+in flight, so the sweeper finds those a crashed sender left behind with one Query per shard.
 
 Items carrying `rh` (recipient keyed hash) are in the `by-recipient` index (keys only), which is
 how a citizen's erasure request finds everything about them without a Scan.
@@ -27,6 +33,9 @@ from numeriqc.notifications import timing
 
 T = TypeVar("T")
 RECIPIENT_INDEX = "by-recipient"
+CLAIM_INDEX = "by-claim"
+CLAIM_SHARDS = 4
+CLAIM_ATTRIBUTES = ("cs", "ca")
 
 
 def chunks(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:
@@ -175,6 +184,17 @@ class NotificationsStore:
                 return keys
             request["ExclusiveStartKey"] = answer["LastEvaluatedKey"]
 
+    def claims_before(self, shard: int, upper: str, limit: int) -> list[tuple[str, str]]:
+        """Keys of the claims of `shard` made at `upper` or before, oldest first (sparse index)."""
+        answer = self._client.query(
+            TableName=self._table,
+            IndexName=CLAIM_INDEX,
+            KeyConditionExpression="cs = :cs AND ca <= :upper",
+            ExpressionAttributeValues=to_item({":cs": f"CLAIM#{shard}", ":upper": upper}),
+            Limit=limit,
+        )
+        return [(item["pk"]["S"], item["sk"]["S"]) for item in answer.get("Items", [])]
+
     def update(
         self,
         pk: str,
@@ -248,15 +268,18 @@ class NotificationsStore:
         from_statuses: Sequence[str],
         set_values: dict[str, Any],
         remove: Sequence[str] = (),
+        absent: Sequence[str] = (),
     ) -> set[tuple[str, str]]:
         """Move items whose status is one of `from_statuses`, atomically per 100; answers those moved.
 
         This conditional write is what makes every stage idempotent: a message delivered twice
         finds its items already moved and does nothing. When a transaction is refused (some item
         already moved), the current states are read and the transaction retried without them.
+        `absent` names attributes the items must not have (e.g. a provider id) to be moved.
         """
         moved: set[tuple[str, str]] = set()
         condition = "#status IN (" + ", ".join(f":from{i}" for i in range(len(from_statuses))) + ")"
+        condition += "".join(f" AND attribute_not_exists(#absent{i})" for i in range(len(absent)))
         condition_values = {f":from{i}": status for i, status in enumerate(from_statuses)}
         for batch in chunks(list(dict.fromkeys(keys)), 100):
             pending = list(batch)
@@ -269,23 +292,35 @@ class NotificationsStore:
                         pk, sk, set_values, None, remove, condition, condition_values
                     )
                     update["ExpressionAttributeNames"]["#status"] = "status"
+                    for index, name in enumerate(absent):
+                        update["ExpressionAttributeNames"][f"#absent{index}"] = name
                     actions.append({"Update": update})
                 try:
                     self._client.transact_write_items(TransactItems=actions)
                 except self._client.exceptions.TransactionCanceledException:
                     current = self.get_many(pending)
-                    pending = [key for key in pending if current.get(key, {}).get("status") in from_statuses]
+                    pending = [
+                        key
+                        for key in pending
+                        if current.get(key, {}).get("status") in from_statuses
+                        and not any(name in current[key] for name in absent)
+                    ]
                     continue
                 moved.update(pending)
                 break
         return moved
 
-    def update_many(self, updates: Sequence[tuple[tuple[str, str], dict[str, Any]]]) -> int:
-        """Unconditional SET updates, 100 per transaction; answers the calls made."""
+    def update_many(
+        self, updates: Sequence[tuple[tuple[str, str], dict[str, Any]]], remove: Sequence[str] = ()
+    ) -> int:
+        """Unconditional SET (and REMOVE) updates, 100 per transaction; answers the calls made.
+
+        An update of a key that does not exist creates the item; removing an absent attribute is a
+        no-op, so `remove` may apply to every update of the list."""
         calls = 0
         for batch in chunks(list(updates), 100):
             actions = [
-                {"Update": self._update_request(pk, sk, values, None, (), None, None)}
+                {"Update": self._update_request(pk, sk, values, None, remove, None, None)}
                 for (pk, sk), values in batch
             ]
             self._client.transact_write_items(TransactItems=actions)

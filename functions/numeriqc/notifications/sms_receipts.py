@@ -1,0 +1,117 @@
+"""SMS delivery receipts: SNS delivery-status logs (CloudWatch Logs subscription) -> statuses.
+
+SNS writes one JSON line per SMS to `sns/<region>/<account>/DirectPublishToPhoneNumber` (and
+`.../Failure`) once the account's SMS attributes name a delivery-status role (docs/notifications.md).
+A subscription filter on each group invokes this function with the lines, gzip'd and base64'd.
+Each line names the SNS message id; the sender stored `SMSID#<message id>` -> (organization,
+notification) when SNS accepted the SMS, so one BatchGetItem per 100 lines finds the notifications,
+and `receipts.apply` moves them from `sending` (conditional: a duplicate receipt changes nothing and
+emits nothing twice). The lines carry the phone number (`delivery.destination`): it is never read
+into a log, a status or an event; logs carry message ids and counts only.
+
+A line that cannot be read fails alone (counted and skipped: retrying would not make it readable);
+a store or bus failure raises, so Lambda retries the whole event (asynchronous invocation) and then
+sends it to the function's on-failure queue, which alarms.
+"""
+
+import base64
+import gzip
+import json
+from typing import Any
+
+from aws_lambda_powertools.metrics import MetricUnit
+from aws_lambda_powertools.utilities.typing import LambdaContext
+
+from numeriqc.core.observability import logger, metrics, tracer
+from numeriqc.notifications import receipts
+from numeriqc.notifications.context import Context, context
+from numeriqc.notifications.models import Status
+
+Receipt = tuple[str, Status, str | None]  # SNS message id, status, failure reason
+
+# providerResponse texts of SNS SMS delivery-status logs (lower case, without a final period)
+# -> (status, failure reason). Unreachable phones may be reached later; a number that is invalid,
+# opted out or blocked will not be; what is about the message or the account is ours to fix.
+PROVIDER_RESPONSES: dict[str, tuple[Status, str]] = {
+    "phone is currently unreachable/unavailable": (Status.TEMPORARY_FAILURE, "phone-unreachable"),
+    "phone carrier is currently unreachable/unavailable": (Status.TEMPORARY_FAILURE, "carrier-unreachable"),
+    "phone number is opted out": (Status.PERMANENT_FAILURE, "opted-out"),
+    "phone is on the opt-out list": (Status.PERMANENT_FAILURE, "opted-out"),
+    "invalid phone number": (Status.PERMANENT_FAILURE, "invalid-number"),
+    "phone has blocked sms": (Status.PERMANENT_FAILURE, "blocked"),
+    "phone is on a blocked list": (Status.PERMANENT_FAILURE, "blocked"),
+    "destination is on a blocked list": (Status.PERMANENT_FAILURE, "blocked"),
+    "phone carrier has blocked this message": (Status.TECHNICAL_FAILURE, "carrier-blocked"),
+    "blocked as spam by phone carrier": (Status.TECHNICAL_FAILURE, "carrier-blocked"),
+    "message body is invalid": (Status.TECHNICAL_FAILURE, "invalid-body"),
+    "this delivery would exceed max price": (Status.TECHNICAL_FAILURE, "price-limit"),
+    "no quota left for account": (Status.TECHNICAL_FAILURE, "price-limit"),
+    "unknown error attempting to reach phone": (Status.TECHNICAL_FAILURE, "unknown"),
+}
+UNKNOWN_FAILURE = (Status.TECHNICAL_FAILURE, "unknown")
+
+
+class Unreadable(ValueError):
+    """A log line that is not an SNS delivery-status record."""
+
+
+def log_lines(event: dict[str, Any]) -> list[str]:
+    """The messages of a CloudWatch Logs subscription event (base64, gzip, JSON); none for a
+    CONTROL_MESSAGE (CloudWatch Logs checking that the destination is reachable)."""
+    data = json.loads(gzip.decompress(base64.b64decode(event["awslogs"]["data"])))
+    if data.get("messageType") != "DATA_MESSAGE":
+        return []
+    return [str(line["message"]) for line in data.get("logEvents", [])]
+
+
+def receipt(line: str) -> Receipt:
+    """(SNS message id, status, failure reason) of one delivery-status line; raises Unreadable."""
+    try:
+        record = json.loads(line)
+        message_id = record["notification"]["messageId"]
+        outcome = record["status"]
+        response = record.get("delivery", {}).get("providerResponse") or ""
+    except (ValueError, KeyError, TypeError, AttributeError):
+        raise Unreadable("not an SNS delivery-status record") from None
+    if not isinstance(message_id, str) or not message_id or outcome not in ("SUCCESS", "FAILURE"):
+        raise Unreadable("not an SNS delivery-status record")
+    if outcome == "SUCCESS":
+        return message_id, Status.DELIVERED, None
+    status, reason = status_of(str(response))
+    return message_id, status, reason
+
+
+def status_of(provider_response: str) -> tuple[Status, str]:
+    """A failure's status and reason from SNS's providerResponse text (unknown texts: technical)."""
+    return PROVIDER_RESPONSES.get(provider_response.strip().rstrip(".").lower(), UNKNOWN_FAILURE)
+
+
+def apply(ctx: Context, found: list[Receipt]) -> int:
+    """Statuses for the receipts whose SMS the platform sent; answers how many were known."""
+    lookups = ctx.store.get_many([(f"SMSID#{message_id}", "SMSID") for message_id, _, _ in found])
+    outcomes = []
+    for message_id, status, reason in found:
+        item = lookups.get((f"SMSID#{message_id}", "SMSID"))
+        if item is not None:
+            outcomes.append((item["org"], item["id"], status, reason))
+    receipts.apply(ctx, outcomes)
+    return len(outcomes)
+
+
+@logger.inject_lambda_context
+@tracer.capture_lambda_handler
+@metrics.log_metrics
+def handler(event: dict[str, Any], lambda_context: LambdaContext) -> dict[str, int]:
+    found: list[Receipt] = []
+    unreadable = 0
+    for line in log_lines(event):
+        try:
+            found.append(receipt(line))
+        except Unreadable:
+            unreadable += 1  # the line itself is never logged: it holds a phone number
+    known = apply(context(), found) if found else 0
+    metrics.add_metric(name="SmsReceipts", unit=MetricUnit.Count, value=len(found))
+    if unreadable:
+        metrics.add_metric(name="SmsReceiptsUnreadable", unit=MetricUnit.Count, value=unreadable)
+    logger.info("sms receipts", extra={"receipts": len(found), "known": known, "unreadable": unreadable})
+    return {"receipts": len(found), "known": known, "unreadable": unreadable}

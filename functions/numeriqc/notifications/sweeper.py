@@ -1,0 +1,69 @@
+"""Claims a crashed sender left behind: `sending` without a provider id -> `technical-failure`.
+
+A sender claims its recipients (`queued` -> `sending`, with the claim marks `cs`/`ca`) and removes
+the marks when it writes their results. If its invocation dies in between (after the provider call,
+or before it: we cannot tell), the marks stay, the SQS retry finds the recipients claimed and sends
+nothing, and they would stay `sending` forever. They are never re-sent (SES has no idempotency
+token: a resend could reach the citizen twice); after STUCK_AFTER, far beyond a sender's timeout, no
+invocation can still write their result, so they are closed as `technical-failure` with a status
+event. Run by the scheduler every minute: one Query of the sparse `by-claim` index per shard (it
+holds only the claims in flight), never a Scan. The move is conditional on `sending` and on no
+provider id, so a result written meanwhile (index reads are eventually consistent) always wins.
+"""
+
+from collections import defaultdict
+from datetime import datetime, timedelta
+
+from numeriqc.notifications.context import Context
+from numeriqc.notifications.models import Status
+from numeriqc.notifications.records import status_event
+from numeriqc.notifications.store import CLAIM_ATTRIBUTES, CLAIM_SHARDS, org_pk
+
+STUCK_AFTER = timedelta(minutes=15)  # the sender's timeout is 2 minutes, its queue's visibility 12
+PAGE = 100
+REASON = "sender-interrupted"
+
+
+def run(ctx: Context, now: datetime) -> int:
+    """Close every claim older than STUCK_AFTER that never got a result; answers how many."""
+    upper = (now - STUCK_AFTER).isoformat()
+    closed = 0
+    for shard in range(CLAIM_SHARDS):
+        while keys := ctx.store.claims_before(shard, upper, PAGE):
+            moved = _close(ctx, keys, now)
+            closed += moved
+            # A claim not moved had its result written after the (eventually consistent) index
+            # was read; it leaves the index by itself. Stop rather than read it again.
+            if len(keys) < PAGE or moved < len(keys):
+                break
+    if closed:
+        ctx.flush()
+    return closed
+
+
+def _close(ctx: Context, keys: list[tuple[str, str]], now: datetime) -> int:
+    store = ctx.store
+    moved = store.transition(
+        keys,
+        [Status.SENDING.value],
+        {
+            "status": Status.TECHNICAL_FAILURE.value,
+            "failure_reason": REASON,
+            "updated_at": now.isoformat(),
+            "completed_at": now.isoformat(),
+        },
+        remove=CLAIM_ATTRIBUTES,
+        absent=("provider_id",),
+    )
+    if not moved:
+        return 0
+    jobs: dict[tuple[str, str], int] = defaultdict(int)
+    for item in store.get_many(sorted(moved)).values():
+        org = item["pk"].removeprefix("ORG#")
+        ctx.emit(status_event({**item, "org": org}, now))
+        if item.get("job_id"):
+            jobs[(org, item["job_id"])] += 1
+    # The sender never wrote these results, so they are still counted as queued in their job.
+    for (org, job), count in jobs.items():
+        store.update(org_pk(org), f"JOB#{job}", add={"n_queued": -count, "n_technical-failure": count})
+    return len(moved)
