@@ -4,6 +4,7 @@ Stores use the low-level client: it batches and transacts the same way, and this
 loading boto3's resource layer on every cold start.
 """
 
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -53,3 +54,47 @@ def to_item(values: dict[str, Any]) -> dict[str, Any]:
 
 def from_item(item: dict[str, Any]) -> dict[str, Any]:
     return {key: from_attribute(value) for key, value in item.items()}
+
+
+class SingleTable:
+    """What every service store does the same way on its single table (pk/sk strings).
+
+    Stores subclass it and add the methods that know their own item layout; `_client` is a
+    low-level DynamoDB client (injected), `_table` the table name.
+    """
+
+    def __init__(self, client: Any, table_name: str) -> None:
+        self._client = client
+        self._table = table_name
+
+    def _put(self, values: dict[str, Any], *, new: bool) -> dict[str, Any]:
+        """A transaction `Put` action; `new` makes it fail when the item already exists."""
+        put: dict[str, Any] = {"TableName": self._table, "Item": to_item(values)}
+        if new:
+            put["ConditionExpression"] = "attribute_not_exists(pk)"
+        return {"Put": put}
+
+    def _get(self, pk: str, sk: str) -> dict[str, Any] | None:
+        answer = self._client.get_item(TableName=self._table, Key=to_item({"pk": pk, "sk": sk}))
+        return from_item(answer["Item"]) if "Item" in answer else None
+
+    def _query_all(self, pk: str, sk_prefix: str | None = None) -> Iterator[dict[str, Any]]:
+        """Every item of a partition (optionally under an sk prefix), page after page."""
+        condition = "pk = :pk" + (" AND begins_with(sk, :prefix)" if sk_prefix else "")
+        return self.iterate(
+            {
+                "KeyConditionExpression": condition,
+                "ExpressionAttributeValues": to_item({":pk": pk, ":prefix": sk_prefix}),
+            }
+        )
+
+    def iterate(self, query: dict[str, Any]) -> Iterator[dict[str, Any]]:
+        """Every item of a Query, page after page (1 MB each), oldest sort key first."""
+        request = {"TableName": self._table, "ScanIndexForward": True, **query}
+        while True:
+            answer = self._client.query(**request)
+            for item in answer.get("Items") or []:
+                yield from_item(item)
+            if "LastEvaluatedKey" not in answer:
+                return
+            request["ExclusiveStartKey"] = answer["LastEvaluatedKey"]

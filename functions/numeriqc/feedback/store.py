@@ -21,12 +21,11 @@ three aggregate counters are written, or nothing is.
 import base64
 import binascii
 import json
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from numeriqc.core.dynamo import from_item, to_attribute, to_item
+from numeriqc.core.dynamo import SingleTable, from_item, to_attribute, to_item
 from numeriqc.feedback import aggregates
 from numeriqc.feedback.models import Driver, Period, Sentiment, Status
 
@@ -106,11 +105,7 @@ def decode_cursor(cursor: str, partition: tuple[str, str]) -> dict[str, Any]:
     return key
 
 
-class FeedbackStore:
-    def __init__(self, client: Any, table_name: str) -> None:
-        self._client = client
-        self._table = table_name
-
+class FeedbackStore(SingleTable):
     # services ----------------------------------------------------------------------------------
     def add_service(self, values: dict[str, Any]) -> None:
         service_id, org_id = values["service_id"], values["org_id"]
@@ -290,17 +285,6 @@ class FeedbackStore:
                 break
         return items, last_key
 
-    def iterate(self, query: dict[str, Any]) -> Iterator[dict[str, Any]]:
-        """Every item of a Query, page after page (1 MB each): what an export streams."""
-        request = {"TableName": self._table, "ScanIndexForward": True, **query}
-        while True:
-            answer = self._client.query(**request)
-            for item in answer.get("Items") or []:
-                yield from_item(item)
-            if "LastEvaluatedKey" not in answer:
-                return
-            request["ExclusiveStartKey"] = answer["LastEvaluatedKey"]
-
     # aggregates --------------------------------------------------------------------------------
     def counters(self, service_id: str, period: Period, first: str, last: str) -> list[dict[str, Any]]:
         """One Query: the counter items of a range of periods (bounded, so always a single page)."""
@@ -337,23 +321,4 @@ class FeedbackStore:
             ConditionExpression="attribute_exists(pk)",
             ExpressionAttributeNames=names,
             ExpressionAttributeValues=to_item({f":{key}": value for key, value in values.items()}),
-        )
-
-    # plumbing ----------------------------------------------------------------------------------
-    def _put(self, values: dict[str, Any], *, new: bool) -> dict[str, Any]:
-        put: dict[str, Any] = {"TableName": self._table, "Item": to_item(values)}
-        if new:
-            put["ConditionExpression"] = "attribute_not_exists(pk)"
-        return {"Put": put}
-
-    def _get(self, pk: str, sk: str) -> dict[str, Any] | None:
-        answer = self._client.get_item(TableName=self._table, Key=to_item({"pk": pk, "sk": sk}))
-        return from_item(answer["Item"]) if "Item" in answer else None
-
-    def _query_all(self, pk: str, prefix: str) -> Iterator[dict[str, Any]]:
-        return self.iterate(
-            {
-                "KeyConditionExpression": "pk = :pk AND begins_with(sk, :prefix)",
-                "ExpressionAttributeValues": to_item({":pk": pk, ":prefix": prefix}),
-            }
         )

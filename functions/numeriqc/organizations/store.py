@@ -9,9 +9,8 @@ ORG#<org_id>     SUB#<sub_id>    an event-topic subscription and its SNS subscri
 """
 
 from datetime import datetime
-from typing import Any
 
-from numeriqc.core.dynamo import from_item, to_item
+from numeriqc.core.dynamo import SingleTable, to_item
 from numeriqc.organizations.models import ApiKey, Organization, Subscription
 
 PROFILE = "PROFILE"
@@ -21,11 +20,7 @@ class AlreadyExists(Exception):
     """A conditional write found the item already there."""
 
 
-class OrganizationsStore:
-    def __init__(self, client: Any, table_name: str) -> None:
-        self._client = client
-        self._table = table_name
-
+class OrganizationsStore(SingleTable):
     # organizations -----------------------------------------------------------------------------
     def add_organization(self, organization: Organization) -> None:
         values = organization.model_dump(mode="json")
@@ -44,7 +39,7 @@ class OrganizationsStore:
         return Organization.model_validate(item) if item else None
 
     def organizations(self) -> list[Organization]:
-        return [Organization.model_validate(item) for item in self._query("ORGS")]
+        return [Organization.model_validate(item) for item in self._query_all("ORGS")]
 
     # API keys ----------------------------------------------------------------------------------
     def add_key(self, record: ApiKey) -> None:
@@ -65,7 +60,7 @@ class OrganizationsStore:
         return ApiKey.model_validate(item) if item else None
 
     def keys(self, org_id: str) -> list[ApiKey]:
-        return [ApiKey.model_validate(item) for item in self._query(f"ORG#{org_id}", "KEY#")]
+        return [ApiKey.model_validate(item) for item in self._query_all(f"ORG#{org_id}", "KEY#")]
 
     def revoke_key(self, record: ApiKey, when: datetime) -> None:
         """Mark both copies revoked in one transaction, so the authorizer's copy can never lag behind."""
@@ -103,37 +98,10 @@ class OrganizationsStore:
     def subscriptions(self, org_id: str) -> list[tuple[Subscription, str]]:
         return [
             (Subscription.model_validate(item), item["subscription_arn"])
-            for item in self._query(f"ORG#{org_id}", "SUB#")
+            for item in self._query_all(f"ORG#{org_id}", "SUB#")
         ]
 
     def remove_subscription(self, org_id: str, subscription_id: str) -> None:
         self._client.delete_item(
             TableName=self._table, Key=to_item({"pk": f"ORG#{org_id}", "sk": f"SUB#{subscription_id}"})
         )
-
-    # plumbing ----------------------------------------------------------------------------------
-    def _put(self, values: dict[str, Any], *, new: bool) -> dict[str, Any]:
-        put: dict[str, Any] = {"TableName": self._table, "Item": to_item(values)}
-        if new:
-            put["ConditionExpression"] = "attribute_not_exists(pk)"
-        return {"Put": put}
-
-    def _get(self, pk: str, sk: str) -> dict[str, Any] | None:
-        answer = self._client.get_item(TableName=self._table, Key=to_item({"pk": pk, "sk": sk}))
-        return from_item(answer["Item"]) if "Item" in answer else None
-
-    def _query(self, pk: str, sk_prefix: str | None = None) -> list[dict[str, Any]]:
-        condition = "pk = :pk" + (" AND begins_with(sk, :prefix)" if sk_prefix else "")
-        values = to_item({":pk": pk, ":prefix": sk_prefix})
-        items: list[dict[str, Any]] = []
-        request: dict[str, Any] = {
-            "TableName": self._table,
-            "KeyConditionExpression": condition,
-            "ExpressionAttributeValues": values,
-        }
-        while True:
-            answer = self._client.query(**request)
-            items.extend(from_item(item) for item in answer.get("Items", []))
-            if "LastEvaluatedKey" not in answer:
-                return items
-            request["ExclusiveStartKey"] = answer["LastEvaluatedKey"]
