@@ -1,5 +1,8 @@
 """`make bench`: print every benchmark's figures."""
 
+import os
+import warnings
+
 from bench import (
     cold_start,
     dev_ready,
@@ -10,7 +13,17 @@ from bench import (
 )
 
 
+def quiet_functions() -> None:
+    """The functions run in this process: keep their INFO logs and metric lines out of the figures."""
+    from numeriqc.core.observability import logger
+
+    logger.setLevel("WARNING")
+    os.environ["POWERTOOLS_METRICS_DISABLED"] = "true"
+    warnings.filterwarnings("ignore", module="aws_lambda_powertools")
+
+
 def main() -> None:
+    quiet_functions()
     for section in (
         cold_start.report,
         platform_calls.report,
