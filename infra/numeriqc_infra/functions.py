@@ -155,15 +155,9 @@ class PlatformFunction(lambda_.Function):
         """
         scope = cast(Construct, self.node.scope)  # a function always has a parent
         key = self.platform.key
-        dead_letters = sqs.Queue(
-            scope,
-            f"{id}DeadLetters",
-            encryption=sqs.QueueEncryption.KMS,
-            encryption_master_key=key,
-            enforce_ssl=True,
-            retention_period=DEAD_LETTER_RETENTION,
+        dead_letters = self.platform.dead_letter_queue(
+            scope, f"{id}DeadLetters", watched_as=f"{id} (consumed by {self.node.id})"
         )
-        fix_logical_id(dead_letters, f"{id}DeadLetters")
         queue = sqs.Queue(
             scope,
             id,
@@ -184,7 +178,6 @@ class PlatformFunction(lambda_.Function):
                 report_batch_item_failures=True,
             )
         )
-        self.platform.monitoring.watch_dead_letters(dead_letters, f"{id} (consumed by {self.node.id})")
         return queue
 
     def consume_stream(
@@ -209,19 +202,11 @@ class PlatformFunction(lambda_.Function):
         no resource-level permission), covered by the role's `Resource::*` acknowledgment.
         """
         scope = cast(Construct, self.node.scope)
-        failures = sqs.Queue(
+        failures = self.platform.dead_letter_queue(
             scope,
             f"{id}Failures",
-            encryption=sqs.QueueEncryption.KMS,
-            encryption_master_key=self.platform.key,
-            enforce_ssl=True,
-            retention_period=DEAD_LETTER_RETENTION,
-        )
-        fix_logical_id(failures, f"{id}Failures")
-        acknowledge(
-            failures,
-            "AwsSolutions-SQS3",
-            "This queue is itself a dead-letter queue: the on-failure destination of a stream consumer.",
+            watched_as=f"{id} (stream records {self.node.id} gave up on)",
+            destination_of=f"the stream consumer {self.node.id}",
         )
         self.add_event_source(
             sources.DynamoEventSource(
@@ -235,8 +220,5 @@ class PlatformFunction(lambda_.Function):
                 on_failure=sources.SqsDlq(failures),
                 filters=[lambda_.FilterCriteria.filter(pattern) for pattern in filters or []],
             )
-        )
-        self.platform.monitoring.watch_dead_letters(
-            failures, f"{id} (stream records {self.node.id} gave up on)"
         )
         return failures

@@ -25,7 +25,7 @@ from aws_cdk import aws_sqs as sqs
 from constructs import Construct
 
 from numeriqc_infra.api import Api
-from numeriqc_infra.functions import DEAD_LETTER_RETENTION, PlatformFunction
+from numeriqc_infra.functions import PlatformFunction
 from numeriqc_infra.nag import acknowledge
 from numeriqc_infra.naming import fix_logical_id
 from numeriqc_infra.platform import Platform
@@ -226,24 +226,13 @@ class Notifications(Construct):
             description="SNS SMS delivery-status logs -> statuses and notification.status.v1 events",
         )
         # CloudWatch Logs invokes asynchronously: two retries, then the event goes to this queue.
-        failures = sqs.Queue(
+        failures = platform.dead_letter_queue(
             self,
             "SmsReceiptsFailures",
-            encryption=sqs.QueueEncryption.KMS,
-            encryption_master_key=platform.key,
-            enforce_ssl=True,
-            retention_period=DEAD_LETTER_RETENTION,
-        )
-        fix_logical_id(failures, "SmsReceiptsFailures")
-        acknowledge(
-            failures,
-            "AwsSolutions-SQS3",
-            "This queue is itself a dead-letter queue: the on-failure destination of SmsReceipts.",
+            watched_as="SmsReceiptsFailures (events SmsReceipts gave up on)",
+            destination_of="SmsReceipts (its on-failure destination)",
         )
         function.configure_async_invoke(retry_attempts=2, on_failure=destinations.SqsDestination(failures))
-        platform.monitoring.watch_dead_letters(
-            failures, "SmsReceiptsFailures (events SmsReceipts gave up on)"
-        )
 
         role = iam.Role(
             self,

@@ -156,21 +156,12 @@ class Platform(Construct):
     def _event_topics(self) -> dict[str, sns.Topic]:
         """One topic per event family, fed by one rule on the bus, delivering the bare CloudEvent."""
         # If EventBridge cannot deliver (after its retries), the event waits here instead of being lost.
-        undelivered = sqs.Queue(
+        undelivered = self.dead_letter_queue(
             self,
             "UndeliveredEvents",
-            encryption=sqs.QueueEncryption.KMS,
-            encryption_master_key=self.key,
-            enforce_ssl=True,
-            retention_period=DEAD_LETTER_RETENTION,
+            watched_as="events EventBridge could not deliver to a topic",
+            destination_of="every event-family rule target",
         )
-        fix_logical_id(undelivered, "UndeliveredEvents")
-        acknowledge(
-            undelivered,
-            "AwsSolutions-SQS3",
-            "This queue is itself a dead-letter queue: the one of every event-family rule target.",
-        )
-        self.monitoring.watch_dead_letters(undelivered, "events EventBridge could not deliver to a topic")
         topics: dict[str, sns.Topic] = {}
         for family in EVENT_FAMILIES:
             topic = sns.Topic(self, topic_id(family), master_key=self.key, enforce_ssl=True)
@@ -193,6 +184,30 @@ class Platform(Construct):
             )
             topics[family] = topic
         return topics
+
+    def dead_letter_queue(
+        self, scope: Construct, id: str, *, watched_as: str, destination_of: str | None = None
+    ) -> sqs.Queue:
+        """Where failed messages or events wait instead of being lost: encrypted, kept 14 days, and
+        alarmed on its first message. `destination_of` names what sends to it when that is not an
+        SQS redrive policy (cdk-nag then cannot see it is a dead-letter queue: SQS3 acknowledged)."""
+        queue = sqs.Queue(
+            scope,
+            id,
+            encryption=sqs.QueueEncryption.KMS,
+            encryption_master_key=self.key,
+            enforce_ssl=True,
+            retention_period=DEAD_LETTER_RETENTION,
+        )
+        fix_logical_id(queue, id)
+        if destination_of:
+            acknowledge(
+                queue,
+                "AwsSolutions-SQS3",
+                f"This queue is itself a dead-letter queue: the one of {destination_of}.",
+            )
+        self.monitoring.watch_dead_letters(queue, watched_as)
+        return queue
 
     def service_table(
         self,
