@@ -57,3 +57,25 @@ def local_platform() -> Iterator[tuple[Any, CallCounter]]:
         finally:
             aws.session().events.unregister("before-call", counter)
             reset_kernel_caches()
+
+
+def org_key(runtime: Any, org_id: str = "bench", scopes: set[Any] | None = None) -> str:
+    """Register `org_id` and return a live key for it (setup of a bench, never measured)."""
+    from numeriqc.core import aws
+    from numeriqc.core.auth import KeyKind, Scope
+    from numeriqc.core.secrets import pepper
+    from numeriqc.organizations.registry import create_key, create_organization
+    from numeriqc.organizations.store import OrganizationsStore
+
+    store = OrganizationsStore(aws.client("dynamodb"), runtime.names["OrganizationsTable"])
+    create_organization(
+        store, org_id=org_id, name_fr=org_id, name_en=org_id, contact_email=f"ti@{org_id}.example"
+    )
+    return create_key(
+        store,
+        pepper(runtime.names["Pepper"]),
+        org_id=org_id,
+        kind=KeyKind.LIVE,
+        scopes=set(Scope) if scopes is None else scopes,
+        name="bench",
+    ).key

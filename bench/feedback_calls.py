@@ -13,14 +13,11 @@ import os
 import time
 from typing import Any
 
-from bench.calls import CallCounter, local_platform
+from bench.calls import CallCounter, local_platform, org_key
 from numeriqc.core import aws
-from numeriqc.core.auth import KeyKind, Scope
+from numeriqc.core.auth import Scope
 from numeriqc.core.dynamo import to_item
-from numeriqc.core.secrets import pepper
 from numeriqc.feedback import aggregates
-from numeriqc.organizations import registry
-from numeriqc.organizations.store import OrganizationsStore
 
 SUBMISSIONS = 100
 # moto's Query re-reads and sorts the whole partition for every 1 MB page, so an export through
@@ -30,17 +27,6 @@ MOTO_EXPORT_ROWS = int(os.environ.get("FEEDBACK_BENCH_ROWS", "20000"))
 EXPORT_ROWS = 300_000
 VOLUME = int(os.environ.get("FEEDBACK_BENCH_SUBMISSIONS", "10000"))
 SERVICE = "bench.service"
-
-
-def _key(runtime: Any) -> str:
-    store = OrganizationsStore(aws.client("dynamodb"), runtime.names["OrganizationsTable"])
-    registry.create_organization(
-        store, org_id="bench", name_fr="Banc", name_en="Bench", contact_email="b@b.ca"
-    )
-    scopes = {Scope.FEEDBACK_READ, Scope.FEEDBACK_MANAGE}
-    return registry.create_key(
-        store, pepper(runtime.names["Pepper"]), org_id="bench", kind=KeyKind.LIVE, scopes=scopes, name="bench"
-    ).key
 
 
 def _submit(runtime: Any, index: int) -> None:
@@ -179,7 +165,7 @@ def report() -> list[str]:
 
     with local_platform() as (runtime, counter):
         deps.clock = runtime.clock  # the functions' time is the runtime's manual clock
-        key = _key(runtime)
+        key = org_key(runtime, "bench", {Scope.FEEDBACK_READ, Scope.FEEDBACK_MANAGE})
         headers = {"Authorization": f"Bearer {key}"}
         body = {"slug": "service", "name_fr": "Service", "name_en": "Service"}
         assert runtime.http("POST", "/v1/services", headers=headers, json=body).status == 201

@@ -19,6 +19,8 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
+from bench.calls import org_key
+
 PROVIDER_CALLS = {("sesv2", "SendEmail"), ("sns", "Publish")}
 MORNING = datetime(2030, 3, 5, 15, 0, tzinfo=UTC)
 
@@ -64,28 +66,6 @@ class CallCounter:
     def __call__(self, model: Any, **_: Any) -> None:
         if self.on:
             self.calls[(model.service_model.service_name, model.name)] += 1
-
-
-def _key(runtime: Any) -> str:
-    from numeriqc.core import aws
-    from numeriqc.core.auth import KeyKind, Scope
-    from numeriqc.core.secrets import pepper
-    from numeriqc.organizations import registry
-    from numeriqc.organizations.store import OrganizationsStore
-
-    store = OrganizationsStore(aws.client("dynamodb"), runtime.names["OrganizationsTable"])
-    registry.create_organization(
-        store, org_id="saaq", name_fr="SAAQ", name_en="SAAQ", contact_email="ti@saaq.example"
-    )
-    created = registry.create_key(
-        store,
-        pepper(runtime.names["Pepper"]),
-        org_id="saaq",
-        kind=KeyKind.LIVE,
-        scopes=set(Scope),
-        name="bench",
-    )
-    return created.key
 
 
 def _consents(runtime: Any, channel: str, recipients: list[str]) -> None:
@@ -147,7 +127,7 @@ def calls_per_message(channel: str, count: int = 1000) -> dict[str, Any]:
     with _platform() as runtime:
         counter = CallCounter()
         aws.session().events.register("before-call", counter)
-        key = _key(runtime)
+        key = org_key(runtime, "saaq")
         headers = {"Authorization": f"Bearer {key}"}
         if channel == "email":
             body = {
@@ -261,7 +241,7 @@ def planning_throughput(rows: int = 100_000) -> dict[str, float]:
 
 def acceptance_seconds(rows: int = 100_000) -> dict[str, float]:
     with _platform() as runtime:
-        key = _key(runtime)
+        key = org_key(runtime, "saaq")
         headers = {"Authorization": f"Bearer {key}"}
         body = {"channel": "sms", "name": "b", "body": "Bonjour ((n))."}
         template = runtime.http("POST", "/v1/templates", headers=headers, json=body).json()

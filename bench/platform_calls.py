@@ -1,29 +1,14 @@
 """AWS calls the foundation pays per request: the authorizer, a read, a subscription."""
 
-from bench.calls import local_platform
+from bench.calls import local_platform, org_key
 
 
 def report() -> list[str]:
     from numeriqc.core import aws
-    from numeriqc.core.auth import KeyKind, Scope
-    from numeriqc.core.secrets import pepper
-    from numeriqc.organizations import registry
-    from numeriqc.organizations.store import OrganizationsStore
 
     lines = ["AWS calls per request, by the functions (authorizer + handler):"]
     with local_platform() as (platform, counter):
-        store = OrganizationsStore(aws.client("dynamodb"), platform.names["OrganizationsTable"])
-        registry.create_organization(
-            store, org_id="bench", name_fr="Banc", name_en="Bench", contact_email="b@b.example"
-        )
-        key = registry.create_key(
-            store,
-            pepper(platform.names["Pepper"]),
-            org_id="bench",
-            kind=KeyKind.LIVE,
-            scopes=set(Scope),
-            name="b",
-        ).key
+        key = org_key(platform)
         queue = aws.client("sqs").create_queue(QueueName="bench-events")["QueueUrl"]
         arn = aws.client("sqs").get_queue_attributes(QueueUrl=queue, AttributeNames=["QueueArn"])[
             "Attributes"

@@ -96,3 +96,24 @@ def run_once(
     except IdempotencyAlreadyInProgressError as error:
         raise Conflict(_IN_PROGRESS) from error
     return result
+
+
+def idempotent_write(
+    app: Any,
+    *,
+    org_id: str,
+    table_name: str | None,
+    key: str | None,
+    request: Any,
+    work: Callable[[], dict[str, Any]],
+) -> dict[str, Any]:
+    """`run_once` for an HTTP write: scoped to the organization and the route being served, with the
+    request body as the payload a replay must match. Every write route of every service calls this."""
+    return run_once(
+        table_name=table_name or "",
+        scope=f"{org_id}#{app.current_event.request_context.route_key}",
+        key=key,
+        payload=request.model_dump(mode="json"),
+        work=work,
+        lambda_context=app.lambda_context,
+    )

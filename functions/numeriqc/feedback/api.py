@@ -14,7 +14,7 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from numeriqc.core.auth import Scope, current_caller
 from numeriqc.core.http import KEY_REQUIRED, build_resolver, json_response
-from numeriqc.core.idempotency import run_once
+from numeriqc.core.idempotency import idempotent_write
 from numeriqc.core.observability import logger, metrics, tracer
 from numeriqc.feedback import deps
 from numeriqc.feedback.inbox import Search
@@ -109,13 +109,13 @@ def register_service(request: ServiceIn, idempotency_key: IdempotencyKey = None)
     def create() -> dict[str, Any]:
         return deps.catalogue().register(caller.org_id, request).model_dump(mode="json")
 
-    created = run_once(
-        table_name=deps.config().idempotency_table or "",
-        scope=f"{caller.org_id}#POST /v1/services",
+    created = idempotent_write(
+        app,
+        org_id=caller.org_id,
+        table_name=deps.config().idempotency_table,
         key=idempotency_key,
-        payload=request.model_dump(mode="json"),
+        request=request,
         work=create,
-        lambda_context=app.lambda_context,
     )
     return json_response(created, status=201, headers={"Location": f"/v1/services/{created['service_id']}"})
 
@@ -233,13 +233,13 @@ def create_export(request: ExportIn, idempotency_key: IdempotencyKey = None) -> 
     def create() -> dict[str, Any]:
         return deps.exports().create(caller.org_id, request, deps.job_queue()).model_dump(mode="json")
 
-    created = run_once(
-        table_name=deps.config().idempotency_table or "",
-        scope=f"{caller.org_id}#POST /v1/feedback/exports",
+    created = idempotent_write(
+        app,
+        org_id=caller.org_id,
+        table_name=deps.config().idempotency_table,
         key=idempotency_key,
-        payload=request.model_dump(mode="json"),
+        request=request,
         work=create,
-        lambda_context=app.lambda_context,
     )
     return json_response(
         created, status=202, headers={"Location": f"/v1/feedback/exports/{created['export_id']}"}

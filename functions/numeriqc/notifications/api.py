@@ -15,7 +15,7 @@ from pydantic import BaseModel
 
 from numeriqc.core.auth import Caller, Scope, current_caller
 from numeriqc.core.http import KEY_REQUIRED, build_resolver, json_response
-from numeriqc.core.idempotency import run_once
+from numeriqc.core.idempotency import idempotent_write
 from numeriqc.core.observability import logger, metrics, tracer
 from numeriqc.notifications import bulk, citizens, sending, template_registry, timing
 from numeriqc.notifications.context import context, registry
@@ -57,21 +57,19 @@ IdempotencyKey = Annotated[
 CREATED: dict[int, Any] = {201: {"description": "Créé / created"}}
 
 
-def _once(
-    caller: Caller, route: str, key: str | None, payload: BaseModel, work: Callable[[], BaseModel]
-) -> Any:
+def _once(caller: Caller, key: str | None, request: BaseModel, work: Callable[[], BaseModel]) -> Any:
     def run() -> dict[str, Any]:
         result = work().model_dump(mode="json")
         context().flush()
         return result
 
-    return run_once(
-        table_name=context().config.idempotency_table or "",
-        scope=f"{caller.org_id}#{route}",
+    return idempotent_write(
+        app,
+        org_id=caller.org_id,
+        table_name=context().config.idempotency_table,
         key=key,
-        payload=payload.model_dump(mode="json"),
+        request=request,
         work=run,
-        lambda_context=app.lambda_context,
     )
 
 
@@ -85,7 +83,6 @@ def create_template(request: TemplateIn, idempotency_key: IdempotencyKey = None)
     caller = current_caller(app, Scope.NOTIFICATIONS_MANAGE)
     created = _once(
         caller,
-        "POST /v1/templates",
         idempotency_key,
         request,
         lambda: registry().create(caller.org_id, request, timing.now()),
@@ -191,10 +188,8 @@ def _send_one(
 ) -> Response[Notification]:
     """The two one-off routes differ only by channel and by where the recipient is."""
     caller = current_caller(app, Scope.NOTIFICATIONS_SEND)
-    route = f"POST /v1/notifications/{channel.value}"
     created = _once(
         caller,
-        route,
         idempotency_key,
         request,
         lambda: sending.send_one(
@@ -264,7 +259,6 @@ def create_reminders(request: ReminderIn, idempotency_key: IdempotencyKey = None
     caller = current_caller(app, Scope.NOTIFICATIONS_SEND)
     created = _once(
         caller,
-        "POST /v1/reminders",
         idempotency_key,
         request,
         lambda: sending.remind(context(), registry(), caller, request, timing.now()),
@@ -300,7 +294,6 @@ def send_bulk(request: BulkIn, idempotency_key: IdempotencyKey = None) -> Respon
     caller = current_caller(app, Scope.NOTIFICATIONS_SEND)
     created = _once(
         caller,
-        "POST /v1/notifications/bulk",
         idempotency_key,
         request,
         lambda: bulk.submit(context(), registry(), caller, request, timing.now()),

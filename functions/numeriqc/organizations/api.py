@@ -10,7 +10,7 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 from numeriqc.core import aws, settings
 from numeriqc.core.auth import KEY_REASONS, Scope, authorizer_context, caller_from_context, current_caller
 from numeriqc.core.http import KEY_REQUIRED, build_resolver, json_response
-from numeriqc.core.idempotency import run_once
+from numeriqc.core.idempotency import idempotent_write
 from numeriqc.core.observability import logger, metrics, tracer
 from numeriqc.core.problems import Unauthenticated
 from numeriqc.organizations.models import OrganizationOut, Subscription, SubscriptionIn, SubscriptionList
@@ -73,13 +73,13 @@ def subscribe(request: SubscriptionIn, idempotency_key: IdempotencyKey = None) -
     def create() -> dict[str, Any]:
         return _subscriptions().subscribe(caller.org_id, request).model_dump(mode="json")
 
-    created = run_once(
-        table_name=config.idempotency_table or "",
-        scope=f"{caller.org_id}#POST /v1/subscriptions",
+    created = idempotent_write(
+        app,
+        org_id=caller.org_id,
+        table_name=config.idempotency_table,
         key=idempotency_key,
-        payload=request.model_dump(mode="json"),
+        request=request,
         work=create,
-        lambda_context=app.lambda_context,
     )
     return json_response(
         created, status=201, headers={"Location": f"/v1/subscriptions/{created['subscription_id']}"}
