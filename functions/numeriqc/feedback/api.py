@@ -178,9 +178,7 @@ def search_feedback(  # every parameter is a query parameter, passed by name
 )
 def get_feedback(feedback_id: FeedbackIdPath) -> Feedback:
     caller = current_caller(app, Scope.FEEDBACK_READ)
-    from numeriqc.feedback.inbox import to_feedback
-
-    return to_feedback(deps.inbox().get(caller.org_id, feedback_id))
+    return deps.inbox().feedback(caller.org_id, feedback_id)
 
 
 @app.patch(

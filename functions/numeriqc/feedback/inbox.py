@@ -125,6 +125,10 @@ class Inbox:
             raise NotFound(_NO_FEEDBACK, feedback_id=feedback_id)
         return item
 
+    def feedback(self, org_id: str, feedback_id: str) -> Feedback:
+        """One submission as an organization sees it."""
+        return to_feedback(self.get(org_id, feedback_id))
+
     def triage(self, org_id: str, feedback_id: str, status: Status) -> Feedback:
         item = self.get(org_id, feedback_id)
         if item["status"] != status.value:

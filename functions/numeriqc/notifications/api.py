@@ -110,13 +110,7 @@ def get_template(template_id: TemplateId) -> Template:
 )
 def get_template_version(template_id: TemplateId, version: Annotated[int, Path(ge=1)]) -> Template:
     caller = current_caller(app, Scope.NOTIFICATIONS_MANAGE)
-    current = registry().current(caller.org_id, template_id)
-    if version > current.version:
-        from numeriqc.core.problems import NotFound
-        from numeriqc.notifications.problems import NO_TEMPLATE
-
-        raise NotFound(NO_TEMPLATE, template_id=f"{template_id} v{version}")
-    return registry().version(caller.org_id, template_id, version)
+    return registry().existing_version(caller.org_id, template_id, version)
 
 
 @app.put(

@@ -122,6 +122,12 @@ class TemplateRegistry:
             self._versions[key] = template_of(item)
         return self._versions[key]
 
+    def existing_version(self, org_id: str, template_id: str, version: int) -> Template:
+        """A version the caller asks for by number: one that was never made is a 404, not a bug."""
+        if version > self.current(org_id, template_id).version:
+            raise NotFound(problems.NO_TEMPLATE, template_id=f"{template_id} v{version}")
+        return self.version(org_id, template_id, version)
+
     def preload(self, wanted: set[tuple[str, str, int]]) -> None:
         missing = [key for key in wanted if key not in self._versions]
         if missing:
