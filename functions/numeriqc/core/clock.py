@@ -1,9 +1,18 @@
-"""An injectable clock: logic takes `now` from here so tests move time instead of sleeping."""
+"""The one clock hook of every service: logic takes `now` from here so tests move time instead of sleeping.
 
+Rules receive a `Clock` (a callable answering an aware UTC datetime); composition roots hand them
+`clock.now`, which reads whatever clock is installed at call time. Tests and the local runtime call
+`use(manual_clock, manual_clock.advance)` once: scheduled reminders, quiet hours, rate windows,
+retention and throttling backoff then follow a clock that only moves when told to.
+"""
+
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 Clock = Callable[[], datetime]
+Sleep = Callable[[float], Any]
 
 
 def system_clock() -> datetime:
@@ -11,8 +20,29 @@ def system_clock() -> datetime:
     return datetime.now(UTC)
 
 
+_clock: Clock = system_clock
+_sleep: Sleep = time.sleep
+
+
+def now() -> datetime:
+    """The current time from the installed clock (real time unless a test or the runtime installs one)."""
+    return _clock()
+
+
+def sleep(seconds: float) -> None:
+    """Backoff and pacing waits; under a manual clock the clock just moves forward."""
+    _sleep(seconds)
+
+
+def use(clock: Clock | None, sleep: Sleep | None = None) -> None:
+    """Install `clock` (and `sleep`) for every service; `use(None)` goes back to real time."""
+    global _clock, _sleep  # noqa: PLW0603 - the hook is this module's whole purpose
+    _clock = clock or system_clock
+    _sleep = sleep or time.sleep
+
+
 class FrozenClock:
-    """A clock that only moves when told to: for tests and the local runtime."""
+    """A clock that only moves when told to: for unit tests of rules."""
 
     def __init__(self, start: datetime | None = None) -> None:
         self.now = start or datetime(2026, 1, 15, 14, 0, tzinfo=UTC)

@@ -3,12 +3,20 @@
 Every service publishes through `EventPublisher`: events are sent with EventBridge `PutEvents` in
 requests of at most 10 entries and 256 KiB, and an entry EventBridge refuses is retried, then
 raised, so the caller's batch fails and at-least-once delivery holds.
+
+Rules never publish: they `emit` into an `EventSink` for the current invocation, and the handler
+publishes what was collected once its work has succeeded (`publishes_events`). Events of work that
+failed are dropped with it, so an event never describes something that did not happen, and nothing
+emitted by one invocation can leak into the next one served by the same container.
 """
 
+import functools
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -141,3 +149,88 @@ class EventPublisher:
 
 def event_json(event: CloudEvent) -> str:
     return json.dumps(event.model_dump(mode="json"), ensure_ascii=False)
+
+
+class EventSink(Protocol):
+    """What a rule needs to announce what it did: the one port every service's logic emits through."""
+
+    def emit(self, *events: CloudEvent) -> None: ...
+
+
+class EventBuffer:
+    """The events of one unit of work (an invocation, or one record of a batch), not yet published."""
+
+    def __init__(self) -> None:
+        self._events: list[CloudEvent] = []
+
+    def emit(self, *events: CloudEvent) -> None:
+        self._events.extend(events)
+
+    def take(self) -> list[CloudEvent]:
+        """Everything collected so far, leaving the buffer empty."""
+        taken, self._events = self._events, []
+        return taken
+
+    def __len__(self) -> int:
+        return len(self._events)
+
+
+_current: ContextVar[EventBuffer | None] = ContextVar("numeriqc_events", default=None)
+
+
+class NoInvocation(RuntimeError):
+    """`current()` outside a handler that publishes events: a wiring bug, never a client error."""
+
+
+def current() -> EventBuffer:
+    """The buffer of the unit of work being served (set by `publishes_events` or `collected`)."""
+    buffer = _current.get()
+    if buffer is None:
+        raise NoInvocation("events are emitted only inside a handler decorated with publishes_events")
+    return buffer
+
+
+@contextmanager
+def collected() -> Iterator[EventBuffer]:
+    """A buffer for one unit of work. On success its events join the enclosing unit's buffer (if
+    any); on an exception they are dropped, because the work they describe did not complete."""
+    parent = _current.get()
+    buffer = EventBuffer()
+    token = _current.set(buffer)
+    try:
+        yield buffer
+    finally:
+        _current.reset(token)
+    if parent is not None:
+        parent.emit(*buffer.take())
+
+
+Handler = TypeVar("Handler", bound=Callable[..., Any])
+
+
+def publishes_events(publisher: Callable[[], EventPublisher]) -> Callable[[Handler], Handler]:
+    """Give each invocation of a handler its own event buffer, published when the handler returns.
+
+    An invocation that raises publishes nothing; an HTTP answer of 400 or more (a refusal the
+    resolver turned into a problem) publishes nothing either. `publisher` is called only when there
+    is something to publish, so a handler that emits nothing never builds an EventBridge client.
+    """
+
+    def decorate(handler: Handler) -> Handler:
+        @functools.wraps(handler)
+        def run(event: Any, context: Any) -> Any:
+            with collected() as buffer:
+                result = handler(event, context)
+            if _refused(result):
+                return result
+            if len(buffer):
+                publisher().publish(buffer.take())
+            return result
+
+        return run  # type: ignore[return-value]
+
+    return decorate
+
+
+def _refused(result: Any) -> bool:
+    return isinstance(result, dict) and int(result.get("statusCode") or 200) >= 400

@@ -1,0 +1,50 @@
+"""Every SQS consumer's shape: Powertools BatchProcessor with partial batch failures.
+
+Each record is processed on its own; a failed record is reported back (ReportBatchItemFailures),
+retried by SQS, and after the queue's maximum receives moved to its dead-letter queue, while the
+rest of its batch completes. Each record collects its events apart: a failed record's events are
+dropped with it, a succeeded record's join the invocation's buffer (`core.events`). Logs carry
+ids and error types, never a recipient or content.
+"""
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
+from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
+from aws_lambda_powertools.utilities.typing import LambdaContext
+
+from numeriqc.core import events
+from numeriqc.core.observability import logger
+
+
+def consume(
+    event: dict[str, Any], context: LambdaContext, handle: Callable[[SQSRecord], None]
+) -> dict[str, Any]:
+    """Run `handle` on every SQS record of `event`; answers the partial batch response."""
+    processor = BatchProcessor(event_type=EventType.SQS)
+
+    def record_handler(record: SQSRecord) -> None:
+        try:
+            with events.collected():
+                handle(record)
+        except Exception as error:
+            # Type and message id only: an exception's text may quote a recipient.
+            logger.warning(
+                "record failed", extra={"message_id": record.message_id, "error_type": type(error).__name__}
+            )
+            raise
+
+    result: dict[str, Any] = process_partial_response(  # type: ignore[assignment]
+        event=event, record_handler=record_handler, processor=processor, context=context
+    )
+    return result
+
+
+def sns_message(body: str) -> dict[str, Any]:
+    """The JSON payload of an SQS body, whether SNS delivered it raw or inside its envelope."""
+    payload: dict[str, Any] = json.loads(body)
+    if payload.get("Type") == "Notification" and "Message" in payload:
+        payload = json.loads(payload["Message"])
+    return payload
