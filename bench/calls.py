@@ -37,11 +37,11 @@ def local_platform() -> Iterator[tuple[Any, CallCounter]]:
     import moto
 
     from numeriqc.core import aws
-    from numeriqc_local.aws import FAKE_CREDENTIALS, REGION
+    from numeriqc_local.account import FAKE_CREDENTIALS, REGION
     from numeriqc_local.clock import ManualClock
     from numeriqc_local.pytest_plugin import reset_kernel_caches
     from numeriqc_local.runtime import LocalRuntime
-    from numeriqc_local.template import load_template
+    from numeriqc_local.template.assembly import load_template
 
     os.environ.update({**FAKE_CREDENTIALS, "AWS_REGION": REGION, "AWS_DEFAULT_REGION": REGION})
     os.environ.pop("AWS_ENDPOINT_URL", None)

@@ -10,8 +10,8 @@ it a `register(commands: Commands) -> None` function. A command name may have se
 
 The handler receives the parsed `argparse.Namespace` and answers an exit code (None means 0).
 `commands.add_parser(name, ...)` also works, argparse style: such a command runs through the
-registering module's `run(args)` (as `numeriqc_local.admin` does). Use
-`numeriqc_local.devenv.attach()` to reach the running dev platform from a command.
+registering module's `run(args)` (as `numeriqc_local.dev.admin` does). Use
+`numeriqc_local.dev.env_file.attach()` to reach the running dev platform from a command.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-EXTENSIONS = ("numeriqc_local.admin",)
+EXTENSIONS = ("numeriqc_local.dev.admin",)
 
 Handler = Callable[[argparse.Namespace], int | None]
 
@@ -123,13 +123,13 @@ def _register_builtins(commands: Commands) -> None:
 
 
 def _dev(_: argparse.Namespace) -> int:
-    from .server import DevSettings, run_dev
+    from .dev.server import DevSettings, run_dev
 
     return run_dev(DevSettings.from_environ(), _STARTED)
 
 
 def _invoke(args: argparse.Namespace) -> int:
-    from .devenv import NotRunningError, attach
+    from .dev.env_file import NotRunningError, attach
 
     raw = sys.stdin.read() if args.event == "-" else Path(args.event).read_text()
     event = json.loads(raw)
@@ -153,7 +153,7 @@ def _invoke(args: argparse.Namespace) -> int:
 
 
 def _call(method: str, path: str) -> int:
-    from .devenv import NotRunningError, read_dev_env
+    from .dev.env_file import NotRunningError, read_dev_env
 
     try:
         url = read_dev_env()["NUMERIQC_API_URL"] + path

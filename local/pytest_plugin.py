@@ -20,10 +20,10 @@ from typing import Any
 import moto  # imported before any client exists: moto hooks every botocore client created after it
 import pytest
 
-from .aws import FAKE_CREDENTIALS, REGION
+from .account import FAKE_CREDENTIALS, REGION
 from .clock import Clock, ManualClock
 from .runtime import LocalRuntime
-from .template import Template, load_template
+from .template.assembly import Template, load_template
 
 # Kernel caches that hold values from a previous test's moto (clients, the pepper secret).
 KERNEL_RESETS = ("numeriqc.core.aws:reset_clients", "numeriqc.core.secrets:forget_peppers")

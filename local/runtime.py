@@ -14,19 +14,20 @@ from contextlib import contextmanager
 from typing import Any
 from urllib.parse import urlencode
 
-from .aws import Clients
+from .account import Clients
+from .aws.outbox import OutboxMessage, read_outbox
+from .aws.resources import Created, create_resources
 from .clock import Clock, SystemClock
-from .delivery import Delivery
-from .gateway import Gateway
-from .http_events import HttpRequest, HttpResponse
-from .invoker import Invoker
-from .outbox import OutboxMessage, read_outbox
-from .pollers import Poller, SchedulePoller, ShimPoller, SqsMappingPoller, StreamMappingPoller
-from .resources import Created, create_resources
-from .scheduler import SchedulerPoller
-from .template import Template
-from .triggers import Ticker, Triggers
-from .wiring import FunctionDef, ResourceNames, Wiring
+from .functions.invoker import Invoker
+from .http.events import HttpRequest, HttpResponse
+from .http.gateway import Gateway
+from .template.assembly import Template
+from .template.resource_reader import read_wiring
+from .template.wiring import FunctionDef, ResourceNames
+from .triggers.delivery import Delivery
+from .triggers.eventbridge_scheduler import SchedulerPoller
+from .triggers.pollers import Poller, SchedulePoller, ShimPoller, SqsMappingPoller, StreamMappingPoller
+from .triggers.rounds import Ticker, Triggers
 
 log = logging.getLogger("numeriqc_local")
 
@@ -43,7 +44,7 @@ class LocalRuntime:
         endpoint_url: str | None = None,
         clock: Clock | None = None,
     ) -> None:
-        self.wiring = Wiring.from_template(template)
+        self.wiring = read_wiring(template)
         self.endpoint_url = endpoint_url
         self.clients = Clients(endpoint_url)
         self.clock: Clock = clock or SystemClock()

@@ -11,9 +11,9 @@ from typing import Any
 import boto3
 import pytest
 
-from numeriqc_local.resources import SHIM_PREFIX
+from numeriqc_local.aws.resources import SHIM_PREFIX
 from numeriqc_local.runtime import LocalRuntime
-from numeriqc_local.template import Template
+from numeriqc_local.template.assembly import Template
 
 
 def declared(template: Template, resource_type: str) -> dict[str, dict[str, Any]]:

@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
-from .aws import FAKE_CREDENTIALS, REGION
-from .template import find_root
+from ..account import FAKE_CREDENTIALS, REGION
+from ..template.assembly import find_root
 
 _SAFE = re.compile(r"^[A-Za-z0-9_./:@+,=\-]*$")
 
@@ -128,8 +128,8 @@ def apply_to_process(values: dict[str, str]) -> None:
 
 def attach(path: Path | None = None) -> Any:
     """A LocalRuntime bound to the running dev platform's moto (resources already exist)."""
-    from .runtime import LocalRuntime
-    from .template import load_template
+    from ..runtime import LocalRuntime
+    from ..template.assembly import load_template
 
     values = read_dev_env(path)
     check_running(values)

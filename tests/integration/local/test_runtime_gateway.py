@@ -1,31 +1,28 @@
 """The emulated HTTP API answers like API Gateway: routing, authorizer and its cache, errors, CORS."""
 
 import base64
-import importlib
 import os
 from collections.abc import Callable
-from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
 
 from numeriqc_local.runtime import LocalRuntime
+from tests.support import local_handlers
 
 Factory = Callable[..., LocalRuntime]
 
 
 @pytest.fixture
-def handlers(monkeypatch: pytest.MonkeyPatch) -> ModuleType:
-    monkeypatch.syspath_prepend(str(Path(__file__).parent))
-    module = importlib.import_module("local_runtime_handlers")
-    module.reset()
-    return module
+def handlers() -> ModuleType:
+    local_handlers.reset()
+    return local_handlers
 
 
 def function(handler: str, **variables: str) -> dict[str, Any]:
     properties: dict[str, Any] = {
-        "Handler": f"local_runtime_handlers.{handler}",
+        "Handler": f"{local_handlers.__name__}.{handler}",
         "Runtime": "python3.12",
         "MemorySize": 256,
         "Timeout": 10,

@@ -14,9 +14,9 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from ..account import ACCOUNT_ID, PARTITION, REGION, URL_SUFFIX
 from . import naming
-from .aws import ACCOUNT_ID, PARTITION, REGION, URL_SUFFIX
-from .template import Resource, Template
+from .assembly import Resource, Template
 
 NO_VALUE = object()
 _SUB_VARIABLE = re.compile(r"\$\{([^}]+)\}")

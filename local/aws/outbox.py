@@ -14,7 +14,7 @@ import email.policy
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from .aws import ACCOUNT_ID
+from ..account import ACCOUNT_ID
 
 
 @dataclass(frozen=True)

@@ -19,14 +19,14 @@ import logging
 from collections.abc import Mapping, Sequence
 from typing import Any, Protocol
 
-from .aws import Clients
-from .clock import Clock
+from ..account import Clients
+from ..aws.resources import Shim
+from ..clock import Clock
+from ..functions.invoker import Invoker
+from ..template.wiring import MappingDef, RuleDef, Wiring
 from .delivery import Delivery
-from .invoker import Invoker
-from .lambda_events import dynamodb_record, scheduled_event, sns_record, sqs_record, stream_failure_record
-from .resources import Shim
-from .schedules import Schedule, parse_schedule
-from .wiring import MappingDef, RuleDef, Wiring
+from .events import dynamodb_record, scheduled_event, sns_record, sqs_record, stream_failure_record
+from .schedule_expressions import Schedule, parse_schedule
 
 log = logging.getLogger("numeriqc_local")
 

@@ -4,7 +4,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from numeriqc_local.schedules import Cron, ScheduleError, parse_schedule
+from numeriqc_local.triggers.schedule_expressions import Cron, ScheduleError, parse_schedule
 
 ANCHOR = datetime(2026, 3, 2, 10, 7, 30, tzinfo=UTC)  # a Monday
 

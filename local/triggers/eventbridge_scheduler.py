@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from .aws import Clients
-from .clock import Clock
+from ..account import Clients
+from ..clock import Clock
 from .delivery import Delivery
-from .schedules import At, Schedule, ScheduleError, parse_schedule
+from .schedule_expressions import At, Schedule, ScheduleError, parse_schedule
 
 log = logging.getLogger("numeriqc_local")
 

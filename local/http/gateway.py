@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from .clock import Clock
-from .http_events import (
+from ..clock import Clock
+from ..template.wiring import ApiDef, AuthorizerDef, RouteDef
+from .events import (
     HttpRequest,
     HttpResponse,
     RequestInfo,
@@ -32,7 +33,6 @@ from .http_events import (
     route_arn,
 )
 from .routes import match_route
-from .wiring import ApiDef, AuthorizerDef, RouteDef
 
 log = logging.getLogger("numeriqc_local")
 

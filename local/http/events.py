@@ -16,8 +16,8 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import parse_qsl
 
-from . import naming
-from .aws import ACCOUNT_ID, REGION
+from ..account import ACCOUNT_ID, REGION
+from ..template import naming
 
 _TEXT_TYPES = (
     "text/",

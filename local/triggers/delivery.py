@@ -18,11 +18,11 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from . import naming
-from .aws import Clients
-from .invoker import Invoker
-from .transform import target_input
-from .wiring import FunctionDef, RuleDef, Wiring
+from ..account import Clients
+from ..functions.invoker import Invoker
+from ..template import naming
+from ..template.wiring import FunctionDef, RuleDef, Wiring
+from .target_input import target_input
 
 log = logging.getLogger("numeriqc_local")
 

@@ -21,9 +21,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import naming
-from .aws import REGION, Clients
-from .wiring import QueueDef, RuleDef, SimpleDef, SubscriptionDef, Wiring
+from ..account import REGION, Clients
+from ..template import naming
+from ..template.wiring import QueueDef, RuleDef, SimpleDef, SubscriptionDef, Wiring
 
 log = logging.getLogger("numeriqc_local")
 

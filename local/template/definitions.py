@@ -1,6 +1,6 @@
 """Typed records of what the template wires, every intrinsic already resolved.
 
-One record type per kind of wiring the runtime acts on; `reader.py` builds them, everything else
+One record type per kind of wiring the runtime acts on; `resource_reader.py` builds them, everything else
 (resource creation, gateway, triggers) only reads them.
 """
 

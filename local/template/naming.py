@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .aws import ACCOUNT_ID, PARTITION, REGION, URL_SUFFIX
+from ..account import ACCOUNT_ID, PARTITION, REGION, URL_SUFFIX
 
 _KEY_NAMESPACE = uuid.UUID("6f1c3a52-4e0b-4c43-9b8a-6e756d657269")
 

@@ -1,6 +1,6 @@
 """Tiny Lambda handlers for the local runtime's own integration tests.
 
-Hand-written templates name them (`local_runtime_handlers.<name>`); each records what it received
+Hand-written templates name them (`tests.support.local_handlers.<name>`); each records what it received
 in CALLS so a test can check what the runtime delivered. Not a test module: no tests here.
 """
 

@@ -1,8 +1,10 @@
-"""What the template wires: the records of `records.py`, read once by `reader.py`, plus lookups.
+"""What the template wires: the records of `definitions.py`, read once by `resource_reader.py`, plus
+lookups.
 
 Everything the runtime does (creating resources in moto, routing HTTP requests, running triggers)
 reads these records, never the raw template, so each CloudFormation property is interpreted in
-exactly one place.
+exactly one place. This module only holds and looks up the records: `resource_reader.read_wiring()`
+fills a `Wiring`, so the reader depends on the wiring and never the other way round.
 """
 
 from __future__ import annotations
@@ -11,8 +13,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .intrinsics import IntrinsicError, Resolver
-from .records import (
+from .assembly import Template
+from .definitions import (
     ApiDef,
     AuthorizerDef,
     FunctionDef,
@@ -26,7 +28,7 @@ from .records import (
     TargetDef,
     TopicDef,
 )
-from .template import Template
+from .intrinsics import IntrinsicError, Resolver
 
 __all__ = [
     "ApiDef",
@@ -48,6 +50,8 @@ __all__ = [
 
 @dataclass
 class Wiring:
+    """Every record of one template, by logical id; built by `resource_reader.read_wiring()`."""
+
     template: Template
     resolver: Resolver = field(init=False)
     functions: dict[str, FunctionDef] = field(default_factory=dict)
@@ -62,14 +66,7 @@ class Wiring:
     unknown_types: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
-        from .reader import Reader
-
         self.resolver = Resolver(self.template)
-        Reader(self).read()
-
-    @classmethod
-    def from_template(cls, template: Template | Mapping[str, Any]) -> Wiring:
-        return cls(template if isinstance(template, Template) else Template.from_dict(template))
 
     def function(self, ident: str) -> FunctionDef:
         """A function by logical id, name or ARN (a qualifier such as `:live` is ignored)."""

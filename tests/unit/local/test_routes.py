@@ -2,7 +2,7 @@
 
 import pytest
 
-from numeriqc_local.routes import DEFAULT_ROUTE, match_route
+from numeriqc_local.http.routes import DEFAULT_ROUTE, match_route
 
 ROUTES = [
     "GET /v1/subscriptions",

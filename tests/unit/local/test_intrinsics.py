@@ -4,8 +4,8 @@ from typing import Any
 
 import pytest
 
-from numeriqc_local.intrinsics import IntrinsicError, Resolver
-from numeriqc_local.template import Template, TemplateError
+from numeriqc_local.template.assembly import Template, TemplateError
+from numeriqc_local.template.intrinsics import IntrinsicError, Resolver
 
 STACK = "TestStack"
 

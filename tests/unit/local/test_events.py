@@ -7,18 +7,18 @@ from typing import Any
 
 import pytest
 
-from numeriqc_local.gateway import cors_headers, identity_value, parse_authorizer_result
-from numeriqc_local.http_events import (
+from numeriqc_local.http.events import (
     HttpRequest,
     RequestInfo,
     authorizer_event,
     function_response,
     http_event,
 )
-from numeriqc_local.lambda_events import dynamodb_record, scheduled_event, sns_record, sqs_record
-from numeriqc_local.pollers import failed_items
-from numeriqc_local.transform import json_path, target_input
-from numeriqc_local.wiring import AuthorizerDef
+from numeriqc_local.http.gateway import cors_headers, identity_value, parse_authorizer_result
+from numeriqc_local.template.wiring import AuthorizerDef
+from numeriqc_local.triggers.events import dynamodb_record, scheduled_event, sns_record, sqs_record
+from numeriqc_local.triggers.pollers import failed_items
+from numeriqc_local.triggers.target_input import json_path, target_input
 
 NOW = datetime(2026, 3, 2, 10, 7, 30, tzinfo=UTC)
 INFO = RequestInfo("api123", "$default", "GET /v1/items/{item_id}", "req-1", NOW, {"item_id": "42"})

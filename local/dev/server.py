@@ -30,13 +30,13 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-from .aws import FAKE_CREDENTIALS, REGION, Clients
-from .devenv import dev_env_path, write_dev_env, write_outputs
-from .http_events import HttpRequest, HttpResponse
-from .invoker import INVOCATION_LOCK
-from .runtime import LocalRuntime
-from .template import Template, TemplateError, find_root, load_template
-from .triggers import DrainError
+from ..account import FAKE_CREDENTIALS, REGION, Clients
+from ..functions.invoker import INVOCATION_LOCK
+from ..http.events import HttpRequest, HttpResponse
+from ..runtime import LocalRuntime
+from ..template.assembly import Template, TemplateError, find_root, load_template
+from ..triggers.rounds import DrainError
+from .env_file import dev_env_path, write_dev_env, write_outputs
 
 log = logging.getLogger("numeriqc_local")
 
@@ -250,15 +250,15 @@ def _json_response(status: int, value: Any) -> HttpResponse:
 
 
 def _demo(runtime: LocalRuntime, outputs: dict[str, str]) -> tuple[list[str], dict[str, str]]:
-    """Run the optional `numeriqc_local.demo.bootstrap` hook (demo organization, keys).
+    """Run the optional `numeriqc_local.dev.demo.bootstrap` hook (demo organization, keys).
 
     It receives the resolved stack outputs (or the runtime, if its parameter is named `runtime`)
     and answers the lines to print, optionally with variables to add to dev.env.
     """
-    if importlib.util.find_spec("numeriqc_local.demo") is None:
+    if importlib.util.find_spec("numeriqc_local.dev.demo") is None:
         return [], {}
     try:
-        bootstrap = importlib.import_module("numeriqc_local.demo").bootstrap
+        bootstrap = importlib.import_module("numeriqc_local.dev.demo").bootstrap
         parameters = list(inspect.signature(bootstrap).parameters)
         answer = bootstrap(runtime if parameters[:1] == ["runtime"] else outputs)
     except Exception as error:

@@ -1,10 +1,8 @@
 """Asynchronous triggers of the local runtime behave as in AWS (hand-written templates, moto in-process)."""
 
-import importlib
 import json
 from collections.abc import Callable
 from datetime import timedelta
-from pathlib import Path
 from types import ModuleType
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -13,24 +11,23 @@ import boto3
 import pytest
 
 from numeriqc_local.runtime import LocalRuntime
-from numeriqc_local.triggers import DrainError
+from numeriqc_local.triggers.rounds import DrainError
+from tests.support import local_handlers
 
 Factory = Callable[..., LocalRuntime]
 
 
 @pytest.fixture
-def handlers(monkeypatch: pytest.MonkeyPatch) -> ModuleType:
-    monkeypatch.syspath_prepend(str(Path(__file__).parent))
-    module = importlib.import_module("local_runtime_handlers")
-    module.reset()
-    return module
+def handlers() -> ModuleType:
+    local_handlers.reset()
+    return local_handlers
 
 
 def function(handler: str, **extra: Any) -> dict[str, Any]:
     return {
         "Type": "AWS::Lambda::Function",
         "Properties": {
-            "Handler": f"local_runtime_handlers.{handler}",
+            "Handler": f"{local_handlers.__name__}.{handler}",
             "Runtime": "python3.12",
             "Timeout": 10,
             **extra,

@@ -11,11 +11,11 @@ import logging
 import re
 from collections.abc import Mapping
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from . import naming
-from .intrinsics import IntrinsicError
-from .records import (
+from .assembly import Resource, Template
+from .definitions import (
     ApiDef,
     AuthorizerDef,
     FunctionDef,
@@ -29,10 +29,8 @@ from .records import (
     TargetDef,
     TopicDef,
 )
-from .template import Resource
-
-if TYPE_CHECKING:
-    from .wiring import Wiring
+from .intrinsics import IntrinsicError
+from .wiring import Wiring
 
 log = logging.getLogger("numeriqc_local")
 
@@ -105,6 +103,13 @@ HANDLED = frozenset(
 )
 _FUNCTION_IN_URI = re.compile(r"functions/(arn:[^/]+?:lambda:[^/]+?:function:[^/]+?)/invocations")
 _reported_types: set[str] = set()
+
+
+def read_wiring(template: Template | Mapping[str, Any]) -> Wiring:
+    """The wiring of a template (or of a template body, as a dict), every record read once."""
+    wiring = Wiring(template if isinstance(template, Template) else Template.from_dict(template))
+    Reader(wiring).read()
+    return wiring
 
 
 class Reader:

@@ -21,8 +21,8 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
-from .aws import FAKE_CREDENTIALS, REGION
-from .wiring import FunctionDef, Wiring
+from ..account import FAKE_CREDENTIALS, REGION
+from ..template.wiring import FunctionDef, Wiring
 
 log = logging.getLogger("numeriqc_local")
 

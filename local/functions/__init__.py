@@ -1,0 +1,1 @@
+"""Invoking the template's functions in-process, as Lambda would."""

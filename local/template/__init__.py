@@ -1,0 +1,1 @@
+"""Reading the synthesized template: loading it, resolving intrinsics, naming resources, reading wiring."""

@@ -1,0 +1,1 @@
+"""The asynchronous triggers: queues, streams, rules, topics and schedules, polled and delivered."""

@@ -1,0 +1,1 @@
+"""The local runtime against moto, in-process: template wiring, resources, HTTP gateway, triggers."""

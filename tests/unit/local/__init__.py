@@ -1,0 +1,1 @@
+"""Unit tests of the local runtime's pure pieces: routes, intrinsics, event shapes, schedule expressions."""
