@@ -65,7 +65,7 @@ def org_key(runtime: Any, org_id: str = "bench", scopes: set[Any] | None = None)
     from numeriqc.core.auth import KeyKind, Scope
     from numeriqc.core.secrets import pepper
     from numeriqc.organizations.registry import create_key, create_organization
-    from numeriqc.organizations.store import OrganizationsStore
+    from numeriqc.organizations.adapters.table import OrganizationsStore
 
     store = OrganizationsStore(aws.client("dynamodb"), runtime.names["OrganizationsTable"])
     create_organization(

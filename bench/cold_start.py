@@ -11,10 +11,10 @@ import subprocess
 import sys
 
 ENTRY_MODULES = (
-    "numeriqc.organizations.authorizer",
-    "numeriqc.organizations.api",
-    "numeriqc.platform.api",
-    "numeriqc.feedback.api",
+    "numeriqc.organizations.handlers.authorizer",
+    "numeriqc.organizations.handlers.api",
+    "numeriqc.platform.handlers.api",
+    "numeriqc.feedback.handlers.api",
     "numeriqc.notifications.api",
 )
 BASELINE = "boto3"

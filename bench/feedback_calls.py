@@ -18,6 +18,7 @@ from numeriqc.core import aws
 from numeriqc.core.auth import Scope
 from numeriqc.core.dynamo import to_item
 from numeriqc.feedback import aggregates
+from numeriqc.feedback.adapters.table import aggregate_sk, feedback_sk, service_pk
 
 SUBMISSIONS = 100
 # moto's Query re-reads and sorts the whole partition for every 1 MB page, so an export through
@@ -32,7 +33,7 @@ SERVICE = "bench.service"
 def _submit(runtime: Any, index: int) -> None:
     import json
 
-    from numeriqc_local.http_events import HttpRequest
+    from numeriqc_local.http.events import HttpRequest
 
     body = json.dumps(
         {"service_id": SERVICE, "rating": index % 5 + 1, "comment": f"Avis {index}: merci"}
@@ -66,7 +67,7 @@ def _add_volume(runtime: Any, count: int) -> None:
     for period, label in aggregates.counter_keys(runtime.clock()):
         client.update_item(
             TableName=table,
-            Key=to_item({"pk": f"SVC#{SERVICE}", "sk": aggregates.sort_key(period, label)}),
+            Key=to_item({"pk": service_pk(SERVICE), "sk": aggregate_sk(period, label)}),
             UpdateExpression="ADD #n :n, #sum :sum, #r3 :n",
             ExpressionAttributeNames={"#n": "n", "#sum": "sum", "#r3": "r3"},
             ExpressionAttributeValues=to_item({":n": count, ":sum": 3 * count}),
@@ -76,8 +77,8 @@ def _add_volume(runtime: Any, count: int) -> None:
 def _row(index: int) -> dict[str, Any]:
     feedback_id = f"01KF{index:022d}"
     return {
-        "pk": "SVC#bench.export",
-        "sk": f"FB#{feedback_id}",
+        "pk": service_pk("bench.export"),
+        "sk": feedback_sk(feedback_id),
         "feedback_id": feedback_id,
         "org_id": "bench",
         "service_id": "bench.export",
@@ -94,15 +95,15 @@ def _row(index: int) -> dict[str, Any]:
 
 
 def export_rows_per_second(rows: int) -> tuple[float, float, int, str]:
-    """The exporter's own code (Exports.run: Query pages -> CSV -> S3 multipart) against moto, on a
+    """The exporter's own code (ExportJobs.run: Query pages -> CSV -> S3 multipart) against moto, on a
     table of `rows` submissions loaded with BatchWriteItem; not through the local runtime, whose
     stream poller would first replay all `rows` inserts."""
     import moto
 
-    from numeriqc.feedback.exports import Exports
+    from numeriqc.feedback.adapters.exports_bucket import MultipartUpload
+    from numeriqc.feedback.adapters.table import FeedbackStore
+    from numeriqc.feedback.export_jobs import ExportJobs
     from numeriqc.feedback.models import ExportFormat
-    from numeriqc.feedback.store import FeedbackStore
-    from numeriqc.feedback.uploads import MultipartUpload
 
     with moto.mock_aws():
         aws.reset_clients()
@@ -137,7 +138,7 @@ def export_rows_per_second(rows: int) -> tuple[float, float, int, str]:
         store.add_export("bench", job)
         counter.reset()
         started = time.perf_counter()
-        done = Exports(store).run(
+        done = ExportJobs(store).run(
             "bench",
             job["export_id"],
             lambda key, fmt: MultipartUpload(s3, "export-bench", key, ExportFormat(fmt)),
@@ -152,7 +153,7 @@ def export_rows_per_second(rows: int) -> tuple[float, float, int, str]:
 
 def pipeline_rows_per_second(rows: int) -> tuple[float, int, int]:
     """The worker's CPU side at full size: rows -> CSV -> parts of 8 MiB (what S3 receives)."""
-    from numeriqc.feedback.exports import encode, parts
+    from numeriqc.feedback.export_rows import encode, parts
     from numeriqc.feedback.models import ExportFormat
 
     started = time.perf_counter()
@@ -161,10 +162,10 @@ def pipeline_rows_per_second(rows: int) -> tuple[float, int, int]:
 
 
 def report() -> list[str]:
-    from numeriqc.feedback import deps
+    from numeriqc.core import clock
 
     with local_platform() as (runtime, counter):
-        deps.clock = runtime.clock  # the functions' time is the runtime's manual clock
+        clock.use(runtime.clock, runtime.clock.advance)  # the functions' time is the runtime's manual clock
         key = org_key(runtime, "bench", {Scope.FEEDBACK_READ, Scope.FEEDBACK_MANAGE})
         headers = {"Authorization": f"Bearer {key}"}
         body = {"slug": "service", "name_fr": "Service", "name_en": "Service"}
@@ -187,6 +188,7 @@ def report() -> list[str]:
         _add_volume(runtime, VOLUME - 10)
         runtime.drain()
         after_volume, count_volume = _aggregate_calls(runtime, key, counter)
+    clock.use(None)  # real time again for the export figures below
     rate, loaded, size, export_calls = export_rows_per_second(MOTO_EXPORT_ROWS)
     pipeline_rate, pipeline_size, part_count = pipeline_rows_per_second(EXPORT_ROWS)
     return [

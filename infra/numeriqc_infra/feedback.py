@@ -1,6 +1,6 @@
 """The feedback service: public submission route, organizations' inbox, aggregates, events, exports.
 
-Three functions share one table (single-table design, see numeriqc.feedback.store):
+Three functions share one table (single-table design, see numeriqc.feedback.adapters.table):
 FeedbackApi (every route), FeedbackEvents (the table's stream -> event bus) and FeedbackExporter
 (export jobs from a queue -> S3). Exports land in a bucket encrypted with the platform key,
 private, TLS-only, emptied after 7 days; only presigned URLs reach organizations.
@@ -18,7 +18,7 @@ from numeriqc_infra.nag import acknowledge
 from numeriqc_infra.naming import fix_logical_id
 from numeriqc_infra.platform import Platform
 
-EXPORT_RETENTION = Duration.days(7)  # matches numeriqc.feedback.exports.JOB_RETENTION_DAYS
+EXPORT_RETENTION = Duration.days(7)  # matches numeriqc.feedback.export_jobs.JOB_RETENTION_DAYS
 EXPORT_TIMEOUT = Duration.minutes(10)  # 300,000 rows take well under a minute in AWS
 # Only new submissions become events: counters, rate limits and triage updates are filtered out
 # before the function is invoked (and billed).
@@ -28,7 +28,7 @@ NEW_SUBMISSIONS = {"eventName": ["INSERT"], "dynamodb": {"NewImage": {"kind": {"
 class Feedback(Construct):
     def __init__(self, scope: Construct, id: str, *, platform: Platform, api: Api) -> None:
         super().__init__(scope, id)
-        from numeriqc.feedback.api import app  # the resolver: its routes become API routes
+        from numeriqc.feedback.handlers.api import app  # the resolver: its routes become API routes
 
         self.table = platform.service_table(
             self,
@@ -51,7 +51,7 @@ class Feedback(Construct):
             self,
             "FeedbackExporter",
             platform=platform,
-            handler="numeriqc.feedback.exporter.handler",
+            handler="numeriqc.feedback.handlers.export_queue.handler",
             environment={**table_env, "EXPORTS_BUCKET": self.bucket.bucket_name},
             timeout=EXPORT_TIMEOUT,
             memory_size=1024,
@@ -68,7 +68,7 @@ class Feedback(Construct):
             self,
             "FeedbackEvents",
             platform=platform,
-            handler="numeriqc.feedback.stream.handler",
+            handler="numeriqc.feedback.handlers.table_stream.handler",
             environment={
                 "FEEDBACK_TABLE": self.table.table_name,
                 "EVENT_BUS_NAME": platform.bus.event_bus_name,
@@ -83,7 +83,7 @@ class Feedback(Construct):
             self,
             "FeedbackApi",
             platform=platform,
-            handler="numeriqc.feedback.api.handler",
+            handler="numeriqc.feedback.handlers.api.handler",
             environment={
                 **table_env,
                 "PEPPER_SECRET_ARN": platform.pepper.secret_arn,
@@ -97,7 +97,7 @@ class Feedback(Construct):
         self.table.grant_read_write_data(self.api_function)
         platform.idempotency_table.grant_read_write_data(self.api_function)
         platform.pepper.grant_read(self.api_function)
-        platform.key.grant_encrypt_decrypt(self.api_function)  # contact details (numeriqc.feedback.vault)
+        platform.key.grant_encrypt_decrypt(self.api_function)  # contact details (feedback.adapters.vault)
         self.exports_queue.grant_send_messages(self.api_function)
         self._grant_exports(self.api_function, ["s3:GetObject"])  # presigned URLs are signed by this role
         self.api_function.acknowledge_key_grant_wildcards()

@@ -20,7 +20,7 @@ SUBSCRIPTION_ACTIONS = [
 class Organizations(Construct):
     def __init__(self, scope: Construct, id: str, *, platform: Platform, api: Api) -> None:
         super().__init__(scope, id)
-        from numeriqc.organizations.api import app  # the resolver: its routes become API routes
+        from numeriqc.organizations.handlers.api import app  # the resolver: its routes become API routes
 
         self.table = platform.service_table(
             self, "OrganizationsTable", partition_key="pk", sort_key="sk", time_to_live="expires_at"
@@ -34,7 +34,7 @@ class Organizations(Construct):
             self,
             "Authorizer",
             platform=platform,
-            handler="numeriqc.organizations.authorizer.handler",
+            handler="numeriqc.organizations.handlers.authorizer.handler",
             environment=common,
             description="API key authorizer: never denies, tells the function who is calling",
         )
@@ -46,7 +46,7 @@ class Organizations(Construct):
             self,
             "OrganizationsApi",
             platform=platform,
-            handler="numeriqc.organizations.api.handler",
+            handler="numeriqc.organizations.handlers.api.handler",
             environment={
                 **common,
                 "EVENT_TOPICS": Stack.of(self).to_json_string(

@@ -12,13 +12,13 @@ class PlatformApi(Construct):
 
     def __init__(self, scope: Construct, id: str, *, platform: Platform, api: Api) -> None:
         super().__init__(scope, id)
-        from numeriqc.platform.api import app
+        from numeriqc.platform.handlers.api import app
 
         self.function = PlatformFunction(
             self,
             "PlatformApi",
             platform=platform,
-            handler="numeriqc.platform.api.handler",
+            handler="numeriqc.platform.handlers.api.handler",
             environment={"PLATFORM_KEY_ARN": platform.key.key_arn},
             description="Health, OpenAPI document, Swagger UI and the problem+json 404",
         )

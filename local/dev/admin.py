@@ -25,7 +25,7 @@ from numeriqc.organizations.registry import (
     create_organization,
     revoke_key,
 )
-from numeriqc.organizations.store import AlreadyExists, OrganizationsStore
+from numeriqc.organizations.adapters.table import AlreadyExists, OrganizationsStore
 
 STATE_DIR = Path(".numeriqc")
 OUTPUTS_FILE = STATE_DIR / "outputs.json"

@@ -4,7 +4,7 @@ from numeriqc.core import aws
 from numeriqc.core.auth import KeyKind, Scope
 from numeriqc.core.secrets import pepper
 from numeriqc.organizations.registry import create_key, create_organization
-from numeriqc.organizations.store import OrganizationsStore
+from numeriqc.organizations.adapters.table import OrganizationsStore
 
 DEMO_ORG = "demo"
 

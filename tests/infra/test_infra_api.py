@@ -9,10 +9,10 @@ from infra_cfn import props, ref_target, render, resources
 from numeriqc_infra.routes import routes_of
 
 SERVICES = {
-    "OrganizationsApi": "numeriqc.organizations.api",
-    "PlatformApi": "numeriqc.platform.api",
-    "FeedbackApi": "numeriqc.feedback.api",
-    "NotificationsApi": "numeriqc.notifications.api",
+    "OrganizationsApi": "numeriqc.organizations.handlers.api",
+    "PlatformApi": "numeriqc.platform.handlers.api",
+    "FeedbackApi": "numeriqc.feedback.handlers.api",
+    "NotificationsApi": "numeriqc.notifications.handlers.api",
 }
 
 

@@ -23,7 +23,7 @@ def consumer_template(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any
         stack,
         "FeedbackWorker",
         platform=platform,
-        handler="numeriqc.feedback.worker.handler",
+        handler="numeriqc.feedback.handlers.worker.handler",
         timeout=Duration.seconds(20),
     )
     worker.consume_queue("FeedbackIntake", batch_size=5, max_receive_count=3)

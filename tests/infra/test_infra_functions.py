@@ -10,20 +10,20 @@ from numeriqc.core.events import EVENT_FAMILIES
 
 POWERTOOLS = {"POWERTOOLS_SERVICE_NAME", "POWERTOOLS_METRICS_NAMESPACE", "POWERTOOLS_LOG_LEVEL"}
 HANDLERS = {
-    "Authorizer": "numeriqc.organizations.authorizer.handler",
-    "OrganizationsApi": "numeriqc.organizations.api.handler",
-    "PlatformApi": "numeriqc.platform.api.handler",
-    "FeedbackApi": "numeriqc.feedback.api.handler",
-    "FeedbackEvents": "numeriqc.feedback.stream.handler",
-    "FeedbackExporter": "numeriqc.feedback.exporter.handler",
-    "NotificationsApi": "numeriqc.notifications.api.handler",
-    "NotificationsPlanner": "numeriqc.notifications.planner.handler",
-    "NotificationsScheduler": "numeriqc.notifications.scheduler.handler",
-    "EmailSender": "numeriqc.notifications.sender.handler",
-    "SmsSender": "numeriqc.notifications.sender.handler",
-    "InboundSms": "numeriqc.notifications.inbound.handler",
-    "DeliveryReceipts": "numeriqc.notifications.receipts.handler",
-    "SmsReceipts": "numeriqc.notifications.sms_receipts.handler",
+    "Authorizer": "numeriqc.organizations.handlers.authorizer.handler",
+    "OrganizationsApi": "numeriqc.organizations.handlers.api.handler",
+    "PlatformApi": "numeriqc.platform.handlers.api.handler",
+    "FeedbackApi": "numeriqc.feedback.handlers.api.handler",
+    "FeedbackEvents": "numeriqc.feedback.handlers.table_stream.handler",
+    "FeedbackExporter": "numeriqc.feedback.handlers.export_queue.handler",
+    "NotificationsApi": "numeriqc.notifications.handlers.api.handler",
+    "NotificationsPlanner": "numeriqc.notifications.handlers.bulk_slice_queue.handler",
+    "NotificationsScheduler": "numeriqc.notifications.handlers.every_minute.handler",
+    "EmailSender": "numeriqc.notifications.handlers.channel_queue.handler",
+    "SmsSender": "numeriqc.notifications.handlers.channel_queue.handler",
+    "InboundSms": "numeriqc.notifications.handlers.inbound_sms_queue.handler",
+    "DeliveryReceipts": "numeriqc.notifications.handlers.email_events_queue.handler",
+    "SmsReceipts": "numeriqc.notifications.handlers.sms_status_logs.handler",
 }
 
 

@@ -29,7 +29,7 @@ def stream_template(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         stream=dynamodb.StreamViewType.NEW_IMAGE,
     )
     worker = PlatformFunction(
-        stack, "ThingsWorker", platform=platform, handler="numeriqc.feedback.stream.handler"
+        stack, "ThingsWorker", platform=platform, handler="numeriqc.feedback.handlers.table_stream.handler"
     )
     worker.consume_stream(
         "ThingsStream", table, batch_size=50, retry_attempts=3, filters=[{"eventName": ["INSERT"]}]

@@ -9,7 +9,7 @@ from numeriqc.core import aws
 from numeriqc.core.auth import KeyKind, Scope
 from numeriqc.core.secrets import pepper
 from numeriqc.organizations import registry
-from numeriqc.organizations.store import OrganizationsStore
+from numeriqc.organizations.adapters.table import OrganizationsStore
 
 NewKey = Callable[..., str]
 

@@ -16,7 +16,6 @@ RATINGS = (1, 2, 3, 4, 5)
 # How far back a single read may go: one Query page (each item is well under 1 KB).
 MAX_PERIODS = {Period.DAY: 366, Period.WEEK: 106, Period.MONTH: 60}
 DEFAULT_PERIODS = {Period.DAY: 30, Period.WEEK: 12, Period.MONTH: 12}
-_PREFIX = {Period.DAY: "D", Period.WEEK: "W", Period.MONTH: "M"}
 
 
 def quebec_zone() -> tzinfo:
@@ -43,10 +42,6 @@ def period_label(period: Period, day: date) -> str:
 
 def local_day(moment: datetime) -> date:
     return moment.astimezone(QUEBEC).date()
-
-
-def sort_key(period: Period, label: str) -> str:
-    return f"AGG#{_PREFIX[period]}#{label}"
 
 
 def counter_keys(moment: datetime) -> list[tuple[Period, str]]:

@@ -1,14 +1,15 @@
-"""The services an organization collects feedback about. Pure logic over the store.
+"""The services an organization collects feedback about. Pure logic over the `ServiceRecords` port.
 
 A service id is `<org_id>.<slug>`: the owner is part of the id, so the public submission route
 needs no lookup to know whose feedback it is, and ownership checks cost no read.
 """
 
-from numeriqc.core.clock import Clock, system_clock
+from numeriqc.core.clock import Clock
+from numeriqc.core.clock import now as installed_clock
 from numeriqc.core.i18n import Message
 from numeriqc.core.problems import Conflict, NotFound
 from numeriqc.feedback.models import Service, ServiceIn
-from numeriqc.feedback.store import AlreadyExists, FeedbackStore
+from numeriqc.feedback.ports import AlreadyExists, ServiceRecords
 
 _TAKEN = Message("Le service {service_id} existe déjà.", "Service {service_id} already exists.")
 _NO_SERVICE = Message("Aucun service {service_id}.", "No service {service_id}.")
@@ -19,7 +20,7 @@ def owns(org_id: str, service_id: str) -> bool:
 
 
 class Catalogue:
-    def __init__(self, store: FeedbackStore, clock: Clock = system_clock) -> None:
+    def __init__(self, store: ServiceRecords, clock: Clock = installed_clock) -> None:
         self._store = store
         self._clock = clock
 

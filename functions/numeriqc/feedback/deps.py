@@ -1,30 +1,24 @@
-"""The adapters each feedback entry point is built from: settings, clients, store, pepper, clock.
+"""The one composition root of feedback: the adapters and rules each entry point is built from.
 
-Built on use (lazy clients, cached settings and pepper), never at import time. `clock` is the one
-place time comes from: integration tests set it to the local platform's manual clock.
+Built on use (lazy clients, cached settings and pepper), never at import time. Time comes from
+`core.clock` (rules are handed `clock.now`, read at call time), so tests move it by installing a
+clock there, not here.
 """
 
-from datetime import datetime
-
-from numeriqc.core import aws, settings
-from numeriqc.core.clock import Clock, system_clock
+from numeriqc.core import aws, clock, settings
+from numeriqc.core.events import EventPublisher
 from numeriqc.core.secrets import pepper
+from numeriqc.feedback.adapters.exports_bucket import MultipartUpload, S3Presigner
+from numeriqc.feedback.adapters.exports_queue import SqsJobQueue
+from numeriqc.feedback.adapters.table import FeedbackStore
+from numeriqc.feedback.adapters.vault import KmsVault
 from numeriqc.feedback.catalogue import Catalogue
-from numeriqc.feedback.exports import Exports
+from numeriqc.feedback.export_jobs import ExportJobs
 from numeriqc.feedback.inbox import Inbox
 from numeriqc.feedback.intake import Intake, Rules
+from numeriqc.feedback.models import ExportFormat
 from numeriqc.feedback.reports import Reports
 from numeriqc.feedback.settings import FeedbackSettings
-from numeriqc.feedback.store import FeedbackStore
-from numeriqc.feedback.uploads import S3Presigner, SqsJobQueue
-from numeriqc.feedback.vault import KmsVault
-
-clock: Clock = system_clock
-
-
-def now() -> datetime:
-    """The current time, from `clock` as it is at call time (so tests can swap it)."""
-    return clock()
 
 
 def config() -> FeedbackSettings:
@@ -48,11 +42,11 @@ def intake() -> Intake:
         comment_retention_days=c.comment_retention_days,
         contact_retention_days=c.contact_retention_days,
     )
-    return Intake(store(), pepper(c.pepper_secret_arn), vault(), rules, now)
+    return Intake(store(), pepper(c.pepper_secret_arn), vault(), rules, clock.now)
 
 
 def catalogue() -> Catalogue:
-    return Catalogue(store(), now)
+    return Catalogue(store(), clock.now)
 
 
 def inbox() -> Inbox:
@@ -60,11 +54,11 @@ def inbox() -> Inbox:
 
 
 def reports() -> Reports:
-    return Reports(store(), now)
+    return Reports(store(), clock.now)
 
 
-def exports() -> Exports:
-    return Exports(store(), now)
+def export_jobs() -> ExportJobs:
+    return ExportJobs(store(), clock.now)
 
 
 def job_queue() -> SqsJobQueue:
@@ -73,3 +67,12 @@ def job_queue() -> SqsJobQueue:
 
 def presigner() -> S3Presigner:
     return S3Presigner(aws.client("s3"), config().exports_bucket)
+
+
+def upload_for(key: str, export_format: ExportFormat) -> MultipartUpload:
+    """A new multipart upload of one export file into the exports bucket."""
+    return MultipartUpload(aws.client("s3"), config().exports_bucket, key, export_format)
+
+
+def publisher() -> EventPublisher:
+    return EventPublisher(aws.client("events"), config().event_bus_name)

@@ -10,16 +10,16 @@ first one and is stored once.
 import json
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Protocol
 from urllib.parse import urlsplit, urlunsplit
 
-from numeriqc.core.clock import Clock, epoch_seconds, system_clock
+from numeriqc.core.clock import Clock, epoch_seconds
+from numeriqc.core.clock import now as installed_clock
 from numeriqc.core.i18n import Message
 from numeriqc.core.ids import new_ulid
 from numeriqc.core.pii import keyed_hash, redact
 from numeriqc.core.problems import FieldError, TooManyRequests, ValidationFailed
 from numeriqc.feedback.models import FeedbackIn, Receipt, Status
-from numeriqc.feedback.store import FeedbackStore, Submission
+from numeriqc.feedback.ports import ContactVault, Submission, SubmissionWriter
 
 CLIENT_PURPOSE = "feedback-client"
 DUPLICATE_PURPOSE = "feedback-duplicate"
@@ -35,14 +35,6 @@ _SERVICE_RATE = Message(
     "Ce service reçoit trop de soumissions en ce moment. Réessayez dans {seconds} s.",
     "This service is receiving too many submissions right now. Try again in {seconds} s.",
 )
-
-
-class ContactVault(Protocol):
-    """Encrypts contact details (implemented with KMS by `vault.KmsVault`)."""
-
-    def seal(self, plaintext: bytes, context: dict[str, str]) -> bytes: ...
-
-    def open(self, ciphertext: bytes, context: dict[str, str]) -> bytes: ...
 
 
 @dataclass(frozen=True)
@@ -100,11 +92,11 @@ def contact_context(service_id: str, feedback_id: str) -> dict[str, str]:
 class Intake:
     def __init__(
         self,
-        store: FeedbackStore,
+        store: SubmissionWriter,
         pepper: bytes,
         vault: ContactVault,
         rules: Rules = Rules(),
-        clock: Clock = system_clock,
+        clock: Clock = installed_clock,
     ) -> None:
         self._store = store
         self._pepper = pepper
@@ -142,10 +134,6 @@ class Intake:
             "status": Status.NEW.value,
             "received_at": now.isoformat(),
             "expires_at": expires_at,
-            "gsi1pk": f"ORG#{org_id}",
-            "gsi1sk": f"FB#{feedback_id}",
-            "gsi2pk": f"ORG#{org_id}#{Status.NEW.value}",
-            "gsi2sk": f"FB#{feedback_id}",
         }
         contact = None
         if request.contact is not None:

@@ -2,13 +2,14 @@
 
 from datetime import date
 
-from numeriqc.core.clock import Clock, system_clock
+from numeriqc.core.clock import Clock
+from numeriqc.core.clock import now as installed_clock
 from numeriqc.core.i18n import Message
 from numeriqc.core.problems import FieldError, NotFound, ValidationFailed
 from numeriqc.feedback import aggregates
 from numeriqc.feedback.catalogue import owns
 from numeriqc.feedback.models import AggregateList, Period
-from numeriqc.feedback.store import FeedbackStore
+from numeriqc.feedback.ports import CounterReader
 
 _NO_SERVICE = Message("Aucun service {service_id}.", "No service {service_id}.")
 _TOO_LONG = Message("Au plus {max} périodes par lecture.", "At most {max} periods per read.")
@@ -16,7 +17,7 @@ _BAD_RANGE = Message("« since » doit précéder « until ».", "'since' must c
 
 
 class Reports:
-    def __init__(self, store: FeedbackStore, clock: Clock = system_clock) -> None:
+    def __init__(self, store: CounterReader, clock: Clock = installed_clock) -> None:
         self._store = store
         self._clock = clock
 
@@ -34,8 +35,7 @@ class Reports:
         if aggregates.span_in_periods(period, first, last) > limit:
             raise ValidationFailed(errors=[FieldError("query.since", "too_long", _TOO_LONG, max=limit)])
         low, high = aggregates.label_range(period, first, last)
-        items = self._store.counters(service_id, period, low, high)
-        labelled = [(item["sk"].split("#", 2)[2], item) for item in items]
+        labelled = self._store.counters(service_id, period, low, high)
         return AggregateList(
             service_id=service_id,
             period=period,

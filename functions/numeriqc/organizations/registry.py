@@ -1,17 +1,20 @@
 """Organizations and their API keys: the rules of creating, authenticating and revoking. Pure logic.
 
-The store is injected; the admin CLI, the demo bootstrap and the authorizer all go through here.
+The store is injected (as the narrow port each rule needs); the admin CLI, the demo bootstrap, the
+authorizer and the API all go through here.
 """
 
 from datetime import datetime, timedelta
 
-from numeriqc.core.auth import KeyKind, Scope
-from numeriqc.core.clock import Clock, system_clock
+from numeriqc.core.auth import KEY_REASONS, Caller, KeyKind, Scope
+from numeriqc.core.clock import Clock
+from numeriqc.core.clock import now as installed_clock
 from numeriqc.core.ids import new_ulid
+from numeriqc.core.problems import Unauthenticated
 from numeriqc.organizations import keys
 from numeriqc.organizations.keys import KeyStatus
-from numeriqc.organizations.models import ApiKey, NewApiKey, Organization
-from numeriqc.organizations.store import OrganizationsStore
+from numeriqc.organizations.models import ApiKey, NewApiKey, Organization, OrganizationOut
+from numeriqc.organizations.ports import KeyLookup, KeyRecords, OrganizationRecords
 
 
 class UnknownOrganization(LookupError):
@@ -23,13 +26,13 @@ class UnknownKey(LookupError):
 
 
 def create_organization(
-    store: OrganizationsStore,
+    store: OrganizationRecords,
     *,
     org_id: str,
     name_fr: str,
     name_en: str,
     contact_email: str,
-    clock: Clock = system_clock,
+    clock: Clock = installed_clock,
 ) -> Organization:
     organization = Organization(
         org_id=org_id, name_fr=name_fr, name_en=name_en, contact_email=contact_email, created_at=clock()
@@ -39,7 +42,7 @@ def create_organization(
 
 
 def create_key(
-    store: OrganizationsStore,
+    store: KeyRecords,
     pepper: bytes,
     *,
     org_id: str,
@@ -47,7 +50,7 @@ def create_key(
     scopes: set[Scope],
     name: str,
     valid_days: int | None = None,
-    clock: Clock = system_clock,
+    clock: Clock = installed_clock,
 ) -> NewApiKey:
     """A new key for `org_id`: returned once in clear, stored only as its keyed hash."""
     if store.organization(org_id) is None:
@@ -69,7 +72,7 @@ def create_key(
     return NewApiKey(key=key, record=record)
 
 
-def revoke_key(store: OrganizationsStore, org_id: str, key_id: str, clock: Clock = system_clock) -> ApiKey:
+def revoke_key(store: KeyRecords, org_id: str, key_id: str, clock: Clock = installed_clock) -> ApiKey:
     record = store.key(org_id, key_id)
     if record is None:
         raise UnknownKey(key_id)
@@ -79,7 +82,7 @@ def revoke_key(store: OrganizationsStore, org_id: str, key_id: str, clock: Clock
 
 
 def authenticate(
-    store: OrganizationsStore, pepper: bytes, authorization: str | None, now: datetime
+    store: KeyLookup, pepper: bytes, authorization: str | None, now: datetime
 ) -> tuple[KeyStatus, ApiKey | None]:
     """The status of the key in an Authorization header; malformed keys cost no lookup."""
     token = keys.bearer_token(authorization)
@@ -87,3 +90,17 @@ def authenticate(
         return KeyStatus.INVALID, None
     record = store.key_by_hash(keys.key_hash(token, pepper))
     return keys.status(record, now), record
+
+
+def who_am_i(store: OrganizationRecords, caller: Caller) -> OrganizationOut:
+    """The organization a key belongs to, as the key sees it."""
+    organization = store.organization(caller.org_id)
+    if organization is None:  # removed after the key was cached: the key is dead
+        raise Unauthenticated(KEY_REASONS["invalid"])
+    return OrganizationOut(
+        org_id=organization.org_id,
+        name_fr=organization.name_fr,
+        name_en=organization.name_en,
+        key_kind=caller.kind,
+        scopes=sorted(caller.scopes),
+    )

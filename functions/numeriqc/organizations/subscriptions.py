@@ -4,17 +4,17 @@ so an organization can never receive another organization's events, whatever it 
 
 import re
 from typing import Any
-from typing import Protocol as TypingProtocol
 from urllib.parse import urlparse
 
 from email_validator import EmailNotValidError, validate_email
 
-from numeriqc.core.clock import Clock, system_clock
+from numeriqc.core.clock import Clock
+from numeriqc.core.clock import now as installed_clock
 from numeriqc.core.i18n import Message
 from numeriqc.core.ids import is_ulid, new_ulid
 from numeriqc.core.problems import FieldError, NotFound, ValidationFailed
 from numeriqc.organizations.models import Protocol, Subscription, SubscriptionIn
-from numeriqc.organizations.store import OrganizationsStore
+from numeriqc.organizations.ports import SubscriptionRecords, TopicGateway
 
 _SQS_ARN = re.compile(r"^arn:aws[a-z-]*:sqs:[a-z]{2}(-[a-z]+)+-\d:\d{12}:[A-Za-z0-9_-]{1,80}$")
 _BAD_ENDPOINT = {
@@ -32,18 +32,6 @@ _WRONG_FAMILY = Message(
     "Type {event_type} does not belong to family {family}.",
 )
 _NO_SUCH_SUBSCRIPTION = Message("Aucun abonnement {subscription_id}.", "No subscription {subscription_id}.")
-
-
-class TopicGateway(TypingProtocol):
-    """What this logic needs from SNS (implemented by `topics.SnsTopics`)."""
-
-    def subscribe(
-        self, topic_arn: str, protocol: str, endpoint: str, filter_policy: dict[str, Any]
-    ) -> str: ...
-
-    def unsubscribe(self, subscription_arn: str) -> None: ...
-
-    def pending(self, subscription_arn: str) -> bool: ...
 
 
 def filter_policy(org_id: str, event_types: list[str]) -> dict[str, Any]:
@@ -91,10 +79,10 @@ def _endpoint_ok(protocol: Protocol, endpoint: str) -> bool:
 class SubscriptionService:
     def __init__(
         self,
-        store: OrganizationsStore,
+        store: SubscriptionRecords,
         topics: dict[str, str],
         gateway: TopicGateway,
-        clock: Clock = system_clock,
+        clock: Clock = installed_clock,
     ) -> None:
         self._store = store
         self._topics = topics

@@ -1,4 +1,5 @@
-"""Health of the platform's dependencies, checked like X-Road's health check: each one, by name."""
+"""Health of the platform's dependencies, checked like X-Road's health check: each one, by name.
+Pure logic: the probes that reach each kind of dependency are adapters (`adapters/probes.py`)."""
 
 import time
 from collections.abc import Callable
@@ -7,7 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-Probe = Callable[[str], Any]
+Probe = Callable[[str], Any]  # raises when the dependency named by its argument does not answer
 
 
 class Check(BaseModel):
@@ -26,21 +27,6 @@ class CheckResult(BaseModel):
 class HealthReport(BaseModel):
     status: str
     checks: list[CheckResult]
-
-
-def probes(client: Callable[[str], Any]) -> dict[str, Probe]:
-    """The cheapest read-only call that proves each kind of dependency answers to this function."""
-    return {
-        "dynamodb": lambda target: client("dynamodb").describe_table(TableName=target),
-        "sns": lambda target: client("sns").get_topic_attributes(TopicArn=target),
-        "sqs": lambda target: client("sqs").get_queue_attributes(
-            QueueUrl=target, AttributeNames=["QueueArn"]
-        ),
-        "events": lambda target: client("events").describe_event_bus(Name=target),
-        "kms": lambda target: client("kms").describe_key(KeyId=target),
-        "secret": lambda target: client("secretsmanager").describe_secret(SecretId=target),
-        "s3": lambda target: client("s3").head_bucket(Bucket=target),
-    }
 
 
 def run_checks(checks: list[Check], probes: dict[str, Probe]) -> HealthReport:

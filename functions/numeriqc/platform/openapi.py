@@ -12,9 +12,9 @@ from numeriqc.core.http import API_DESCRIPTION, API_TITLE, API_VERSION
 
 # Every HTTP API module of the platform; infra maps each to its function, this merges their routes.
 API_MODULES: tuple[str, ...] = (
-    "numeriqc.platform.api",
-    "numeriqc.organizations.api",
-    "numeriqc.feedback.api",
+    "numeriqc.platform.handlers.api",
+    "numeriqc.organizations.handlers.api",
+    "numeriqc.feedback.handlers.api",
 )
 
 

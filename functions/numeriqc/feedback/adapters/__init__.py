@@ -1,0 +1,1 @@
+"""Feedback adapters: the table, the exports bucket and queue, the contact cipher; each implements a port."""

@@ -1,0 +1,1 @@
+"""Feedback entry points: the only modules infra's handler= strings name."""

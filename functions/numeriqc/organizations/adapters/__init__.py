@@ -1,0 +1,1 @@
+"""Organizations adapters: the table and the SNS topics; each implements a port."""

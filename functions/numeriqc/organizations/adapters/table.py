@@ -1,0 +1,110 @@
+"""The only module that knows the organizations table's layout (single-table design): every key
+is built here.
+
+pk               sk              item
+ORG#<org_id>     PROFILE         the organization
+ORGS             <org_id>        directory entry (lists organizations with a Query, never a Scan)
+ORG#<org_id>     KEY#<key_id>    an API key record (keyed hash, scopes, expiry, revocation)
+APIKEY#<hash>    APIKEY          the same record, found by the authorizer from the key's hash
+ORG#<org_id>     SUB#<sub_id>    an event-topic subscription and its SNS subscription ARN
+"""
+
+from datetime import datetime
+
+from numeriqc.core.dynamo import SingleTable, to_item
+from numeriqc.organizations.models import ApiKey, Organization, Subscription
+
+PROFILE = "PROFILE"
+
+
+class AlreadyExists(Exception):
+    """A conditional write found the item already there."""
+
+
+class OrganizationsStore(SingleTable):
+    """Implements every port of `organizations.ports` on the one table."""
+
+    # organizations -----------------------------------------------------------------------------
+    def add_organization(self, organization: Organization) -> None:
+        values = organization.model_dump(mode="json")
+        try:
+            self._client.transact_write_items(
+                TransactItems=[
+                    self._put({"pk": f"ORG#{organization.org_id}", "sk": PROFILE, **values}, new=True),
+                    self._put({"pk": "ORGS", "sk": organization.org_id, **values}, new=True),
+                ]
+            )
+        except self._client.exceptions.TransactionCanceledException as error:
+            raise AlreadyExists(organization.org_id) from error
+
+    def organization(self, org_id: str) -> Organization | None:
+        item = self._get(f"ORG#{org_id}", PROFILE)
+        return Organization.model_validate(item) if item else None
+
+    def organizations(self) -> list[Organization]:
+        return [Organization.model_validate(item) for item in self._query_all("ORGS")]
+
+    # API keys ----------------------------------------------------------------------------------
+    def add_key(self, record: ApiKey) -> None:
+        values = record.model_dump(mode="json")
+        self._client.transact_write_items(
+            TransactItems=[
+                self._put({"pk": f"ORG#{record.org_id}", "sk": f"KEY#{record.key_id}", **values}, new=True),
+                self._put({"pk": f"APIKEY#{record.key_hash}", "sk": "APIKEY", **values}, new=True),
+            ]
+        )
+
+    def key_by_hash(self, key_hash: str) -> ApiKey | None:
+        item = self._get(f"APIKEY#{key_hash}", "APIKEY")
+        return ApiKey.model_validate(item) if item else None
+
+    def key(self, org_id: str, key_id: str) -> ApiKey | None:
+        item = self._get(f"ORG#{org_id}", f"KEY#{key_id}")
+        return ApiKey.model_validate(item) if item else None
+
+    def keys(self, org_id: str) -> list[ApiKey]:
+        return [ApiKey.model_validate(item) for item in self._query_all(f"ORG#{org_id}", "KEY#")]
+
+    def revoke_key(self, record: ApiKey, when: datetime) -> None:
+        """Mark both copies revoked in one transaction, so the authorizer's copy can never lag behind."""
+        update = {
+            "UpdateExpression": "SET revoked_at = :when",
+            "ExpressionAttributeValues": {":when": {"S": when.isoformat()}},
+            "ConditionExpression": "attribute_exists(pk)",
+            "TableName": self._table,
+        }
+        self._client.transact_write_items(
+            TransactItems=[
+                {
+                    "Update": {
+                        **update,
+                        "Key": to_item({"pk": f"ORG#{record.org_id}", "sk": f"KEY#{record.key_id}"}),
+                    }
+                },
+                {"Update": {**update, "Key": to_item({"pk": f"APIKEY#{record.key_hash}", "sk": "APIKEY"})}},
+            ]
+        )
+
+    # subscriptions -----------------------------------------------------------------------------
+    def add_subscription(self, org_id: str, subscription: Subscription, subscription_arn: str) -> None:
+        values = {**subscription.model_dump(mode="json"), "subscription_arn": subscription_arn}
+        self._client.put_item(
+            **self._put(
+                {"pk": f"ORG#{org_id}", "sk": f"SUB#{subscription.subscription_id}", **values}, new=True
+            )["Put"]
+        )
+
+    def subscription(self, org_id: str, subscription_id: str) -> tuple[Subscription, str] | None:
+        item = self._get(f"ORG#{org_id}", f"SUB#{subscription_id}")
+        return (Subscription.model_validate(item), item["subscription_arn"]) if item else None
+
+    def subscriptions(self, org_id: str) -> list[tuple[Subscription, str]]:
+        return [
+            (Subscription.model_validate(item), item["subscription_arn"])
+            for item in self._query_all(f"ORG#{org_id}", "SUB#")
+        ]
+
+    def remove_subscription(self, org_id: str, subscription_id: str) -> None:
+        self._client.delete_item(
+            TableName=self._table, Key=to_item({"pk": f"ORG#{org_id}", "sk": f"SUB#{subscription_id}"})
+        )

@@ -1,0 +1,34 @@
+"""The one composition root of organizations: the adapters and rules each entry point is built from.
+
+Built on use (lazy clients, cached settings and pepper), never at import time. Time comes from
+`core.clock`: rules are handed `clock.now`, read at call time.
+"""
+
+from numeriqc.core import aws, settings
+from numeriqc.core import clock as clocks
+from numeriqc.core.secrets import pepper
+from numeriqc.organizations.adapters.table import OrganizationsStore
+from numeriqc.organizations.adapters.topics import SnsTopics
+from numeriqc.organizations.settings import OrganizationsSettings
+from numeriqc.organizations.subscriptions import SubscriptionService
+
+
+def config() -> OrganizationsSettings:
+    return settings.load(OrganizationsSettings)
+
+
+def store() -> OrganizationsStore:
+    return OrganizationsStore(aws.client("dynamodb"), config().organizations_table)
+
+
+def key_pepper() -> bytes:
+    """The secret every API key hash is keyed with (read once per container)."""
+    return pepper(config().pepper_secret_arn)
+
+
+def topics() -> SnsTopics:
+    return SnsTopics(aws.client("sns"))
+
+
+def subscriptions() -> SubscriptionService:
+    return SubscriptionService(store(), config().event_topics, topics(), clocks.now)

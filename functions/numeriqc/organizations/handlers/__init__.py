@@ -1,0 +1,1 @@
+"""Organizations entry points: the only modules infra's handler= strings name."""

@@ -1,0 +1,98 @@
+"""Organizations HTTP API: who am I, and event-topic subscriptions. Thin: rules live in registry.py
+and subscriptions.py."""
+
+from typing import Annotated, Any
+
+from aws_lambda_powertools.event_handler import Response
+from aws_lambda_powertools.event_handler.openapi.params import Header, Path
+from aws_lambda_powertools.logging import correlation_paths
+from aws_lambda_powertools.utilities.typing import LambdaContext
+
+from numeriqc.core.auth import Scope, authorizer_context, caller_from_context, current_caller
+from numeriqc.core.http import KEY_REQUIRED, build_resolver, json_response
+from numeriqc.core.idempotency import idempotent_write
+from numeriqc.core.observability import logger, metrics, tracer
+from numeriqc.organizations import deps, registry
+from numeriqc.organizations.models import OrganizationOut, Subscription, SubscriptionIn, SubscriptionList
+
+app = build_resolver()
+TAG = "Organisations et abonnements / Organizations and subscriptions"
+SubscriptionId = Annotated[str, Path(description="Identifiant de l'abonnement / subscription id")]
+IdempotencyKey = Annotated[
+    str | None,
+    Header(alias="idempotency-key", description="Rejouer sans doublon / retry without duplicates"),
+]
+
+
+@app.get(
+    "/v1/organization",
+    tags=[TAG],
+    security=KEY_REQUIRED,
+    summary="L'organisme de la clé / the key's organization",
+)
+def who_am_i() -> OrganizationOut:
+    caller = caller_from_context(authorizer_context(app))
+    return registry.who_am_i(deps.store(), caller)
+
+
+@app.post(
+    "/v1/subscriptions",
+    tags=[TAG],
+    security=KEY_REQUIRED,
+    summary="S'abonner à une famille d'événements / subscribe to an event family",
+    responses={201: {"description": "Abonnement créé / subscription created"}},
+)
+def subscribe(request: SubscriptionIn, idempotency_key: IdempotencyKey = None) -> Response[Subscription]:
+    caller = current_caller(app, Scope.EVENTS_SUBSCRIBE)
+
+    def create() -> dict[str, Any]:
+        return deps.subscriptions().subscribe(caller.org_id, request).model_dump(mode="json")
+
+    created = idempotent_write(
+        app,
+        org_id=caller.org_id,
+        table_name=deps.config().idempotency_table,
+        key=idempotency_key,
+        request=request,
+        work=create,
+    )
+    return json_response(
+        created, status=201, headers={"Location": f"/v1/subscriptions/{created['subscription_id']}"}
+    )
+
+
+@app.get("/v1/subscriptions", tags=[TAG], security=KEY_REQUIRED, summary="Mes abonnements / my subscriptions")
+def list_subscriptions() -> SubscriptionList:
+    caller = current_caller(app, Scope.EVENTS_SUBSCRIBE)
+    return SubscriptionList(items=deps.subscriptions().list(caller.org_id))
+
+
+@app.get(
+    "/v1/subscriptions/<subscription_id>",
+    tags=[TAG],
+    security=KEY_REQUIRED,
+    summary="Un abonnement / one subscription",
+)
+def get_subscription(subscription_id: SubscriptionId) -> Subscription:
+    caller = current_caller(app, Scope.EVENTS_SUBSCRIBE)
+    return deps.subscriptions().get(caller.org_id, subscription_id)
+
+
+@app.delete(
+    "/v1/subscriptions/<subscription_id>",
+    tags=[TAG],
+    security=KEY_REQUIRED,
+    summary="Se désabonner / unsubscribe",
+    responses={204: {"description": "Désabonné / unsubscribed"}},
+)
+def unsubscribe(subscription_id: SubscriptionId) -> Response[None]:
+    caller = current_caller(app, Scope.EVENTS_SUBSCRIBE)
+    deps.subscriptions().unsubscribe(caller.org_id, subscription_id)
+    return Response(status_code=204, body=None)
+
+
+@logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_HTTP)
+@tracer.capture_lambda_handler
+@metrics.log_metrics
+def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
+    return app.resolve(event, context)

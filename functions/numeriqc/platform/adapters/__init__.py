@@ -1,0 +1,1 @@
+"""Platform adapters: the probes that prove each kind of dependency answers."""

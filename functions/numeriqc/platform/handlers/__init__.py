@@ -1,0 +1,1 @@
+"""Platform entry points: the only modules infra's handler= strings name."""

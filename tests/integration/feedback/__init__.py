@@ -1,0 +1,1 @@
+"""Integration tests of the feedback service, against the local platform."""

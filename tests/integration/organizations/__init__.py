@@ -1,0 +1,1 @@
+"""Integration tests of the organizations service, against the local platform."""
