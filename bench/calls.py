@@ -64,8 +64,8 @@ def org_key(runtime: Any, org_id: str = "bench", scopes: set[Any] | None = None)
     from numeriqc.core import aws
     from numeriqc.core.auth import KeyKind, Scope
     from numeriqc.core.secrets import pepper
-    from numeriqc.organizations.registry import create_key, create_organization
     from numeriqc.organizations.adapters.table import OrganizationsStore
+    from numeriqc.organizations.registry import create_key, create_organization
 
     store = OrganizationsStore(aws.client("dynamodb"), runtime.names["OrganizationsTable"])
     create_organization(

@@ -15,7 +15,7 @@ ENTRY_MODULES = (
     "numeriqc.organizations.handlers.api",
     "numeriqc.platform.handlers.api",
     "numeriqc.feedback.handlers.api",
-    "numeriqc.notifications.api",
+    "numeriqc.notifications.handlers.api",
 )
 BASELINE = "boto3"
 RUNS = 7

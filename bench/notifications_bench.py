@@ -31,12 +31,12 @@ def _platform() -> Iterator[Any]:
 
     import moto
 
-    from numeriqc.notifications import timing
-    from numeriqc_local.aws import FAKE_CREDENTIALS, REGION
+    from numeriqc.core import clock as service_clock
+    from numeriqc_local.account import FAKE_CREDENTIALS, REGION
     from numeriqc_local.clock import ManualClock
     from numeriqc_local.pytest_plugin import reset_kernel_caches
     from numeriqc_local.runtime import LocalRuntime
-    from numeriqc_local.template import load_template
+    from numeriqc_local.template.assembly import load_template
 
     saved = dict(os.environ)
     os.environ.update({**FAKE_CREDENTIALS, "AWS_REGION": REGION, "AWS_DEFAULT_REGION": REGION})
@@ -48,10 +48,10 @@ def _platform() -> Iterator[Any]:
         clock = ManualClock(MORNING)
         runtime = LocalRuntime(load_template(), clock=clock)
         runtime.create_resources()
-        timing.use(clock, clock.advance)
+        service_clock.use(clock, clock.advance)
         yield runtime
     finally:
-        timing.use(None)
+        service_clock.use(None)
         mock.stop()
         reset_kernel_caches()
         os.environ.clear()
@@ -73,10 +73,10 @@ def _consents(runtime: Any, channel: str, recipients: list[str]) -> None:
     from numeriqc.core import aws
     from numeriqc.core.pii import keyed_hash
     from numeriqc.core.secrets import pepper
-    from numeriqc.notifications.context import RECIPIENT_PURPOSE
-    from numeriqc.notifications.store import NotificationsStore
+    from numeriqc.notifications.adapters.recipients import RECIPIENT_PURPOSE
+    from numeriqc.notifications.adapters.table import NotificationsTable
 
-    store = NotificationsStore(aws.client("dynamodb"), runtime.names["NotificationsTable"])
+    store = NotificationsTable(aws.client("dynamodb"), runtime.names["NotificationsTable"])
     secret = pepper(runtime.names["Pepper"])
     items = []
     for recipient in recipients:
@@ -183,8 +183,8 @@ def calls_per_message(channel: str, count: int = 1000) -> dict[str, Any]:
 
 
 def planning_throughput(rows: int = 100_000) -> dict[str, float]:
-    from numeriqc.notifications import templates
-    from numeriqc.notifications.bulk import validate_rows
+    from numeriqc.notifications import template_language as templates
+    from numeriqc.notifications.bulk_jobs import validate_rows
     from numeriqc.notifications.models import Channel, Template
 
     now = datetime(2030, 1, 1, tzinfo=UTC)

@@ -46,26 +46,14 @@ SMS_STATUS_LOG_RETENTION = logs.RetentionDays.ONE_WEEK
 
 
 class Notifications(Construct):
+    """The service's table, bucket, queues and functions; one helper per function, built in the
+    order the queues they write to require (senders first)."""
+
     def __init__(self, scope: Construct, id: str, *, platform: Platform, api: Api) -> None:
         super().__init__(scope, id)
-        from numeriqc.notifications.api import app
+        from numeriqc.notifications.handlers.api import app
 
-        self.table = platform.service_table(
-            self, "NotificationsTable", partition_key="pk", sort_key="sk", time_to_live="expires_at"
-        )
-        # Erasure finds a citizen's items by keyed hash (keys only: no content in the index).
-        self.table.add_global_secondary_index(
-            index_name="by-recipient",
-            partition_key=dynamodb.Attribute(name="rh", type=dynamodb.AttributeType.STRING),
-            projection_type=dynamodb.ProjectionType.KEYS_ONLY,
-        )
-        # Sparse: only claims in flight carry `cs`/`ca`, so the sweeper reads what is stuck, no Scan.
-        self.table.add_global_secondary_index(
-            index_name="by-claim",
-            partition_key=dynamodb.Attribute(name="cs", type=dynamodb.AttributeType.STRING),
-            sort_key=dynamodb.Attribute(name="ca", type=dynamodb.AttributeType.STRING),
-            projection_type=dynamodb.ProjectionType.KEYS_ONLY,
-        )
+        self.table = self._table(platform)
         self.bucket = self._uploads_bucket(platform)
 
         configuration_set, email_events = self._ses(platform)
@@ -80,22 +68,11 @@ class Notifications(Construct):
         }
 
         # Senders first: the queues they consume are what the others write to.
-        self.email_sender = self._sender(platform, "EmailSender", "email", base_env)
+        self.email_sender = self._email_sender(platform, base_env, configuration_set)
         self.sms_sender = self._sender(platform, "SmsSender", "sms", base_env)
+        self._sms_publish(self.sms_sender)
         email_priority, email_bulk = self.email_sender.lanes  # type: ignore[attr-defined]
         sms_priority, sms_bulk = self.sms_sender.lanes  # type: ignore[attr-defined]
-        self.email_sender.add_environment("EMAIL_SENDER", SENDER)
-        self.email_sender.add_environment("EMAIL_CONFIGURATION_SET", configuration_set.ref)
-        iam.Grant.add_to_principal(
-            grantee=self.email_sender,
-            actions=["ses:SendEmail", "ses:SendRawEmail"],
-            resource_arns=[
-                f"arn:{Aws.PARTITION}:ses:{Aws.REGION}:{Aws.ACCOUNT_ID}:identity/{SENDING_DOMAIN}",
-                f"arn:{Aws.PARTITION}:ses:{Aws.REGION}:{Aws.ACCOUNT_ID}:configuration-set/{configuration_set.ref}",
-            ],
-        )
-        self._sms_publish(self.sms_sender)
-
         channel_queues = Stack.of(self).to_json_string(
             {
                 "email": {"priority": email_priority.queue_url, "bulk": email_bulk.queue_url},
@@ -103,95 +80,12 @@ class Notifications(Construct):
             }
         )
 
-        self.planner = PlatformFunction(
-            self,
-            "NotificationsPlanner",
-            platform=platform,
-            handler="numeriqc.notifications.planner.handler",
-            environment={
-                **base_env,
-                "UPLOADS_BUCKET": self.bucket.bucket_name,
-                "CHANNEL_QUEUES": channel_queues,
-            },
-            timeout=Duration.seconds(120),
-            memory_size=1024,
-            description="Bulk lane: one slice of a job -> notifications and channel messages",
-        )
-        plan_queue = self.planner.consume_queue("NotificationsPlanQueue", batch_size=1)
-        self._objects(self.planner, ["s3:GetObject"], "jobs/*")
-        for queue in (email_bulk, sms_bulk):
-            queue.grant_send_messages(self.planner)
-
-        self.api_function = PlatformFunction(
-            self,
-            "NotificationsApi",
-            platform=platform,
-            handler="numeriqc.notifications.api.handler",
-            environment={
-                **base_env,
-                "IDEMPOTENCY_TABLE": platform.idempotency_table.table_name,
-                "UPLOADS_BUCKET": self.bucket.bucket_name,
-                "CHANNEL_QUEUES": channel_queues,
-                "PLAN_QUEUE_URL": plan_queue.queue_url,
-            },
-            timeout=Duration.seconds(29),  # API Gateway's own limit; 100,000 rows validate in seconds
-            memory_size=1769,  # one full vCPU
-            description="Notifications API: templates, sends, bulk jobs, reminders, consent",
-        )
-        platform.idempotency_table.grant_read_write_data(self.api_function)
-        self._objects(self.api_function, ["s3:GetObject", "s3:PutObject"], "*")
-        for queue in (email_priority, sms_priority, plan_queue):
-            queue.grant_send_messages(self.api_function)
-
-        self.scheduler = PlatformFunction(
-            self,
-            "NotificationsScheduler",
-            platform=platform,
-            handler="numeriqc.notifications.scheduler.handler",
-            environment={
-                **base_env,
-                "CHANNEL_QUEUES": channel_queues,
-                "PLAN_QUEUE_URL": plan_queue.queue_url,
-            },
-            timeout=Duration.seconds(60),
-            description="Every minute: sends that have come due; claims a crashed sender left behind",
-        )
-        for queue in (email_priority, sms_priority, plan_queue):
-            queue.grant_send_messages(self.scheduler)
-        rule = events.Rule(
-            self,
-            "SchedulerRule",
-            schedule=events.Schedule.rate(Duration.minutes(1)),
-            description="Queue the scheduled notifications that have come due",
-            targets=[targets.LambdaFunction(self.scheduler, retry_attempts=2)],
-        )
-        fix_logical_id(rule, "NotificationsSchedulerRule")
-
-        self.inbound = PlatformFunction(
-            self,
-            "InboundSms",
-            platform=platform,
-            handler="numeriqc.notifications.inbound.handler",
-            environment=base_env,
-            description="SMS replies: STOP / ARRÊT, AIDE / HELP, START / ABONNER",
-        )
-        inbound_queue = self.inbound.consume_queue("InboundSmsQueue")
-        _subscribe_queue(self, "InboundSmsSubscription", inbound_topic, inbound_queue)
-        self._sms_publish(self.inbound, opt_in=True)
-
-        self.receipts = PlatformFunction(
-            self,
-            "DeliveryReceipts",
-            platform=platform,
-            handler="numeriqc.notifications.receipts.handler",
-            environment=base_env,
-            timeout=Duration.seconds(30),
-            description="SES delivery events -> statuses and notification.status.v1 events",
-        )
-        receipts_queue = self.receipts.consume_queue(
-            "EmailEventsQueue", batch_size=100, max_batching_window=Duration.seconds(5)
-        )
-        _subscribe_queue(self, "EmailEventsSubscription", email_events, receipts_queue)
+        self.planner, plan_queue = self._planner(platform, base_env, channel_queues, (email_bulk, sms_bulk))
+        lanes = (email_priority, sms_priority, plan_queue)
+        self.api_function = self._api_function(platform, base_env, channel_queues, plan_queue, lanes)
+        self.scheduler = self._scheduler(platform, base_env, channel_queues, plan_queue, lanes)
+        self.inbound = self._inbound(platform, base_env, inbound_topic)
+        self.receipts = self._receipts(platform, base_env, email_events)
         self.sms_receipts = self._sms_receipts(platform, base_env)
 
         for function in (
@@ -207,6 +101,167 @@ class Notifications(Construct):
             self._common_grants(platform, function)
         api.add_service(self.api_function, app)
 
+    def _table(self, platform: Platform) -> dynamodb.TableV2:
+        """The service's single table and its two keys-only indexes (docs in adapters/table.py)."""
+        table = platform.service_table(
+            self, "NotificationsTable", partition_key="pk", sort_key="sk", time_to_live="expires_at"
+        )
+        # Erasure finds a citizen's items by keyed hash (keys only: no content in the index).
+        table.add_global_secondary_index(
+            index_name="by-recipient",
+            partition_key=dynamodb.Attribute(name="rh", type=dynamodb.AttributeType.STRING),
+            projection_type=dynamodb.ProjectionType.KEYS_ONLY,
+        )
+        # Sparse: only claims in flight carry `cs`/`ca`, so the sweeper reads what is stuck, no Scan.
+        table.add_global_secondary_index(
+            index_name="by-claim",
+            partition_key=dynamodb.Attribute(name="cs", type=dynamodb.AttributeType.STRING),
+            sort_key=dynamodb.Attribute(name="ca", type=dynamodb.AttributeType.STRING),
+            projection_type=dynamodb.ProjectionType.KEYS_ONLY,
+        )
+        return table
+
+    def _email_sender(
+        self, platform: Platform, env: dict[str, str], configuration_set: ses.CfnConfigurationSet
+    ) -> PlatformFunction:
+        """The email sender: SES v2 through the sending identity and the configuration set only."""
+        function = self._sender(platform, "EmailSender", "email", env)
+        function.add_environment("EMAIL_SENDER", SENDER)
+        function.add_environment("EMAIL_CONFIGURATION_SET", configuration_set.ref)
+        iam.Grant.add_to_principal(
+            grantee=function,
+            actions=["ses:SendEmail", "ses:SendRawEmail"],
+            resource_arns=[
+                f"arn:{Aws.PARTITION}:ses:{Aws.REGION}:{Aws.ACCOUNT_ID}:identity/{SENDING_DOMAIN}",
+                f"arn:{Aws.PARTITION}:ses:{Aws.REGION}:{Aws.ACCOUNT_ID}:configuration-set/{configuration_set.ref}",
+            ],
+        )
+        return function
+
+    def _planner(
+        self,
+        platform: Platform,
+        env: dict[str, str],
+        channel_queues: str,
+        bulk_lanes: tuple[sqs.Queue, sqs.Queue],
+    ) -> tuple[PlatformFunction, sqs.Queue]:
+        """The bulk lane: the planning queue (one message per slice) -> the channels' bulk queues."""
+        function = PlatformFunction(
+            self,
+            "NotificationsPlanner",
+            platform=platform,
+            handler="numeriqc.notifications.handlers.bulk_slice_queue.handler",
+            environment={
+                **env,
+                "UPLOADS_BUCKET": self.bucket.bucket_name,
+                "CHANNEL_QUEUES": channel_queues,
+            },
+            timeout=Duration.seconds(120),
+            memory_size=1024,
+            description="Bulk lane: one slice of a job -> notifications and channel messages",
+        )
+        plan_queue = function.consume_queue("NotificationsPlanQueue", batch_size=1)
+        self._objects(function, ["s3:GetObject"], "jobs/*")
+        for queue in bulk_lanes:
+            queue.grant_send_messages(function)
+        return function, plan_queue
+
+    def _api_function(
+        self,
+        platform: Platform,
+        env: dict[str, str],
+        channel_queues: str,
+        plan_queue: sqs.Queue,
+        lanes: tuple[sqs.Queue, ...],
+    ) -> PlatformFunction:
+        function = PlatformFunction(
+            self,
+            "NotificationsApi",
+            platform=platform,
+            handler="numeriqc.notifications.handlers.api.handler",
+            environment={
+                **env,
+                "IDEMPOTENCY_TABLE": platform.idempotency_table.table_name,
+                "UPLOADS_BUCKET": self.bucket.bucket_name,
+                "CHANNEL_QUEUES": channel_queues,
+                "PLAN_QUEUE_URL": plan_queue.queue_url,
+            },
+            timeout=Duration.seconds(29),  # API Gateway's own limit; 100,000 rows validate in seconds
+            memory_size=1769,  # one full vCPU
+            description="Notifications API: templates, sends, bulk jobs, reminders, consent",
+        )
+        platform.idempotency_table.grant_read_write_data(function)
+        self._objects(function, ["s3:GetObject", "s3:PutObject"], "*")
+        for queue in lanes:
+            queue.grant_send_messages(function)
+        return function
+
+    def _scheduler(
+        self,
+        platform: Platform,
+        env: dict[str, str],
+        channel_queues: str,
+        plan_queue: sqs.Queue,
+        lanes: tuple[sqs.Queue, ...],
+    ) -> PlatformFunction:
+        """Every minute: what has come due, and the claims a crashed sender left behind."""
+        function = PlatformFunction(
+            self,
+            "NotificationsScheduler",
+            platform=platform,
+            handler="numeriqc.notifications.handlers.every_minute.handler",
+            environment={
+                **env,
+                "CHANNEL_QUEUES": channel_queues,
+                "PLAN_QUEUE_URL": plan_queue.queue_url,
+            },
+            timeout=Duration.seconds(60),
+            description="Every minute: sends that have come due; claims a crashed sender left behind",
+        )
+        for queue in lanes:
+            queue.grant_send_messages(function)
+        rule = events.Rule(
+            self,
+            "SchedulerRule",
+            schedule=events.Schedule.rate(Duration.minutes(1)),
+            description="Queue the scheduled notifications that have come due",
+            targets=[targets.LambdaFunction(function, retry_attempts=2)],
+        )
+        fix_logical_id(rule, "NotificationsSchedulerRule")
+        return function
+
+    def _inbound(self, platform: Platform, env: dict[str, str], topic: sns.Topic) -> PlatformFunction:
+        """Two-way SMS: the inbound topic -> its queue -> keywords (and SNS opt-in for START)."""
+        function = PlatformFunction(
+            self,
+            "InboundSms",
+            platform=platform,
+            handler="numeriqc.notifications.handlers.inbound_sms_queue.handler",
+            environment=env,
+            description="SMS replies: STOP / ARRÊT, AIDE / HELP, START / ABONNER",
+        )
+        queue = function.consume_queue("InboundSmsQueue")
+        _subscribe_queue(self, "InboundSmsSubscription", topic, queue)
+        self._sms_publish(function, opt_in=True)
+        return function
+
+    def _receipts(self, platform: Platform, env: dict[str, str], email_events: sns.Topic) -> PlatformFunction:
+        """SES events: the configuration set's topic -> a queue, read 100 at a time."""
+        function = PlatformFunction(
+            self,
+            "DeliveryReceipts",
+            platform=platform,
+            handler="numeriqc.notifications.handlers.email_events_queue.handler",
+            environment=env,
+            timeout=Duration.seconds(30),
+            description="SES delivery events -> statuses and notification.status.v1 events",
+        )
+        queue = function.consume_queue(
+            "EmailEventsQueue", batch_size=100, max_batching_window=Duration.seconds(5)
+        )
+        _subscribe_queue(self, "EmailEventsSubscription", email_events, queue)
+        return function
+
     def _sms_receipts(self, platform: Platform, env: dict[str, str]) -> PlatformFunction:
         """SNS SMS delivery-status logs -> a subscription filter on each group -> SmsReceipts.
 
@@ -220,7 +275,7 @@ class Notifications(Construct):
             self,
             "SmsReceipts",
             platform=platform,
-            handler="numeriqc.notifications.sms_receipts.handler",
+            handler="numeriqc.notifications.handlers.sms_status_logs.handler",
             environment=env,
             timeout=Duration.seconds(30),
             description="SNS SMS delivery-status logs -> statuses and notification.status.v1 events",
@@ -332,7 +387,7 @@ class Notifications(Construct):
             self,
             id,
             platform=platform,
-            handler="numeriqc.notifications.sender.handler",
+            handler="numeriqc.notifications.handlers.channel_queue.handler",
             environment={**env, "SENDER_CONCURRENCY": str(SENDER_CONCURRENCY)},
             timeout=SENDER_TIMEOUT,
             description=f"{channel} sender: channel messages of many recipients -> provider, once each",

@@ -12,6 +12,8 @@ from typing import Any
 
 import pytest
 
+from tests.support.platform import log_subscriber_of
+
 EVENTS = Path(__file__).resolve().parents[2] / "events"
 SAMPLES = sorted(EVENTS.rglob("*.json"))
 
@@ -22,23 +24,10 @@ def _source_name(arn: str) -> str:
     return resource.split("/")[1] if resource.startswith("table/") else resource
 
 
-def _subscriber_of(platform: Any, log_group: str) -> str:
-    """The function a subscription filter of the template sends `log_group` to. The local runtime
-    has no Logs trigger (nothing writes these logs locally), so the filters are read here, resolved
-    the way the runtime resolves every property."""
-    for resource in platform.wiring.template.resources.values():
-        if resource.type != "AWS::Logs::SubscriptionFilter":
-            continue
-        props = platform.wiring.resolver.properties(resource)
-        if props["LogGroupName"] == log_group:
-            return str(platform.wiring.function(str(props["DestinationArn"])).logical_id)
-    raise AssertionError(f"no subscription filter in the template on {log_group}")
-
-
 def _function_for(platform: Any, event: dict[str, Any]) -> str:
     if "awslogs" in event:  # a CloudWatch Logs subscription: the filter on the sample's log group
         data = json.loads(gzip.decompress(base64.b64decode(event["awslogs"]["data"])))
-        return _subscriber_of(platform, data["logGroup"])
+        return log_subscriber_of(platform, data["logGroup"])
     records = event.get("Records") or []
     if records:  # a queue or stream consumer: the mapping whose source the sample's records come from
         source = _source_name(str(records[0].get("eventSourceARN", "")))

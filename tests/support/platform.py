@@ -58,3 +58,16 @@ def bearer(key: str, language: str | None = None) -> dict[str, str]:
     if language:
         headers["Accept-Language"] = language
     return headers
+
+
+def log_subscriber_of(platform: Any, log_group: str) -> str:
+    """The function a subscription filter of the template sends `log_group` to. The local runtime
+    has no Logs trigger (nothing writes these logs locally), so the filters are read here, resolved
+    the way the runtime resolves every property."""
+    for resource in platform.wiring.template.resources.values():
+        if resource.type != "AWS::Logs::SubscriptionFilter":
+            continue
+        props = platform.wiring.resolver.properties(resource)
+        if props["LogGroupName"] == log_group:
+            return str(platform.wiring.function(str(props["DestinationArn"])).logical_id)
+    raise AssertionError(f"no subscription filter in the template on {log_group}")

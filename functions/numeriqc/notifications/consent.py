@@ -8,16 +8,18 @@ is account-wide for the same reason). A send needs an active consent and no plat
 from datetime import datetime
 from typing import Any
 
+from numeriqc.notifications.adapters import table as layout
+from numeriqc.notifications.adapters.table import Conflict
 from numeriqc.notifications.models import Channel, Consent
-from numeriqc.notifications.store import NotificationsStore, org_pk
+from numeriqc.notifications.ports import Table
 
 
 def consent_key(org_id: str, channel: Channel | str, recipient_hash: str) -> tuple[str, str]:
-    return org_pk(org_id), f"CONSENT#{channel}#{recipient_hash}"
+    return layout.consent_key(org_id, str(channel), recipient_hash)
 
 
 def optout_key(channel: Channel | str, recipient_hash: str) -> tuple[str, str]:
-    return f"OPTOUT#{channel}#{recipient_hash}", "OPTOUT"
+    return layout.optout_key(str(channel), recipient_hash)
 
 
 def refusal(consent: dict[str, Any] | None, optout: dict[str, Any] | None) -> str | None:
@@ -32,13 +34,13 @@ def refusal(consent: dict[str, Any] | None, optout: dict[str, Any] | None) -> st
 
 
 def refusals(
-    store: NotificationsStore, wanted: list[tuple[str, Channel | str, str]]
+    table: Table, wanted: list[tuple[str, Channel | str, str]]
 ) -> dict[tuple[str, str, str], str | None]:
     """Refusal reason for each (org, channel, recipient hash), read with BatchGetItem."""
     keys = []
     for org_id, channel, rh in wanted:
         keys += [consent_key(org_id, channel, rh), optout_key(channel, rh)]
-    found = store.get_many(keys)
+    found = table.get_many(keys)
     return {
         (org_id, str(channel), rh): refusal(
             found.get(consent_key(org_id, channel, rh)), found.get(optout_key(channel, rh))
@@ -48,7 +50,7 @@ def refusals(
 
 
 def record(
-    store: NotificationsStore,
+    table: Table,
     org_id: str,
     channel: Channel,
     recipient_hash: str,
@@ -68,12 +70,12 @@ def record(
         "status": "active",
         "given_at": given_at.isoformat(),
     }
-    store.put(item)
+    table.put(item)
     return consent_of(item, None)
 
 
 def withdraw(
-    store: NotificationsStore,
+    table: Table,
     org_id: str,
     channel: Channel | str,
     recipient_hash: str,
@@ -81,11 +83,9 @@ def withdraw(
     by: str,
     now: datetime,
 ) -> bool:
-    from numeriqc.notifications.store import Conflict
-
     pk, sk = consent_key(org_id, channel, recipient_hash)
     try:
-        store.update(
+        table.update(
             pk,
             sk,
             set_values={"status": "withdrawn", "withdrawn_at": now.isoformat(), "withdrawn_by": by},
@@ -96,13 +96,13 @@ def withdraw(
     return True
 
 
-def opt_out(store: NotificationsStore, channel: Channel | str, recipient_hash: str, now: datetime) -> None:
+def opt_out(table: Table, channel: Channel | str, recipient_hash: str, now: datetime) -> None:
     pk, sk = optout_key(channel, recipient_hash)
-    store.put({"pk": pk, "sk": sk, "rh": recipient_hash, "at": now.isoformat()})
+    table.put({"pk": pk, "sk": sk, "rh": recipient_hash, "at": now.isoformat()})
 
 
-def opt_in(store: NotificationsStore, channel: Channel | str, recipient_hash: str) -> None:
-    store.delete_many([optout_key(channel, recipient_hash)])
+def opt_in(table: Table, channel: Channel | str, recipient_hash: str) -> None:
+    table.delete_many([optout_key(channel, recipient_hash)])
 
 
 def consent_of(item: dict[str, Any], optout: dict[str, Any] | None) -> Consent:

@@ -6,7 +6,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from numeriqc.notifications.sms import Encoding
+from numeriqc.notifications.sms_length import Encoding
 
 
 class Channel(StrEnum):

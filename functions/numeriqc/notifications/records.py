@@ -6,6 +6,7 @@ separate item with a TTL (one-off sends), in the job's S3 rows (bulk), and in ch
 """
 
 import hashlib
+import json
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -13,8 +14,14 @@ from pydantic import BaseModel
 
 from numeriqc.core.clock import epoch_seconds
 from numeriqc.core.events import CloudEvent, cloud_event
+from numeriqc.notifications.adapters.table import content_key, notification_key
 from numeriqc.notifications.models import Channel, Content, Notification, Status
-from numeriqc.notifications.store import org_pk
+
+
+def dumps(value: Any) -> str:
+    """Compact JSON as queued and stored (rows, plans, sealed personalisation)."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
 
 _CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 
@@ -70,9 +77,10 @@ def status_item(
     fragments: int | None = None,
     failure_reason: str | None = None,
 ) -> dict[str, Any]:
+    pk, sk = notification_key(org_id, notification_id)
     return {
-        "pk": org_pk(org_id),
-        "sk": f"N#{notification_id}",
+        "pk": pk,
+        "sk": sk,
         "id": notification_id,
         "channel": channel.value,
         "status": status.value,
@@ -106,9 +114,10 @@ def content_item(
     retention_days: int,
 ) -> dict[str, Any]:
     """The sealed content of a one-off send; DynamoDB's TTL deletes it after the retention period."""
+    pk, sk = content_key(org_id, notification_id)
     return {
-        "pk": org_pk(org_id),
-        "sk": f"C#{notification_id}",
+        "pk": pk,
+        "sk": sk,
         "rh": entry.rh,
         "entry": entry.model_dump(),
         "keys": keys,

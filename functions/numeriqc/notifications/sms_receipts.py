@@ -1,13 +1,14 @@
-"""SMS delivery receipts: SNS delivery-status logs (CloudWatch Logs subscription) -> statuses.
+"""SMS delivery receipts: which SNS delivery-status log lines (CloudWatch Logs subscription) mean
+which status, and which notification each one is about.
 
 SNS writes one JSON line per SMS to `sns/<region>/<account>/DirectPublishToPhoneNumber` (and
 `.../Failure`) once the account's SMS attributes name a delivery-status role (docs/notifications.md).
-A subscription filter on each group invokes this function with the lines, gzip'd and base64'd.
-Each line names the SNS message id; the sender stored `SMSID#<message id>` -> (organization,
+A subscription filter on each group invokes `handlers/sms_status_logs` with the lines, gzip'd and
+base64'd. Each line names the SNS message id; the sender stored `SMSID#<message id>` -> (organization,
 notification) when SNS accepted the SMS, so one BatchGetItem per 100 lines finds the notifications,
-and `receipts.apply` moves them from `sending` (conditional: a duplicate receipt changes nothing and
-emits nothing twice). The lines carry the phone number (`delivery.destination`): it is never read
-into a log, a status or an event; logs carry message ids and counts only.
+and `delivery_outcomes.apply` moves them from `sending` (conditional: a duplicate receipt changes
+nothing and emits nothing twice). The lines carry the phone number (`delivery.destination`): it is never read
+into a log, a status or an event; logs carry message ids and counts only (`handlers/sms_status_logs`).
 
 A line that cannot be read fails alone (counted and skipped: retrying would not make it readable);
 a store or bus failure raises, so Lambda retries the whole event (asynchronous invocation) and then
@@ -19,13 +20,10 @@ import gzip
 import json
 from typing import Any
 
-from aws_lambda_powertools.metrics import MetricUnit
-from aws_lambda_powertools.utilities.typing import LambdaContext
-
-from numeriqc.core.observability import logger, metrics, tracer
-from numeriqc.notifications import receipts
-from numeriqc.notifications.context import Context, context
+from numeriqc.notifications.adapters.table import sms_lookup_key
+from numeriqc.notifications.delivery_outcomes import Outcome
 from numeriqc.notifications.models import Status
+from numeriqc.notifications.ports import Table
 
 Receipt = tuple[str, Status, str | None]  # SNS message id, status, failure reason
 
@@ -86,32 +84,12 @@ def status_of(provider_response: str) -> tuple[Status, str]:
     return PROVIDER_RESPONSES.get(provider_response.strip().rstrip(".").lower(), UNKNOWN_FAILURE)
 
 
-def apply(ctx: Context, found: list[Receipt]) -> int:
-    """Statuses for the receipts whose SMS the platform sent; answers how many were known."""
-    lookups = ctx.store.get_many([(f"SMSID#{message_id}", "SMSID") for message_id, _, _ in found])
-    outcomes = []
+def known_outcomes(table: Table, found: list[Receipt]) -> list[Outcome]:
+    """The outcomes of the receipts whose SMS the platform sent (one BatchGetItem per 100)."""
+    lookups = table.get_many([sms_lookup_key(message_id) for message_id, _, _ in found])
+    outcomes: list[Outcome] = []
     for message_id, status, reason in found:
-        item = lookups.get((f"SMSID#{message_id}", "SMSID"))
+        item = lookups.get(sms_lookup_key(message_id))
         if item is not None:
             outcomes.append((item["org"], item["id"], status, reason))
-    receipts.apply(ctx, outcomes)
-    return len(outcomes)
-
-
-@logger.inject_lambda_context
-@tracer.capture_lambda_handler
-@metrics.log_metrics
-def handler(event: dict[str, Any], lambda_context: LambdaContext) -> dict[str, int]:
-    found: list[Receipt] = []
-    unreadable = 0
-    for line in log_lines(event):
-        try:
-            found.append(receipt(line))
-        except Unreadable:
-            unreadable += 1  # the line itself is never logged: it holds a phone number
-    known = apply(context(), found) if found else 0
-    metrics.add_metric(name="SmsReceipts", unit=MetricUnit.Count, value=len(found))
-    if unreadable:
-        metrics.add_metric(name="SmsReceiptsUnreadable", unit=MetricUnit.Count, value=unreadable)
-    logger.info("sms receipts", extra={"receipts": len(found), "known": known, "unreadable": unreadable})
-    return {"receipts": len(found), "known": known, "unreadable": unreadable}
+    return outcomes

@@ -14,36 +14,33 @@ provider id, so a result written meanwhile (index reads are eventually consisten
 from collections import defaultdict
 from datetime import datetime, timedelta
 
-from numeriqc.notifications.context import Context
+from numeriqc.notifications.adapters.table import CLAIM_ATTRIBUTES, CLAIM_SHARDS, org_of
 from numeriqc.notifications.models import Status
+from numeriqc.notifications.ports import EventSink, Table
 from numeriqc.notifications.records import status_event
-from numeriqc.notifications.store import CLAIM_ATTRIBUTES, CLAIM_SHARDS, org_pk
 
 STUCK_AFTER = timedelta(minutes=15)  # the sender's timeout is 2 minutes, its queue's visibility 12
 PAGE = 100
 REASON = "sender-interrupted"
 
 
-def run(ctx: Context, now: datetime) -> int:
+def run(table: Table, events: EventSink, now: datetime) -> int:
     """Close every claim older than STUCK_AFTER that never got a result; answers how many."""
     upper = (now - STUCK_AFTER).isoformat()
     closed = 0
     for shard in range(CLAIM_SHARDS):
-        while keys := ctx.store.claims_before(shard, upper, PAGE):
-            moved = _close(ctx, keys, now)
+        while keys := table.claims_before(shard, upper, PAGE):
+            moved = _close(table, events, keys, now)
             closed += moved
             # A claim not moved had its result written after the (eventually consistent) index
             # was read; it leaves the index by itself. Stop rather than read it again.
             if len(keys) < PAGE or moved < len(keys):
                 break
-    if closed:
-        ctx.flush()
     return closed
 
 
-def _close(ctx: Context, keys: list[tuple[str, str]], now: datetime) -> int:
-    store = ctx.store
-    moved = store.transition(
+def _close(table: Table, events: EventSink, keys: list[tuple[str, str]], now: datetime) -> int:
+    moved = table.transition(
         keys,
         [Status.SENDING.value],
         {
@@ -58,12 +55,12 @@ def _close(ctx: Context, keys: list[tuple[str, str]], now: datetime) -> int:
     if not moved:
         return 0
     jobs: dict[tuple[str, str], int] = defaultdict(int)
-    for item in store.get_many(sorted(moved)).values():
-        org = item["pk"].removeprefix("ORG#")
-        ctx.emit(status_event({**item, "org": org}, now))
+    for item in table.get_many(sorted(moved)).values():
+        org = org_of(item["pk"])
+        events.emit(status_event({**item, "org": org}, now))
         if item.get("job_id"):
             jobs[(org, item["job_id"])] += 1
     # The sender never wrote these results, so they are still counted as queued in their job.
     for (org, job), count in jobs.items():
-        store.update(org_pk(org), f"JOB#{job}", add={"n_queued": -count, "n_technical-failure": count})
+        table.count_in_job(org, job, {"queued": -count, "technical-failure": count})
     return len(moved)

@@ -5,7 +5,10 @@ from typing import Any
 
 from numeriqc.core.ids import is_ulid, new_ulid
 from numeriqc.core.problems import FieldError, NotFound, ValidationFailed
-from numeriqc.notifications import problems, sms, templates
+from numeriqc.notifications import problems
+from numeriqc.notifications import sms_length as sms
+from numeriqc.notifications import template_language as templates
+from numeriqc.notifications.adapters.table import Conflict, template_key, template_version_key
 from numeriqc.notifications.models import (
     Channel,
     Preview,
@@ -17,11 +20,7 @@ from numeriqc.notifications.models import (
     Transliteration,
     Value,
 )
-from numeriqc.notifications.store import Conflict, NotificationsStore, org_pk
-
-
-def _version_sk(template_id: str, version: int) -> str:
-    return f"TPL#{template_id}#V#{version:05d}"
+from numeriqc.notifications.ports import Table
 
 
 def template_of(item: dict[str, Any]) -> Template:
@@ -41,8 +40,10 @@ def template_of(item: dict[str, Any]) -> Template:
 
 
 class TemplateRegistry:
-    def __init__(self, store: NotificationsStore) -> None:
-        self._store = store
+    """Templates of every organization; immutable versions are cached for the container's life."""
+
+    def __init__(self, table: Table) -> None:
+        self._table = table
         self._versions: dict[tuple[str, str, int], Template] = {}
 
     def create(self, org_id: str, request: TemplateIn, now: datetime) -> Template:
@@ -80,20 +81,21 @@ class TemplateRegistry:
 
     def archive(self, org_id: str, template_id: str, now: datetime) -> Template:
         current = self.current(org_id, template_id)
-        self._store.update(
-            org_pk(org_id), f"TPL#{template_id}", set_values={"archived": True, "updated_at": now.isoformat()}
+        self._table.update(
+            *template_key(org_id, template_id), set_values={"archived": True, "updated_at": now.isoformat()}
         )
         return current.model_copy(update={"archived": True, "updated_at": now})
 
     def _write(self, org_id: str, item: dict[str, Any], previous: int | None) -> None:
-        pk = org_pk(org_id)
-        current = {"pk": pk, "sk": f"TPL#{item['template_id']}", **item}
-        version = {"pk": pk, "sk": _version_sk(item["template_id"], item["version"]), **item}
+        pk, sk = template_key(org_id, item["template_id"])
+        current = {"pk": pk, "sk": sk, **item}
+        version_pk, version_sk = template_version_key(org_id, item["template_id"], item["version"])
+        version = {"pk": version_pk, "sk": version_sk, **item}
         try:
             if previous is None:
-                self._store.put(current, new=True)
+                self._table.put(current, new=True)
             else:  # the version number is the optimistic lock: two concurrent edits cannot both win
-                self._store.update(
+                self._table.update(
                     pk,
                     current["sk"],
                     set_values={k: v for k, v in item.items() if k not in ("pk", "sk")},
@@ -104,10 +106,10 @@ class TemplateRegistry:
             from numeriqc.core.problems import Conflict as ConflictProblem
 
             raise ConflictProblem(problems.NO_TEMPLATE, template_id=item["template_id"]) from error
-        self._store.put(version)
+        self._table.put(version)
 
     def current(self, org_id: str, template_id: str) -> Template:
-        item = self._store.get(org_pk(org_id), f"TPL#{template_id}") if is_ulid(template_id) else None
+        item = self._table.get(*template_key(org_id, template_id)) if is_ulid(template_id) else None
         if item is None:
             raise NotFound(problems.NO_TEMPLATE, template_id=template_id)
         return template_of(item)
@@ -116,7 +118,7 @@ class TemplateRegistry:
         """An immutable version, cached per container: senders read each version once."""
         key = (org_id, template_id, version)
         if key not in self._versions:
-            item = self._store.get(org_pk(org_id), _version_sk(template_id, version))
+            item = self._table.get(*template_version_key(org_id, template_id, version))
             if item is None:
                 raise LookupError(f"template {template_id} v{version}")
             self._versions[key] = template_of(item)
@@ -131,15 +133,14 @@ class TemplateRegistry:
     def preload(self, wanted: set[tuple[str, str, int]]) -> None:
         missing = [key for key in wanted if key not in self._versions]
         if missing:
-            found = self._store.get_many([(org_pk(o), _version_sk(t, v)) for o, t, v in missing])
+            found = self._table.get_many([template_version_key(o, t, v) for o, t, v in missing])
             for org_id, template_id, version in missing:
-                item = found.get((org_pk(org_id), _version_sk(template_id, version)))
+                item = found.get(template_version_key(org_id, template_id, version))
                 if item is not None:
                     self._versions[(org_id, template_id, version)] = template_of(item)
 
     def list(self, org_id: str) -> list[Template]:
-        items = self._store.query_all(org_pk(org_id), "TPL#")
-        return [template_of(item) for item in items if "#V#" not in item["sk"]]
+        return [template_of(item) for item in self._table.template_items(org_id)]
 
 
 def usable(template: Template, channel: Channel | None, field: str = "body.template_id") -> None:

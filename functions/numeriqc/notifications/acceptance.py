@@ -1,0 +1,348 @@
+"""Accepting one-off sends and reminder series: validated whole, counted, stored, then queued.
+
+A one-off send is planned right here, synchronously (validate, render, count fragments, check
+consent and the daily limit), so the caller gets a problem naming the reason at once, and then goes
+straight to its channel's priority queue: one-off sends never wait behind a bulk job.
+
+A reminder series is validated whole before anything is written (every reminder's time, then the
+daily limit for all of them at once), and its notifications, contents, due entries and series item
+are written in one transaction: a refused series leaves nothing behind.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from numeriqc.core.auth import Caller
+from numeriqc.core.ids import new_ulid
+from numeriqc.core.problems import FieldError, ValidationFailed
+from numeriqc.notifications import addresses, consent, daily_limits, problems, send_times
+from numeriqc.notifications import template_language as templates
+from numeriqc.notifications.adapters.table import due_key, notification_key, series_key
+from numeriqc.notifications.models import (
+    Channel,
+    Notification,
+    ReminderIn,
+    ReminderSeries,
+    SendCommon,
+    Status,
+    Template,
+)
+from numeriqc.notifications.ports import Cipher, EventSink, Queues, RecipientHasher, Table, Templates
+from numeriqc.notifications.records import (
+    ChannelMessage,
+    Entry,
+    content_item,
+    dumps,
+    notification_of,
+    status_item,
+)
+from numeriqc.notifications.settings import NotificationsSettings
+from numeriqc.notifications.template_registry import length_errors, sms_facts, usable
+
+# Due within this long: queue now rather than through the scheduler (its rule runs every minute).
+IMMEDIATE = timedelta(seconds=60)
+
+
+@dataclass(frozen=True)
+class Planned:
+    """One validated send, ready to store and queue."""
+
+    template: Template
+    recipient: str
+    recipient_hash: str
+    values: dict[str, str]
+    personalisation: dict[str, Any]
+    fragments: int | None
+    simulated: Status | None
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """One accepted send as it will be written (`items`) and, unless scheduled, queued (`message`)."""
+
+    item: dict[str, Any]
+    items: list[dict[str, Any]]
+    message: ChannelMessage | None
+
+
+class Acceptance:
+    """One-off sends and reminder series, from request to stored and queued notifications."""
+
+    def __init__(  # noqa: PLR0917 - the ports this rule uses, each narrow
+        self,
+        table: Table,
+        templates: Templates,
+        cipher: Cipher,
+        queues: Queues,
+        hash_recipient: RecipientHasher,
+        config: NotificationsSettings,
+    ) -> None:
+        self._table = table
+        self._templates = templates
+        self._cipher = cipher
+        self._queues = queues
+        self._hash_recipient = hash_recipient
+        self._config = config
+
+    def send_one(
+        self,
+        caller: Caller,
+        channel: Channel,
+        request: SendCommon,
+        *,
+        recipient_raw: str,
+        recipient_field: str,
+        now: datetime,
+        events: EventSink,
+    ) -> Notification:
+        errors = send_times.schedule_errors(request.scheduled_for, now, "body.scheduled_for")
+        if errors:
+            raise ValidationFailed(errors=errors)
+        template = self._templates.current(caller.org_id, request.template_id)
+        planned = self.plan_one(
+            caller,
+            channel,
+            template,
+            recipient_raw=recipient_raw,
+            recipient_field=recipient_field,
+            request_personalisation=request.personalisation,
+            language=request.language,
+        )
+        when = self.send_at(channel, request.scheduled_for, now)
+        self._reserve(caller, planned, channel, 1, now=now, events=events)
+        prepared = self._prepare(
+            caller,
+            planned,
+            channel=channel,
+            language=request.language,
+            reference=request.reference,
+            when=when,
+            now=now,
+        )
+        self._table.put_many(prepared.items)
+        self._queue(caller.org_id, channel, prepared)
+        return notification_of(prepared.item)
+
+    def remind(self, caller: Caller, request: ReminderIn, now: datetime, events: EventSink) -> ReminderSeries:
+        """A series of scheduled sends relative to a due date; those already past are skipped.
+
+        Every reminder is checked before anything is counted or written: one too far ahead refuses
+        the series whole, never after its earlier reminders were stored, queued and counted."""
+        errors = send_times.zone_errors(request.timezone, "body.timezone")
+        if errors:
+            raise ValidationFailed(errors=errors)
+        template = self._templates.current(caller.org_id, request.template_id)
+        planned = self.plan_one(
+            caller,
+            request.channel,
+            template,
+            recipient_raw=request.recipient,
+            recipient_field="body.recipient",
+            request_personalisation=request.personalisation,
+            language=request.language,
+        )
+        series_id = new_ulid(lambda: now)
+        moments: list[datetime] = []
+        skipped: list[int] = []
+        for days, moment in send_times.reminder_times(
+            request.due_date, request.days_before, request.at, request.timezone
+        ):
+            if moment < now:
+                skipped.append(days)
+                continue
+            if moment > now + send_times.MAX_AHEAD:
+                raise ValidationFailed(errors=[FieldError("body.days_before", "too_far", send_times.TOO_FAR)])
+            moments.append(self.send_at(request.channel, moment, now))
+        self._reserve(caller, planned, request.channel, len(moments), now=now, events=events)
+        prepared = [
+            self._prepare(
+                caller,
+                planned,
+                channel=request.channel,
+                language=request.language,
+                reference=request.reference,
+                when=when,
+                now=now,
+                series_id=series_id,
+            )
+            for when in moments
+        ]
+        pk, sk = series_key(caller.org_id, series_id)
+        series = {"pk": pk, "sk": sk, "ids": [one.item["id"] for one in prepared]}
+        # At most 10 reminders of 3 items each, and the series: one transaction, all or nothing.
+        self._table.write_all([item for one in prepared for item in one.items] + [series])
+        for one in prepared:
+            self._queue(caller.org_id, request.channel, one)
+        return ReminderSeries(
+            series_id=series_id,
+            notifications=[notification_of(one.item) for one in prepared],
+            skipped_in_past=skipped,
+        )
+
+    def plan_one(
+        self,
+        caller: Caller,
+        channel: Channel,
+        template: Template,
+        *,
+        recipient_raw: str,
+        recipient_field: str,
+        request_personalisation: dict[str, Any],
+        language: str,
+    ) -> Planned:
+        """Validate one send completely; raises a problem naming every faulty field."""
+        config = self._config
+        usable(template, channel)
+        errors: list[FieldError] = []
+        recipient = addresses.normalise(channel, recipient_raw)
+        if isinstance(recipient, addresses.Invalid):
+            errors.append(
+                FieldError(recipient_field, "invalid_recipient", recipient.message, reason=recipient.reason)
+            )
+        names = templates.placeholders(template.subject, template.body)
+        errors += templates.personalisation_errors(names, request_personalisation)
+        values = templates.values_of(request_personalisation)
+        fragments = None
+        if channel is Channel.SMS and not errors:
+            _, facts = sms_facts(
+                template, values, language, config.sms_max_length, config.sms_price_per_fragment
+            )
+            errors += length_errors(facts, "body.personalisation")
+            fragments = facts.fragments
+        if errors:
+            raise ValidationFailed(errors=errors)
+        assert isinstance(recipient, str)
+        simulated = addresses.simulated_outcome(channel, recipient)
+        rh = self._hash_recipient(addresses.hash_key(channel, recipient))
+        if simulated is None:
+            reason = consent.refusals(self._table, [(caller.org_id, channel, rh)])[
+                (caller.org_id, channel.value, rh)
+            ]
+            if reason is not None:
+                raise problems.ConsentRequired(
+                    problems.REASONS[reason],
+                    errors=[FieldError(recipient_field, reason, problems.REASONS[reason])],
+                )
+        return Planned(template, recipient, rh, values, request_personalisation, fragments, simulated)
+
+    def send_at(self, channel: Channel, scheduled_for: datetime | None, now: datetime) -> datetime:
+        """When a send goes out: asked for (or now), and never an SMS inside quiet hours."""
+        return send_at(self._config, channel, scheduled_for, now)
+
+    def _reserve(
+        self,
+        caller: Caller,
+        planned: Planned,
+        channel: Channel,
+        count: int,
+        *,
+        now: datetime,
+        events: EventSink,
+    ) -> None:
+        """Count live sends to real recipients against the daily limit (raises a 429 when full)."""
+        if caller.kind.value != "live" or planned.simulated is not None:
+            return
+        limit = self._config.daily_limit_email if channel is Channel.EMAIL else self._config.daily_limit_sms
+        warning = daily_limits.reserve(self._table, caller.org_id, channel, count, limit=limit, now=now)
+        if warning:
+            events.emit(warning)
+
+    def _prepare(
+        self,
+        caller: Caller,
+        planned: Planned,
+        *,
+        channel: Channel,
+        language: str,
+        reference: str | None,
+        when: datetime,
+        now: datetime,
+        series_id: str | None = None,
+    ) -> Prepared:
+        """The items of one accepted send, and its channel message unless the scheduler queues it."""
+        notification_id = new_ulid(lambda: now)
+        scheduled = when - now > IMMEDIATE
+        status = Status.SCHEDULED if scheduled else Status.QUEUED
+        kid, encrypted = self._cipher.current_key(now)
+        keys = {kid: encrypted}
+        entry = Entry(
+            id=notification_id,
+            org=caller.org_id,
+            tpl=planned.template.template_id,
+            ver=planned.template.version,
+            lang=language,
+            to=self._cipher.seal(planned.recipient, now),
+            p=self._cipher.seal(dumps(planned.personalisation), now),
+            kind=caller.kind.value,
+            rh=planned.recipient_hash,
+            ref=reference,
+        )
+        item = status_item(
+            org_id=caller.org_id,
+            notification_id=notification_id,
+            channel=channel,
+            status=status,
+            template_id=planned.template.template_id,
+            version=planned.template.version,
+            language=language,
+            key_kind=caller.kind.value,
+            recipient_hash=planned.recipient_hash,
+            now=now,
+            reference=reference,
+            scheduled_for=when if scheduled else None,
+            series_id=series_id,
+            fragments=planned.fragments,
+        )
+        items = [
+            item,
+            content_item(
+                org_id=caller.org_id,
+                notification_id=notification_id,
+                entry=entry,
+                keys=keys,
+                now=max(when, now),  # retention counts from the send, not from the request
+                retention_days=self._config.retention_days,
+            ),
+        ]
+        if scheduled:
+            due_pk, due_sk = due_key(when, caller.org_id, notification_id)
+            items.append(
+                {
+                    "pk": due_pk,
+                    "sk": due_sk,
+                    "org": caller.org_id,
+                    "id": notification_id,
+                    "channel": channel.value,
+                }
+            )
+            return Prepared(item, items, None)
+        return Prepared(item, items, ChannelMessage(channel=channel, keys=keys, entries=[entry]))
+
+    def _queue(self, org_id: str, channel: Channel, prepared: Prepared) -> None:
+        """Queue a send due now on its channel's priority lane; a send that cannot be queued is
+        marked `technical-failure` rather than left `queued` forever."""
+        if prepared.message is None:
+            return
+        try:
+            self._queues.send(
+                self._config.channel_queues[channel.value]["priority"], [prepared.message.model_dump_json()]
+            )
+        except Exception:
+            self._table.update(
+                *notification_key(org_id, prepared.item["id"]),
+                set_values={"status": Status.TECHNICAL_FAILURE.value, "failure_reason": "not-queued"},
+            )
+            raise
+
+
+def send_at(
+    config: NotificationsSettings, channel: Channel, scheduled_for: datetime | None, now: datetime
+) -> datetime:
+    """When a send goes out: asked for (or now), and never an SMS inside the quiet hours."""
+    moment = max(scheduled_for or now, now)
+    if channel is Channel.SMS:
+        moment = send_times.outside_quiet_hours(
+            moment, config.sms_quiet_start, config.sms_quiet_end, config.sms_quiet_zone
+        )
+    return moment

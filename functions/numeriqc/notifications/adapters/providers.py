@@ -1,0 +1,125 @@
+"""The providers: SES v2 (email, raw MIME with our own headers) and SNS (transactional SMS).
+
+Each raises `ProviderThrottled` (retry later, never drop) or `ProviderRejected` (this message is
+refused for good), so delivery decides on outcomes without knowing either provider's error codes.
+"""
+
+from email.message import EmailMessage
+from email.utils import formataddr, make_msgid
+from typing import Any
+
+THROTTLING = frozenset(
+    {"Throttling", "ThrottlingException", "TooManyRequestsException", "LimitExceededException"}
+)
+
+
+class ProviderThrottled(Exception):
+    """The provider asked us to slow down: retry later, never drop."""
+
+
+class ProviderRejected(Exception):
+    """The provider refused this one message for good (bad address, opted out...)."""
+
+    def __init__(self, code: str, opted_out: bool = False) -> None:
+        super().__init__(code)
+        self.code = code
+        self.opted_out = opted_out
+
+
+def _error_code(error: Exception) -> str:
+    response = getattr(error, "response", None) or {}
+    return str(response.get("Error", {}).get("Code", type(error).__name__))
+
+
+class SesEmail:
+    """SES v2 SendEmail with a raw MIME message: our own headers (RFC 8058) and both bodies."""
+
+    def __init__(self, client: Any, sender: str, configuration_set: str) -> None:
+        self._client = client
+        self._sender = sender
+        self._configuration_set = configuration_set
+
+    def send(
+        self,
+        *,
+        to: str,
+        subject: str,
+        text: str,
+        html: str,
+        unsubscribe_url: str,
+        tags: dict[str, str],
+    ) -> str:
+        message = EmailMessage()
+        message["From"] = formataddr(("numériQc", self._sender))
+        message["To"] = to
+        message["Subject"] = subject
+        message["Message-ID"] = make_msgid(domain=self._sender.split("@")[-1])
+        message["List-Unsubscribe"] = f"<{unsubscribe_url}>"
+        message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+        # Quoted-printable: 7-bit safe through every relay, and readable when inspected.
+        message.set_content(text, cte="quoted-printable")
+        message.add_alternative(html, subtype="html", cte="quoted-printable")
+        request: dict[str, Any] = {
+            "FromEmailAddress": self._sender,
+            "Content": {"Raw": {"Data": message.as_bytes()}},
+            "EmailTags": [{"Name": name, "Value": value} for name, value in tags.items()],
+        }
+        if self._configuration_set:
+            request["ConfigurationSetName"] = self._configuration_set
+        try:
+            answer = self._client.send_email(**request)
+        except Exception as error:
+            code = _error_code(error)
+            if code in THROTTLING:
+                raise ProviderThrottled(code) from error
+            if code in {"MessageRejected", "BadRequestException", "InvalidParameterValue"}:
+                raise ProviderRejected(code) from error
+            raise
+        return str(answer["MessageId"])
+
+
+class SnsSms:
+    """SNS Publish to a phone number, transactional (highest delivery priority, no marketing)."""
+
+    def __init__(self, client: Any) -> None:
+        self._client = client
+        self._opted_out: set[str] | None = None
+
+    def opted_out(self) -> set[str]:
+        """SNS's own opt-out list, read once per container (paginated) rather than once per message."""
+        if self._opted_out is None:
+            numbers: set[str] = set()
+            request: dict[str, Any] = {}
+            while True:
+                answer = self._client.list_phone_numbers_opted_out(**request)
+                numbers.update(answer.get("phoneNumbers", []))
+                if not answer.get("nextToken"):
+                    break
+                request["nextToken"] = answer["nextToken"]
+            self._opted_out = numbers
+        return self._opted_out
+
+    def send(self, *, to: str, text: str, tags: dict[str, str]) -> str:
+        attributes = {
+            "AWS.SNS.SMS.SMSType": {"DataType": "String", "StringValue": "Transactional"},
+            "AWS.SNS.SMS.SenderID": {"DataType": "String", "StringValue": "numeriQc"},
+        }
+        try:
+            answer = self._client.publish(PhoneNumber=to, Message=text, MessageAttributes=attributes)
+        except Exception as error:
+            code = _error_code(error)
+            if code in THROTTLING:
+                raise ProviderThrottled(code) from error
+            if code in {"OptedOut", "OptedOutException"}:
+                raise ProviderRejected(code, opted_out=True) from error
+            if code in {"InvalidParameter", "InvalidParameterValue"}:
+                raise ProviderRejected(code) from error
+            raise
+        return str(answer["MessageId"])
+
+    def reply(self, to: str, text: str) -> None:
+        self.send(to=to, text=text, tags={})
+
+    def opt_in(self, number: str) -> None:
+        """Ask SNS to take a number off its own opt-out list (START reply)."""
+        self._client.opt_in_phone_number(phoneNumber=number)

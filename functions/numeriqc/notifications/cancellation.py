@@ -1,0 +1,68 @@
+"""Cancelling scheduled sends, one or a whole reminder series: only what is still `scheduled` moves.
+
+The move is the same conditional transition the scheduler and the senders use, so a send that has
+already been queued is never cancelled half-way, and cancelling twice changes nothing.
+"""
+
+from datetime import datetime
+
+from numeriqc.core.ids import is_ulid
+from numeriqc.core.problems import FieldError, NotFound, ValidationFailed
+from numeriqc.notifications import problems
+from numeriqc.notifications.adapters.table import notification_key, series_key
+from numeriqc.notifications.models import Notification, Status
+from numeriqc.notifications.ports import EventSink, Table
+from numeriqc.notifications.reading import stored_status
+from numeriqc.notifications.records import notification_of, status_event
+
+
+class Cancellation:
+    def __init__(self, table: Table) -> None:
+        self._table = table
+
+    def cancel(self, org_id: str, notification_id: str, now: datetime, events: EventSink) -> Notification:
+        item = stored_status(self._table, org_id, notification_id)
+        moved = self._table.transition(
+            [notification_key(org_id, notification_id)],
+            [Status.SCHEDULED.value],
+            {
+                "status": Status.CANCELLED.value,
+                "updated_at": now.isoformat(),
+                "completed_at": now.isoformat(),
+            },
+        )
+        if not moved:
+            raise ValidationFailed(
+                errors=[
+                    FieldError(
+                        "path.notification_id",
+                        "not_cancellable",
+                        problems.NOT_CANCELLABLE,
+                        status=item["status"],
+                    )
+                ]
+            )
+        updated = {**item, "status": Status.CANCELLED.value, "updated_at": now.isoformat(), "org": org_id}
+        events.emit(status_event(updated, now))
+        return notification_of(updated)
+
+    def cancel_series(
+        self, org_id: str, series_id: str, now: datetime, events: EventSink
+    ) -> list[Notification]:
+        series = self._table.get(*series_key(org_id, series_id)) if is_ulid(series_id) else None
+        if series is None:
+            raise NotFound(problems.NO_SERIES, series_id=series_id)
+        keys = [notification_key(org_id, nid) for nid in series.get("ids", [])]
+        moved = self._table.transition(
+            keys,
+            [Status.SCHEDULED.value],
+            {
+                "status": Status.CANCELLED.value,
+                "updated_at": now.isoformat(),
+                "completed_at": now.isoformat(),
+            },
+        )
+        found = self._table.get_many(keys)
+        for key in moved:
+            events.emit(status_event({**found[key], "org": org_id}, now))
+        return [notification_of(found[key]) for key in keys if key in found]

@@ -1,0 +1,1 @@
+"""The HTTP API's routes by resource, all registered on the one resolver of `routes.resolver`."""

@@ -1,0 +1,88 @@
+"""Reading notifications back: one with its content while the retention period lasts, or a page."""
+
+import base64
+import json
+from datetime import datetime
+from typing import Any
+
+from numeriqc.core.ids import is_ulid
+from numeriqc.core.problems import FieldError, NotFound, ValidationFailed
+from numeriqc.notifications import problems
+from numeriqc.notifications import template_language as templates
+from numeriqc.notifications.adapters.table import content_key, notification_key
+from numeriqc.notifications.models import Channel, Content, Notification, NotificationList
+from numeriqc.notifications.ports import Cipher, Table, Templates
+from numeriqc.notifications.records import Entry, notification_of
+
+
+def stored_status(table: Table, org_id: str, notification_id: str) -> dict[str, Any]:
+    """The status item of one of the organization's notifications, or a 404 problem."""
+    item = table.get(*notification_key(org_id, notification_id)) if is_ulid(notification_id) else None
+    if item is None:
+        raise NotFound(problems.NO_NOTIFICATION, notification_id=notification_id)
+    return item
+
+
+class Reading:
+    def __init__(self, table: Table, templates: Templates, cipher: Cipher) -> None:
+        self._table = table
+        self._templates = templates
+        self._cipher = cipher
+
+    def read(self, org_id: str, notification_id: str, now: datetime) -> Notification:
+        """The notification, with its content while the retention period lasts."""
+        item = stored_status(self._table, org_id, notification_id)
+        stored = self._table.get(*content_key(org_id, notification_id))
+        content = None
+        # DynamoDB deletes expired items within days, not at once: expired content is never shown.
+        if stored is not None and stored.get("expires_at", 0) > now.timestamp():
+            entry = Entry.model_validate(stored["entry"])
+            content = self._content(entry, stored["keys"], Channel(item["channel"]))
+        return notification_of(item, content)
+
+    def _content(self, entry: Entry, keys: dict[str, str], channel: Channel) -> Content:
+        recipient = self._cipher.open(entry.to, keys)
+        values = templates.values_of(json.loads(self._cipher.open(entry.p, keys)))
+        template = self._templates.version(entry.org, entry.tpl, entry.ver)
+        if channel is Channel.EMAIL:
+            email = templates.render_email(template.subject or "", template.body, values, entry.lang)
+            return Content(recipient=recipient, subject=email.subject, body=email.text)
+        return Content(
+            recipient=recipient,
+            body=templates.render_sms(template.body, values, entry.lang, template.gsm7_safe),
+        )
+
+    def listing(
+        self,
+        org_id: str,
+        *,
+        status: str | None,
+        channel: str | None,
+        reference: str | None,
+        job_id: str | None,
+        limit: int,
+        page: str | None,
+    ) -> NotificationList:
+        filters = {
+            name: value
+            for name, value in (
+                ("status", status),
+                ("channel", channel),
+                ("reference", reference),
+                ("job_id", job_id),
+            )
+            if value
+        }
+        start = None
+        if page:
+            try:
+                start = json.loads(base64.urlsafe_b64decode(page.encode()))
+            except ValueError:
+                raise ValidationFailed(
+                    errors=[
+                        FieldError("query.page", "invalid", problems.NO_NOTIFICATION, notification_id=page)
+                    ]
+                ) from None
+        items, last = self._table.notification_page(org_id, limit=limit, start=start, filters=filters)
+        token = base64.urlsafe_b64encode(json.dumps(last).encode()).decode() if last else None
+        return NotificationList(items=[notification_of(item) for item in items[:limit]], next=token)

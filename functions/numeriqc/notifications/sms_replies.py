@@ -1,0 +1,63 @@
+"""Inbound SMS (SNS two-way SMS): STOP / ARRÊT / ARRET / FIN, AIDE / HELP / INFO, START / ABONNER.
+
+STOP is platform-wide for the number (see consent.py) and honoured by the senders at once; START
+also asks SNS to take the number off its own opt-out list. Each inbound message is handled once
+(a conditional marker on its id), so a redelivered STOP does not send a second confirmation.
+"""
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from numeriqc.core.observability import logger
+from numeriqc.notifications import addresses, consent, keywords
+from numeriqc.notifications.adapters.table import Conflict, inbound_key
+from numeriqc.notifications.models import Channel
+from numeriqc.notifications.ports import RecipientHasher, SmsProvider, Table
+
+REPLIES = {
+    keywords.Keyword.STOP: keywords.STOP_REPLY,
+    keywords.Keyword.HELP: keywords.HELP_REPLY,
+    keywords.Keyword.START: keywords.START_REPLY,
+}
+
+
+class SmsReplies:
+    def __init__(self, table: Table, sms: SmsProvider, hash_recipient: RecipientHasher) -> None:
+        self._table = table
+        self._sms = sms
+        self._hash_recipient = hash_recipient
+
+    def handle_reply(self, payload: dict[str, Any], now: datetime) -> keywords.Keyword:
+        number = addresses.normalise_phone(str(payload["originationNumber"]))
+        if isinstance(number, addresses.Invalid):
+            logger.warning("inbound SMS from an unparseable number")
+            return keywords.Keyword.OTHER
+        word = keywords.keyword(str(payload.get("messageBody", "")))
+        if word is keywords.Keyword.OTHER:
+            logger.info("inbound SMS without keyword")
+            return word
+        message_id = str(payload.get("inboundMessageId") or "")
+        if message_id:
+            pk, sk = inbound_key(message_id)
+            try:
+                self._table.put(
+                    {"pk": pk, "sk": sk, "expires_at": int((now + timedelta(days=7)).timestamp())},
+                    new=True,
+                )
+            except Conflict:
+                return word  # already handled
+        rh = self._hash_recipient(addresses.hash_key(Channel.SMS, number))
+        if word is keywords.Keyword.STOP:
+            consent.opt_out(self._table, Channel.SMS, rh, now)
+        elif word is keywords.Keyword.START:
+            consent.opt_in(self._table, Channel.SMS, rh)
+            try:
+                self._sms.opt_in(number)
+            except Exception as error:  # SNS allows one opt-in per 30 days; our own list is what counts
+                logger.info("SNS opt-in refused", extra={"error_type": type(error).__name__})
+        try:
+            self._sms.reply(number, REPLIES[word])
+        except Exception as error:  # a confirmation that cannot go out must not undo the opt-out
+            logger.warning("reply not sent", extra={"error_type": type(error).__name__})
+        logger.info("inbound keyword", extra={"keyword": word.value})
+        return word

@@ -1,0 +1,1 @@
+"""Integration tests of the notification service, on the local platform (moto)."""
