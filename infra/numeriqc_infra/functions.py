@@ -2,12 +2,14 @@
 
 Runtime, architecture, code asset, dependency layer, JSON logs in an encrypted log group with a
 retention, X-Ray, timeouts, Powertools settings, the errors alarm, and the SQS consumer wiring
-(queue, dead-letter queue, partial batch failures, alarm) are decided here and nowhere else, so a
-service only says what is specific to it: its handler, its environment, its grants.
+(queue, receive count, partial batch failures) are decided here and nowhere else, so a service only
+says what is specific to it: its handler, its environment, its grants. The dead-letter queues
+themselves are the platform's (`Platform.dead_letter_queue`): this module uses the platform, the
+platform never imports this module.
 """
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any, cast
 
 from aws_cdk import Duration, Stack
 from aws_cdk import aws_dynamodb as dynamodb
@@ -20,9 +22,7 @@ from constructs import Construct
 
 from numeriqc_infra.nag import acknowledge
 from numeriqc_infra.naming import fix_logical_id
-
-if TYPE_CHECKING:  # the platform imports this module to build its functions
-    from numeriqc_infra.platform import Platform
+from numeriqc_infra.platform import Platform
 
 ROOT = Path(__file__).resolve().parents[2]
 FUNCTIONS_DIR = ROOT / "functions"
@@ -39,7 +39,6 @@ ASSET_EXCLUDE = ["**/__pycache__", "**/*.pyc", ".built-*"]
 
 # A function gets another try at a message this many times before it goes to the dead-letter queue.
 MAX_RECEIVE_COUNT = 5
-DEAD_LETTER_RETENTION = Duration.days(14)
 # A stream batch is retried (bisected) this many times before it goes to its on-failure queue.
 MAX_STREAM_RETRIES = 10
 
@@ -76,7 +75,7 @@ class PlatformFunction(lambda_.Function):
         scope: Construct,
         id: str,
         *,
-        platform: "Platform",
+        platform: Platform,
         handler: str,
         environment: dict[str, str] | None = None,
         timeout: Duration = DEFAULT_TIMEOUT,

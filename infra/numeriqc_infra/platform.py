@@ -7,7 +7,7 @@ checked without anyone writing a second list.
 
 from dataclasses import dataclass
 
-from aws_cdk import Aws, RemovalPolicy, Stack
+from aws_cdk import Aws, Duration, RemovalPolicy, Stack
 from aws_cdk import aws_dynamodb as dynamodb
 from aws_cdk import aws_events as events
 from aws_cdk import aws_events_targets as targets
@@ -19,10 +19,12 @@ from aws_cdk import aws_sqs as sqs
 from constructs import Construct
 
 from numeriqc.core.events import EVENT_FAMILIES
-from numeriqc_infra.functions import DEAD_LETTER_RETENTION
 from numeriqc_infra.monitoring import Monitoring
 from numeriqc_infra.nag import acknowledge
 from numeriqc_infra.naming import fix_logical_id
+
+# How long a failed message or event waits in a dead-letter queue for someone to look at it.
+DEAD_LETTER_RETENTION = Duration.days(14)
 
 # What the health check may call on each kind of dependency: describe, never read data.
 HEALTH_ACTIONS = {

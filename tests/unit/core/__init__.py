@@ -1,0 +1,1 @@
+"""Unit tests of the kernel every service shares: `numeriqc.core`."""
