@@ -18,6 +18,7 @@ from typing import Any
 from numeriqc.core import aws
 from numeriqc.core.auth import KeyKind, Scope
 from numeriqc.core.secrets import pepper
+from numeriqc.organizations.adapters.table import AlreadyExists, OrganizationsStore
 from numeriqc.organizations.registry import (
     UnknownKey,
     UnknownOrganization,
@@ -25,7 +26,6 @@ from numeriqc.organizations.registry import (
     create_organization,
     revoke_key,
 )
-from numeriqc.organizations.adapters.table import AlreadyExists, OrganizationsStore
 
 STATE_DIR = Path(".numeriqc")
 OUTPUTS_FILE = STATE_DIR / "outputs.json"

@@ -3,8 +3,8 @@
 from numeriqc.core import aws
 from numeriqc.core.auth import KeyKind, Scope
 from numeriqc.core.secrets import pepper
-from numeriqc.organizations.registry import create_key, create_organization
 from numeriqc.organizations.adapters.table import OrganizationsStore
+from numeriqc.organizations.registry import create_key, create_organization
 
 DEMO_ORG = "demo"
 
