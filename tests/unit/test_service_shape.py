@@ -164,3 +164,20 @@ def test_pyproject_lists_every_package() -> None:
         name for package in PACKAGES for name, path in _modules(package).items() if path.name == "__init__.py"
     }
     assert listed == on_disk
+
+
+def test_only_deps_and_adapters_import_a_service_adapters() -> None:
+    """Dependencies point inward: handlers reach adapters through `deps.py`, rules through the
+    protocols of `ports.py`. So a service's `adapters` package is imported by its own `deps.py` and
+    its own adapters, and by nothing else (not by a rule, a handler, nor another service)."""
+    modules = _modules("numeriqc")
+    offenders = []
+    for name, path in modules.items():
+        service = name.split(".")[1] if name.count(".") else ""
+        allowed = {f"numeriqc.{service}.deps", f"numeriqc.{service}.adapters"}
+        inside = name in allowed or name.startswith(f"numeriqc.{service}.adapters.")
+        for target in sorted(_imports(name, path, modules)):
+            parts = target.split(".")
+            if len(parts) >= 3 and parts[2] == "adapters" and not (inside and parts[1] == service):
+                offenders.append(f"{path.relative_to(ROOT)} imports {target}")
+    assert offenders == []

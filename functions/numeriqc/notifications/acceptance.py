@@ -18,7 +18,6 @@ from numeriqc.core.ids import new_ulid
 from numeriqc.core.problems import FieldError, ValidationFailed
 from numeriqc.notifications import addresses, consent, daily_limits, problems, send_times
 from numeriqc.notifications import template_language as templates
-from numeriqc.notifications.adapters.table import due_key, notification_key, series_key
 from numeriqc.notifications.models import (
     Channel,
     Notification,
@@ -28,7 +27,17 @@ from numeriqc.notifications.models import (
     Status,
     Template,
 )
-from numeriqc.notifications.ports import Cipher, EventSink, Queues, RecipientHasher, Table, Templates
+from numeriqc.notifications.ports import (
+    Cipher,
+    ConsentRecords,
+    DailyCounters,
+    EventSink,
+    NewSend,
+    Queues,
+    RecipientHasher,
+    SendWriter,
+    Templates,
+)
 from numeriqc.notifications.records import (
     ChannelMessage,
     Entry,
@@ -59,10 +68,10 @@ class Planned:
 
 @dataclass(frozen=True)
 class Prepared:
-    """One accepted send as it will be written (`items`) and, unless scheduled, queued (`message`)."""
+    """One accepted send as it will be written (`send`) and, unless scheduled, queued (`message`)."""
 
     item: dict[str, Any]
-    items: list[dict[str, Any]]
+    send: NewSend
     message: ChannelMessage | None
 
 
@@ -71,14 +80,18 @@ class Acceptance:
 
     def __init__(  # noqa: PLR0917 - the ports this rule uses, each narrow
         self,
-        table: Table,
+        sends: SendWriter,
+        consents: ConsentRecords,
+        counters: DailyCounters,
         templates: Templates,
         cipher: Cipher,
         queues: Queues,
         hash_recipient: RecipientHasher,
         config: NotificationsSettings,
     ) -> None:
-        self._table = table
+        self._sends = sends
+        self._consents = consents
+        self._counters = counters
         self._templates = templates
         self._cipher = cipher
         self._queues = queues
@@ -120,7 +133,7 @@ class Acceptance:
             when=when,
             now=now,
         )
-        self._table.put_many(prepared.items)
+        self._sends.add_sends([prepared.send])
         self._queue(caller.org_id, channel, prepared)
         return notification_of(prepared.item)
 
@@ -168,10 +181,8 @@ class Acceptance:
             )
             for when in moments
         ]
-        pk, sk = series_key(caller.org_id, series_id)
-        series = {"pk": pk, "sk": sk, "ids": [one.item["id"] for one in prepared]}
         # At most 10 reminders of 3 items each, and the series: one transaction, all or nothing.
-        self._table.write_all([item for one in prepared for item in one.items] + [series])
+        self._sends.add_series(caller.org_id, series_id, [one.send for one in prepared])
         for one in prepared:
             self._queue(caller.org_id, request.channel, one)
         return ReminderSeries(
@@ -216,7 +227,7 @@ class Acceptance:
         simulated = addresses.simulated_outcome(channel, recipient)
         rh = self._hash_recipient(addresses.hash_key(channel, recipient))
         if simulated is None:
-            reason = consent.refusals(self._table, [(caller.org_id, channel, rh)])[
+            reason = consent.refusals(self._consents, [(caller.org_id, channel, rh)])[
                 (caller.org_id, channel.value, rh)
             ]
             if reason is not None:
@@ -244,7 +255,7 @@ class Acceptance:
         if caller.kind.value != "live" or planned.simulated is not None:
             return
         limit = self._config.daily_limit_email if channel is Channel.EMAIL else self._config.daily_limit_sms
-        warning = daily_limits.reserve(self._table, caller.org_id, channel, count, limit=limit, now=now)
+        warning = daily_limits.reserve(self._counters, caller.org_id, channel, count, limit=limit, now=now)
         if warning:
             events.emit(warning)
 
@@ -279,7 +290,6 @@ class Acceptance:
             ref=reference,
         )
         item = status_item(
-            org_id=caller.org_id,
             notification_id=notification_id,
             channel=channel,
             status=status,
@@ -294,30 +304,18 @@ class Acceptance:
             series_id=series_id,
             fragments=planned.fragments,
         )
-        items = [
-            item,
-            content_item(
-                org_id=caller.org_id,
-                notification_id=notification_id,
-                entry=entry,
-                keys=keys,
-                now=max(when, now),  # retention counts from the send, not from the request
-                retention_days=self._config.retention_days,
-            ),
-        ]
-        if scheduled:
-            due_pk, due_sk = due_key(when, caller.org_id, notification_id)
-            items.append(
-                {
-                    "pk": due_pk,
-                    "sk": due_sk,
-                    "org": caller.org_id,
-                    "id": notification_id,
-                    "channel": channel.value,
-                }
-            )
-            return Prepared(item, items, None)
-        return Prepared(item, items, ChannelMessage(channel=channel, keys=keys, entries=[entry]))
+        content = content_item(
+            entry=entry,
+            keys=keys,
+            now=max(when, now),  # retention counts from the send, not from the request
+            retention_days=self._config.retention_days,
+        )
+        if scheduled:  # the scheduler queues it when it comes due (`coming_due`)
+            due = {"org": caller.org_id, "id": notification_id, "channel": channel.value}
+            send = NewSend(caller.org_id, notification_id, item, content, due_at=when, due=due)
+            return Prepared(item, send, None)
+        send = NewSend(caller.org_id, notification_id, item, content)
+        return Prepared(item, send, ChannelMessage(channel=channel, keys=keys, entries=[entry]))
 
     def _queue(self, org_id: str, channel: Channel, prepared: Prepared) -> None:
         """Queue a send due now on its channel's priority lane; a send that cannot be queued is
@@ -329,9 +327,10 @@ class Acceptance:
                 self._config.channel_queues[channel.value]["priority"], [prepared.message.model_dump_json()]
             )
         except Exception:
-            self._table.update(
-                *notification_key(org_id, prepared.item["id"]),
-                set_values={"status": Status.TECHNICAL_FAILURE.value, "failure_reason": "not-queued"},
+            self._sends.mark(
+                org_id,
+                prepared.item["id"],
+                {"status": Status.TECHNICAL_FAILURE.value, "failure_reason": "not-queued"},
             )
             raise
 

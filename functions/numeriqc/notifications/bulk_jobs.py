@@ -21,9 +21,16 @@ from numeriqc.notifications import addresses, daily_limits, problems, send_times
 from numeriqc.notifications import sms_length as sms
 from numeriqc.notifications import template_language as templates
 from numeriqc.notifications.acceptance import send_at
-from numeriqc.notifications.adapters.table import due_key, job_due_name, job_key
 from numeriqc.notifications.models import BulkIn, Channel, Job, RowError, Template, Value
-from numeriqc.notifications.ports import EventSink, Queues, Table, Templates, Uploads
+from numeriqc.notifications.ports import (
+    DailyCounters,
+    EventSink,
+    JobRecords,
+    Queues,
+    Schedule,
+    Templates,
+    Uploads,
+)
 from numeriqc.notifications.records import dumps
 from numeriqc.notifications.settings import NotificationsSettings
 from numeriqc.notifications.template_registry import usable
@@ -149,15 +156,19 @@ def _plain_only(template: Template) -> tuple[str, str]:
 class BulkJobs:
     """Bulk jobs from request (or uploaded CSV) to planning messages; `job_of` reads their progress."""
 
-    def __init__(
+    def __init__(  # noqa: PLR0917 - the ports this rule uses, each narrow
         self,
-        table: Table,
+        jobs: JobRecords,
+        schedule: Schedule,
+        counters: DailyCounters,
         templates: Templates,
         uploads: Uploads,
         queues: Queues,
         config: NotificationsSettings,
     ) -> None:
-        self._table = table
+        self._jobs = jobs
+        self._schedule = schedule
+        self._counters = counters
         self._templates = templates
         self._uploads = uploads
         self._queues = queues
@@ -174,10 +185,7 @@ class BulkJobs:
         template = self._templates.current(caller.org_id, request.template_id)
         usable(template, None)
         job_id = new_ulid(lambda: now)
-        pk, sk = job_key(caller.org_id, job_id)
         job: dict[str, Any] = {
-            "pk": pk,
-            "sk": sk,
             "job_id": job_id,
             "template_id": template.template_id,
             "template_version": template.version,
@@ -192,7 +200,7 @@ class BulkJobs:
         }
         if request.upload:
             key = upload_key(caller.org_id, job_id)
-            self._table.put({**job, "status": "awaiting-upload"}, new=True)
+            self._jobs.save_job(caller.org_id, {**job, "status": "awaiting-upload"}, new=True)
             out = job_of({**job, "status": "awaiting-upload"})
             out.upload_url = self._uploads.upload_url(key, UPLOAD_SECONDS)
             out.upload_expires_at = now + timedelta(seconds=UPLOAD_SECONDS)
@@ -253,7 +261,7 @@ class BulkJobs:
                 self._config.daily_limit_email if channel is Channel.EMAIL else self._config.daily_limit_sms
             )
             warning = daily_limits.reserve(
-                self._table, caller.org_id, channel, len(real), limit=limit, now=now
+                self._counters, caller.org_id, channel, len(real), limit=limit, now=now
             )
             if warning:
                 events.emit(warning)
@@ -291,24 +299,20 @@ class BulkJobs:
             "slices": len(plans),
             "row_errors": [error.model_dump() for error in row_errors[:MAX_REPORTED_ERRORS]],
         }
-        self._table.put(accepted, new=not replace)
+        self._jobs.save_job(caller.org_id, accepted, new=not replace)
         if scheduled:
-            due_pk, due_sk = due_key(when, caller.org_id, job_due_name(job["job_id"]))
-            self._table.put(
-                {
-                    "pk": due_pk,
-                    "sk": due_sk,
-                    "org": caller.org_id,
-                    "job": job["job_id"],
-                    "plans": plans,
-                }
+            self._schedule.schedule_job(
+                when,
+                caller.org_id,
+                job["job_id"],
+                {"org": caller.org_id, "job": job["job_id"], "plans": plans},
             )
         elif plans:
             self._queues.send(self._config.plan_queue_url, plans)
         return job_of(accepted)
 
     def _job_item(self, org_id: str, job_id: str) -> dict[str, Any]:
-        item = self._table.get(*job_key(org_id, job_id), consistent=True) if is_ulid(job_id) else None
+        item = self._jobs.job(org_id, job_id, consistent=True) if is_ulid(job_id) else None
         if item is None:
             raise NotFound(problems.NO_JOB, job_id=job_id)
         return item

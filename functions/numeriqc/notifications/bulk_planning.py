@@ -12,10 +12,19 @@ from datetime import datetime
 from typing import Any
 
 from numeriqc.notifications import addresses, consent
-from numeriqc.notifications.adapters.table import Conflict, job_key, notification_key, slice_key
 from numeriqc.notifications.bulk_jobs import rows_key
 from numeriqc.notifications.models import Channel, Status
-from numeriqc.notifications.ports import Cipher, EventSink, Queues, RecipientHasher, Table, Uploads
+from numeriqc.notifications.ports import (
+    Cipher,
+    Conflict,
+    ConsentRecords,
+    EventSink,
+    JobRecords,
+    NotificationRecords,
+    Queues,
+    RecipientHasher,
+    Uploads,
+)
 from numeriqc.notifications.records import ChannelMessage, Entry, derived_id, dumps, status_event, status_item
 from numeriqc.notifications.settings import NotificationsSettings
 
@@ -25,14 +34,18 @@ ENTRIES_PER_MESSAGE = 100  # one claim transaction per message (TransactWriteIte
 class SlicePlanner:
     def __init__(  # noqa: PLR0917 - the ports this rule uses, each narrow
         self,
-        table: Table,
+        jobs: JobRecords,
+        records: NotificationRecords,
+        consents: ConsentRecords,
         uploads: Uploads,
         cipher: Cipher,
         queues: Queues,
         hash_recipient: RecipientHasher,
         config: NotificationsSettings,
     ) -> None:
-        self._table = table
+        self._jobs = jobs
+        self._records = records
+        self._consents = consents
         self._uploads = uploads
         self._cipher = cipher
         self._queues = queues
@@ -44,18 +57,17 @@ class SlicePlanner:
 
         Answers False when there was nothing to plan (the job does not exist, or the slice is done)."""
         org_id, job_id, index = plan["org"], plan["job"], int(plan["slice"])
-        store = self._table
-        if store.get(*job_key(org_id, job_id)) is None:
+        jobs = self._jobs
+        if jobs.job(org_id, job_id) is None:
             return False  # nothing to plan; retrying would not make the job appear
-        marker = slice_key(org_id, job_id, index)
         replay = False
         try:
-            store.put({"pk": marker[0], "sk": marker[1], "state": "planning"}, new=True)
+            jobs.start_slice(org_id, job_id, index)
         except Conflict:
-            if (store.get(*marker, consistent=True) or {}).get("state") == "done":
+            if jobs.slice_state(org_id, job_id, index) == "done":
                 return False
             replay = True
-        job = store.get(*job_key(org_id, job_id), consistent=True) or {}
+        job = jobs.job(org_id, job_id, consistent=True) or {}
         channel = Channel(job["channel"])
         start, end = plan["range"]
         rows = [
@@ -67,12 +79,14 @@ class SlicePlanner:
         real = [
             row for row in rows if kind == "live" and addresses.simulated_outcome(channel, row["to"]) is None
         ]
-        reasons = consent.refusals(store, [(org_id, channel, rhs[row["r"]]) for row in real]) if real else {}
+        reasons = (
+            consent.refusals(self._consents, [(org_id, channel, rhs[row["r"]]) for row in real])
+            if real
+            else {}
+        )
         existing: dict[tuple[str, str], dict[str, Any]] = {}
         if replay:
-            existing = store.get_many(
-                [notification_key(org_id, derived_id(job_id, row["r"])) for row in rows]
-            )
+            existing = self._records.notifications([(org_id, derived_id(job_id, row["r"])) for row in rows])
         kid, encrypted = self._cipher.current_key(now)
         items, entries, refused = [], [], []
         for row in rows:
@@ -81,7 +95,6 @@ class SlicePlanner:
             reason = reasons.get((org_id, channel.value, rh))
             status = Status.OPTED_OUT if reason else Status.QUEUED
             item = status_item(
-                org_id=org_id,
                 notification_id=notification_id,
                 channel=channel,
                 status=status,
@@ -96,7 +109,7 @@ class SlicePlanner:
                 fragments=row.get("f"),
                 failure_reason=reason,
             )
-            previous = existing.get((item["pk"], item["sk"]))
+            previous = existing.get((org_id, notification_id))
             if previous is None:
                 items.append(item)
             if reason:
@@ -119,7 +132,7 @@ class SlicePlanner:
                         ref=job.get("reference"),
                     )
                 )
-        store.put_many(items)
+        self._records.add_notifications(org_id, items)
         bodies = [
             ChannelMessage(
                 channel=channel, keys={kid: encrypted}, entries=entries[i : i + ENTRIES_PER_MESSAGE]
@@ -129,11 +142,10 @@ class SlicePlanner:
         if bodies:
             self._queues.send(self._config.channel_queues[channel.value]["bulk"], bodies)
         if not replay:
-            store.update(
-                *job_key(org_id, job_id),
-                add={"n_queued": len(entries), "n_opted-out": len(refused), "planned": len(rows)},
+            jobs.add_to_job(
+                org_id, job_id, {"n_queued": len(entries), "n_opted-out": len(refused), "planned": len(rows)}
             )
         for item in refused:
             events.emit(status_event({**item, "org": org_id}, now))
-        store.put({"pk": marker[0], "sk": marker[1], "state": "done"})
+        jobs.finish_slice(org_id, job_id, index)
         return True

@@ -9,21 +9,20 @@ from datetime import datetime
 from numeriqc.core.ids import is_ulid
 from numeriqc.core.problems import FieldError, NotFound, ValidationFailed
 from numeriqc.notifications import problems
-from numeriqc.notifications.adapters.table import notification_key, series_key
 from numeriqc.notifications.models import Notification, Status
-from numeriqc.notifications.ports import EventSink, Table
+from numeriqc.notifications.ports import EventSink, NotificationRecords
 from numeriqc.notifications.reading import stored_status
 from numeriqc.notifications.records import notification_of, status_event
 
 
 class Cancellation:
-    def __init__(self, table: Table) -> None:
-        self._table = table
+    def __init__(self, records: NotificationRecords) -> None:
+        self._records = records
 
     def cancel(self, org_id: str, notification_id: str, now: datetime, events: EventSink) -> Notification:
-        item = stored_status(self._table, org_id, notification_id)
-        moved = self._table.transition(
-            [notification_key(org_id, notification_id)],
+        item = stored_status(self._records, org_id, notification_id)
+        moved = self._records.transition(
+            [(org_id, notification_id)],
             [Status.SCHEDULED.value],
             {
                 "status": Status.CANCELLED.value,
@@ -49,12 +48,12 @@ class Cancellation:
     def cancel_series(
         self, org_id: str, series_id: str, now: datetime, events: EventSink
     ) -> list[Notification]:
-        series = self._table.get(*series_key(org_id, series_id)) if is_ulid(series_id) else None
+        series = self._records.series(org_id, series_id) if is_ulid(series_id) else None
         if series is None:
             raise NotFound(problems.NO_SERIES, series_id=series_id)
-        keys = [notification_key(org_id, nid) for nid in series.get("ids", [])]
-        moved = self._table.transition(
-            keys,
+        refs = [(org_id, nid) for nid in series.get("ids", [])]
+        moved = self._records.transition(
+            refs,
             [Status.SCHEDULED.value],
             {
                 "status": Status.CANCELLED.value,
@@ -62,7 +61,7 @@ class Cancellation:
                 "completed_at": now.isoformat(),
             },
         )
-        found = self._table.get_many(keys)
-        for key in moved:
-            events.emit(status_event({**found[key], "org": org_id}, now))
-        return [notification_of(found[key]) for key in keys if key in found]
+        found = self._records.notifications(refs)
+        for ref in moved:
+            events.emit(status_event({**found[ref], "org": org_id}, now))
+        return [notification_of(found[ref]) for ref in refs if ref in found]

@@ -21,37 +21,25 @@ from numeriqc.core.clock import epoch_seconds
 from numeriqc.core.observability import logger
 from numeriqc.notifications import addresses, consent, unsubscribe
 from numeriqc.notifications import template_language as templates
-from numeriqc.notifications.adapters.providers import ProviderRejected, ProviderThrottled
-from numeriqc.notifications.adapters.table import (
-    CLAIM_ATTRIBUTES,
-    claim_partition_of,
-    job_key,
-    notification_key,
-    sms_lookup_key,
-)
 from numeriqc.notifications.models import Channel, Status
-from numeriqc.notifications.ports import Cipher, EmailProvider, EventSink, SmsProvider, Table, Templates
+from numeriqc.notifications.ports import (
+    Cipher,
+    Claims,
+    ConsentRecords,
+    EmailProvider,
+    EventSink,
+    ProviderRejected,
+    ProviderThrottled,
+    SendResult,
+    SmsProvider,
+    Templates,
+)
 from numeriqc.notifications.records import ChannelMessage, Entry, status_event
 from numeriqc.notifications.settings import NotificationsSettings
 
 THROTTLE_RETRIES = 4
 # The provider id of a send that never reached a provider (test keys, simulated recipients).
 SIMULATED = "simulated"
-
-
-def claim_shard(message: ChannelMessage) -> str:
-    """The `by-claim` partition of a message's claims (by its first recipient's id: no hot key)."""
-    return claim_partition_of(message.entries[0].id if message.entries else "")
-
-
-def sms_lookup(
-    message_id: str, org_id: str, notification_id: str, now: datetime, days: int
-) -> tuple[tuple[str, str], dict[str, Any]]:
-    """The `SMSID#` item by which an SNS delivery receipt finds its notification (no contact detail)."""
-    return (
-        sms_lookup_key(message_id),
-        {"org": org_id, "id": notification_id, "expires_at": epoch_seconds(now + timedelta(days=days))},
-    )
 
 
 class StillThrottled(Exception):
@@ -91,7 +79,8 @@ class ChannelDelivery:
 
     def __init__(  # noqa: PLR0917 - the ports this rule uses, each narrow
         self,
-        table: Table,
+        claims: Claims,
+        consents: ConsentRecords,
         templates: Templates,
         cipher: Cipher,
         email: EmailProvider,
@@ -99,7 +88,8 @@ class ChannelDelivery:
         pepper: Callable[[], bytes],
         config: NotificationsSettings,
     ) -> None:
-        self._table = table
+        self._claims = claims
+        self._consents = consents
         self._templates = templates
         self._cipher = cipher
         self._email = email
@@ -111,21 +101,17 @@ class ChannelDelivery:
         """Send one channel message; outcomes are recorded (and announced in `events`) even when some
         recipients were throttled and the message is to be retried (StillThrottled)."""
         now = clock.now()
-        store = self._table
-        keys = {entry.id: notification_key(entry.org, entry.id) for entry in message.entries}
-        # The claim marks (cs, ca) put the claim in the sparse `by-claim` index until its result is
-        # written: what a crashed sender leaves there is found and closed by the sweeper (sweeper.py).
-        claimed = store.transition(
-            list(keys.values()),
+        claims = self._claims
+        refs = {entry.id: (entry.org, entry.id) for entry in message.entries}
+        # A claim stays in flight until its result is written: what a crashed sender leaves behind
+        # is found and closed by the sweeper (sweeper.py).
+        claimed = claims.claim(
+            list(refs.values()),
             [Status.QUEUED.value],
-            {
-                "status": Status.SENDING.value,
-                "updated_at": now.isoformat(),
-                "cs": claim_shard(message),
-                "ca": now.isoformat(),
-            },
+            {"status": Status.SENDING.value, "updated_at": now.isoformat()},
+            claimed_at=now,
         )
-        entries = [entry for entry in message.entries if keys[entry.id] in claimed]
+        entries = [entry for entry in message.entries if refs[entry.id] in claimed]
         if len(entries) < len(message.entries):
             logger.info("already claimed", extra={"skipped": len(message.entries) - len(entries)})
         if not entries:
@@ -147,11 +133,8 @@ class ChannelDelivery:
                 break
         self._record(message.channel, outcomes, now, events)
         if unsent:
-            store.transition(
-                [keys[entry.id] for entry in unsent],
-                [Status.SENDING.value],
-                {"status": Status.QUEUED.value},
-                remove=CLAIM_ATTRIBUTES,
+            claims.release(
+                [refs[entry.id] for entry in unsent], [Status.SENDING.value], {"status": Status.QUEUED.value}
             )
             raise StillThrottled(f"{len(unsent)} recipient(s) throttled; the message will be retried")
 
@@ -165,7 +148,9 @@ class ChannelDelivery:
             if entry.kind == "live":
                 real.append(entry)
         reasons = (
-            consent.refusals(self._table, [(entry.org, channel, entry.rh) for entry in real]) if real else {}
+            consent.refusals(self._consents, [(entry.org, channel, entry.rh) for entry in real])
+            if real
+            else {}
         )
         sns_opted_out = self._sms.opted_out() if channel is Channel.SMS and real else set()
         kept = []
@@ -226,12 +211,12 @@ class ChannelDelivery:
     def _record(self, channel: Channel, outcomes: list[Outcome], now: datetime, events: EventSink) -> None:
         """All outcomes in transactions of 100, job counters, and the final statuses' events.
 
-        Each outcome leaves the `by-claim` index (its result is written). An SMS accepted by SNS also
-        gets its `SMSID#` lookup item, in the same transaction calls: its delivery receipt names only
-        the SNS message id."""
+        Each outcome ends its claim (its result is written). An SMS accepted by SNS also gets its
+        lookup by SNS message id, in the same transaction calls: its delivery receipt names only
+        that id."""
         if not outcomes:
             return
-        updates = []
+        results = []
         job_counts: dict[tuple[str, str], dict[str, int]] = {}
         for outcome in outcomes:
             values: dict[str, Any] = {"status": outcome.status.value, "updated_at": now.isoformat()}
@@ -242,21 +227,19 @@ class ChannelDelivery:
                 values["failure_reason"] = outcome.reason
             if outcome.status is not Status.SENDING:
                 values["completed_at"] = now.isoformat()
-            updates.append((notification_key(outcome.entry.org, outcome.entry.id), values))
+            entry = outcome.entry
             if channel is Channel.SMS and outcome.status is Status.SENDING and outcome.provider_id:
-                entry = outcome.entry
-                updates.append(
-                    sms_lookup(outcome.provider_id, entry.org, entry.id, now, self._config.retention_days)
-                )
+                expires_at = epoch_seconds(now + timedelta(days=self._config.retention_days))
+                results.append(SendResult(entry.org, entry.id, values, outcome.provider_id, expires_at))
+            else:
+                results.append(SendResult(entry.org, entry.id, values))
             if outcome.entry.job:
                 counts = job_counts.setdefault((outcome.entry.org, outcome.entry.job), {})
                 counts[outcome.status.value] = counts.get(outcome.status.value, 0) + 1
                 counts["queued"] = counts.get("queued", 0) - 1
-        self._table.update_many(updates, remove=CLAIM_ATTRIBUTES)
+        self._claims.record_results(results)
         for (org_id, job_id), counts in job_counts.items():
-            self._table.update(
-                *job_key(org_id, job_id), add={f"n_{name}": value for name, value in counts.items()}
-            )
+            self._claims.count_in_job(org_id, job_id, counts)
         for outcome in outcomes:
             if outcome.status is not Status.SENDING:
                 entry = outcome.entry

@@ -6,16 +6,22 @@ from datetime import datetime
 from numeriqc.core.problems import FieldError, NotFound, ValidationFailed
 from numeriqc.notifications import addresses, consent, problems
 from numeriqc.notifications import unsubscribe as tokens
-from numeriqc.notifications.adapters.table import is_consent, is_content, is_notification
 from numeriqc.notifications.models import Channel, Consent, ConsentIn, ConsentLookup, ErasureIn, ErasureOut
-from numeriqc.notifications.ports import RecipientHasher, Table
+from numeriqc.notifications.ports import ConsentRecords, RecipientHasher, RecipientRecords
 
 
 class Citizens:
     """`pepper` is read only by the public unsubscribe route, which verifies a signed token."""
 
-    def __init__(self, table: Table, hash_recipient: RecipientHasher, pepper: Callable[[], bytes]) -> None:
-        self._table = table
+    def __init__(
+        self,
+        consents: ConsentRecords,
+        recipients: RecipientRecords,
+        hash_recipient: RecipientHasher,
+        pepper: Callable[[], bytes],
+    ) -> None:
+        self._consents = consents
+        self._recipients = recipients
         self._hash_recipient = hash_recipient
         self._pepper = pepper
 
@@ -35,7 +41,7 @@ class Citizens:
         rh = self._hash(request.channel, request.recipient)
         given = request.given_at or now
         recorded = consent.record(
-            self._table,
+            self._consents,
             org_id,
             request.channel,
             rh,
@@ -43,22 +49,20 @@ class Citizens:
             source=request.source,
             given_at=given,
         )
-        optout = self._table.get(*consent.optout_key(request.channel, rh))
+        optout = self._consents.platform_opt_out(request.channel.value, rh)
         return recorded.model_copy(update={"platform_opt_out": optout is not None})
 
     def lookup_consent(self, org_id: str, request: ConsentLookup) -> Consent:
         rh = self._hash(request.channel, request.recipient)
-        found = self._table.get_many(
-            [consent.consent_key(org_id, request.channel, rh), consent.optout_key(request.channel, rh)]
-        )
-        item = found.get(consent.consent_key(org_id, request.channel, rh))
+        wanted = (org_id, request.channel.value, rh)
+        item, optout = self._consents.consent_states([wanted])[wanted]
         if item is None:
             raise NotFound(problems.NO_CONSENT)
-        return consent.consent_of(item, found.get(consent.optout_key(request.channel, rh)))
+        return consent.consent_of(item, optout)
 
     def withdraw_consent(self, org_id: str, request: ConsentLookup, now: datetime) -> Consent:
         rh = self._hash(request.channel, request.recipient)
-        if not consent.withdraw(self._table, org_id, request.channel, rh, by="organization", now=now):
+        if not consent.withdraw(self._consents, org_id, request.channel, rh, by="organization", now=now):
             raise NotFound(problems.NO_CONSENT)
         return self.lookup_consent(org_id, request)
 
@@ -68,22 +72,20 @@ class Citizens:
         if read is None:
             raise ValidationFailed(errors=[FieldError("path.token", "invalid_token", problems.BAD_TOKEN)])
         org_id, channel, rh = read
-        consent.withdraw(self._table, org_id, channel, rh, by="one-click-unsubscribe", now=now)
+        consent.withdraw(self._consents, org_id, channel, rh, by="one-click-unsubscribe", now=now)
 
     def erase(self, org_id: str, request: ErasureIn) -> ErasureOut:
         """Remove what the platform holds on one citizen for this organization: consent and content
         are deleted, the statuses of their notifications lose the recipient's hash (they stay,
         anonymized)."""
         rh = self._hash(request.channel, request.recipient)
-        keys = self._table.recipient_items(org_id, rh)
-        consents = [key for key in keys if is_consent(key)]
-        contents = [key for key in keys if is_content(key)]
-        statuses = [key for key in keys if is_notification(key)]
-        self._table.delete_many(consents + contents)
-        for pk, sk in statuses:  # rare and small: one update each keeps the statuses, drops the hash
-            self._table.update(pk, sk, set_values={"erased": True}, remove=["rh"])
+        held = self._recipients.held_on(org_id, rh)
+        self._recipients.delete_held(org_id, rh, held)
+        # Rare and small: one update each keeps the statuses and drops the hash.
+        for notification_id in held.notifications:
+            self._recipients.anonymize(org_id, notification_id, {"erased": True})
         return ErasureOut(
-            consents_removed=len(consents),
-            contents_removed=len(contents),
-            notifications_anonymized=len(statuses),
+            consents_removed=len(held.consents),
+            contents_removed=len(held.contents),
+            notifications_anonymized=len(held.notifications),
         )

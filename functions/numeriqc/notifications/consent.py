@@ -8,18 +8,8 @@ is account-wide for the same reason). A send needs an active consent and no plat
 from datetime import datetime
 from typing import Any
 
-from numeriqc.notifications.adapters import table as layout
-from numeriqc.notifications.adapters.table import Conflict
 from numeriqc.notifications.models import Channel, Consent
-from numeriqc.notifications.ports import Table
-
-
-def consent_key(org_id: str, channel: Channel | str, recipient_hash: str) -> tuple[str, str]:
-    return layout.consent_key(org_id, str(channel), recipient_hash)
-
-
-def optout_key(channel: Channel | str, recipient_hash: str) -> tuple[str, str]:
-    return layout.optout_key(str(channel), recipient_hash)
+from numeriqc.notifications.ports import Conflict, ConsentRecords
 
 
 def refusal(consent: dict[str, Any] | None, optout: dict[str, Any] | None) -> str | None:
@@ -34,23 +24,15 @@ def refusal(consent: dict[str, Any] | None, optout: dict[str, Any] | None) -> st
 
 
 def refusals(
-    table: Table, wanted: list[tuple[str, Channel | str, str]]
+    consents: ConsentRecords, wanted: list[tuple[str, Channel | str, str]]
 ) -> dict[tuple[str, str, str], str | None]:
     """Refusal reason for each (org, channel, recipient hash), read with BatchGetItem."""
-    keys = []
-    for org_id, channel, rh in wanted:
-        keys += [consent_key(org_id, channel, rh), optout_key(channel, rh)]
-    found = table.get_many(keys)
-    return {
-        (org_id, str(channel), rh): refusal(
-            found.get(consent_key(org_id, channel, rh)), found.get(optout_key(channel, rh))
-        )
-        for org_id, channel, rh in wanted
-    }
+    states = consents.consent_states([(org_id, str(channel), rh) for org_id, channel, rh in wanted])
+    return {one: refusal(*state) for one, state in states.items()}
 
 
 def record(
-    table: Table,
+    consents: ConsentRecords,
     org_id: str,
     channel: Channel,
     recipient_hash: str,
@@ -59,10 +41,7 @@ def record(
     source: str,
     given_at: datetime,
 ) -> Consent:
-    pk, sk = consent_key(org_id, channel, recipient_hash)
     item = {
-        "pk": pk,
-        "sk": sk,
         "rh": recipient_hash,
         "channel": channel.value,
         "purpose": purpose,
@@ -70,12 +49,12 @@ def record(
         "status": "active",
         "given_at": given_at.isoformat(),
     }
-    table.put(item)
+    consents.save_consent(org_id, channel.value, recipient_hash, item)
     return consent_of(item, None)
 
 
 def withdraw(
-    table: Table,
+    consents: ConsentRecords,
     org_id: str,
     channel: Channel | str,
     recipient_hash: str,
@@ -83,26 +62,24 @@ def withdraw(
     by: str,
     now: datetime,
 ) -> bool:
-    pk, sk = consent_key(org_id, channel, recipient_hash)
     try:
-        table.update(
-            pk,
-            sk,
-            set_values={"status": "withdrawn", "withdrawn_at": now.isoformat(), "withdrawn_by": by},
-            condition="attribute_exists(pk)",
+        consents.update_consent(
+            org_id,
+            str(channel),
+            recipient_hash,
+            {"status": "withdrawn", "withdrawn_at": now.isoformat(), "withdrawn_by": by},
         )
-    except Conflict:
+    except Conflict:  # no consent was recorded
         return False
     return True
 
 
-def opt_out(table: Table, channel: Channel | str, recipient_hash: str, now: datetime) -> None:
-    pk, sk = optout_key(channel, recipient_hash)
-    table.put({"pk": pk, "sk": sk, "rh": recipient_hash, "at": now.isoformat()})
+def opt_out(consents: ConsentRecords, channel: Channel | str, recipient_hash: str, now: datetime) -> None:
+    consents.save_opt_out(str(channel), recipient_hash, {"rh": recipient_hash, "at": now.isoformat()})
 
 
-def opt_in(table: Table, channel: Channel | str, recipient_hash: str) -> None:
-    table.delete_many([optout_key(channel, recipient_hash)])
+def opt_in(consents: ConsentRecords, channel: Channel | str, recipient_hash: str) -> None:
+    consents.remove_opt_out(str(channel), recipient_hash)
 
 
 def consent_of(item: dict[str, Any], optout: dict[str, Any] | None) -> Consent:

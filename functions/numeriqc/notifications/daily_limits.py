@@ -8,28 +8,27 @@ whole or refused whole.
 from datetime import datetime
 
 from numeriqc.core.events import CloudEvent, cloud_event
-from numeriqc.notifications.adapters.table import Conflict
 from numeriqc.notifications.models import Channel
-from numeriqc.notifications.ports import Table
+from numeriqc.notifications.ports import Conflict, DailyCounters
 from numeriqc.notifications.problems import LIMIT, DailyLimitReached
 
 WARNING_RATIO = 0.8
 
 
 def reserve(
-    table: Table, org_id: str, channel: Channel, count: int, *, limit: int, now: datetime
+    counters: DailyCounters, org_id: str, channel: Channel, count: int, *, limit: int, now: datetime
 ) -> CloudEvent | None:
     """Count `count` sends today or raise a 429 problem; answers the 80 % event when this crosses it."""
     if count <= 0:
         return None
     day = now.date().isoformat()
     try:
-        used = table.reserve_daily(
+        used = counters.reserve_daily(
             org_id, channel.value, day, count, limit=limit, expires_at=int(now.timestamp()) + 3 * 86400
         )
     except Conflict:
         raise DailyLimitReached(
-            LIMIT, limit=limit, channel=channel.value, used=table.daily_used(org_id, channel.value, day)
+            LIMIT, limit=limit, channel=channel.value, used=counters.daily_used(org_id, channel.value, day)
         ) from None
     threshold = WARNING_RATIO * limit
     if used >= threshold > used - count:

@@ -27,6 +27,7 @@ from numeriqc.notifications.cancellation import Cancellation
 from numeriqc.notifications.channel_delivery import ChannelDelivery
 from numeriqc.notifications.citizens import Citizens
 from numeriqc.notifications.coming_due import ComingDue
+from numeriqc.notifications.delivery_outcomes import DeliveryOutcomes
 from numeriqc.notifications.reading import Reading
 from numeriqc.notifications.settings import NotificationsSettings
 from numeriqc.notifications.sms_replies import SmsReplies
@@ -56,6 +57,8 @@ def _cached(name: str, build: Callable[[NotificationsSettings], T]) -> T:
 
 
 def table() -> NotificationsTable:
+    """The one table adapter: it implements every record port of `ports.py`, so each rule below is
+    handed it once per port it uses."""
     return _cached("table", lambda c: NotificationsTable(aws.client("dynamodb"), c.notifications_table))
 
 
@@ -103,7 +106,7 @@ def hasher() -> PepperedHasher:
 
 
 def acceptance() -> Acceptance:
-    return Acceptance(table(), registry(), cipher(), queues(), hasher(), config())
+    return Acceptance(table(), table(), table(), registry(), cipher(), queues(), hasher(), config())
 
 
 def cancellation() -> Cancellation:
@@ -115,25 +118,29 @@ def reading() -> Reading:
 
 
 def bulk_jobs() -> BulkJobs:
-    return BulkJobs(table(), registry(), uploads(), queues(), config())
+    return BulkJobs(table(), table(), table(), registry(), uploads(), queues(), config())
 
 
 def slice_planner() -> SlicePlanner:
-    return SlicePlanner(table(), uploads(), cipher(), queues(), hasher(), config())
+    return SlicePlanner(table(), table(), table(), uploads(), cipher(), queues(), hasher(), config())
 
 
 def channel_delivery() -> ChannelDelivery:
-    return ChannelDelivery(table(), registry(), cipher(), email(), sms(), pepper, config())
+    return ChannelDelivery(table(), table(), registry(), cipher(), email(), sms(), pepper, config())
 
 
 def coming_due() -> ComingDue:
     c = config()
-    return ComingDue(table(), queues(), c.channel_queues, c.plan_queue_url)
+    return ComingDue(table(), table(), table(), queues(), c.channel_queues, c.plan_queue_url)
 
 
 def citizens() -> Citizens:
-    return Citizens(table(), hasher(), pepper)
+    return Citizens(table(), table(), hasher(), pepper)
 
 
 def sms_replies() -> SmsReplies:
-    return SmsReplies(table(), sms(), hasher())
+    return SmsReplies(table(), table(), sms(), hasher())
+
+
+def delivery_outcomes() -> DeliveryOutcomes:
+    return DeliveryOutcomes(table(), table())

@@ -1,7 +1,7 @@
 """Email delivery receipts: which SES events (configuration set -> SNS -> SQS) mean which status.
 
 Only the tags the sender put on the message (organization, notification) identify it: an SES event
-names no address we read. `delivery_outcomes.apply` writes what this decides.
+names no address we read. `DeliveryOutcomes.apply` writes what this decides.
 """
 
 from typing import Any

@@ -3,9 +3,16 @@
 Rules receive these (built by `deps`), never boto3 clients nor a lookup object reaching every
 adapter: a unit test hands a rule a fake of exactly what it uses. `EventSink` (`core.events`) is
 how a rule announces what it did; `Clock` (`core.clock`) is where time comes from.
+
+The record protocols below are all implemented by the one table adapter (`adapters/table.py`), the
+only module that knows the table's layout: a rule names a notification by (organization, id), a
+consent by (organization, channel, recipient hash), and hands over the attributes it decided;
+the adapter builds every key, index mark and item kind from those. Exceptions that are part of a
+port's contract are defined here: adapters raise them, rules catch them.
 """
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol
 
@@ -15,66 +22,264 @@ from numeriqc.notifications.models import Template
 
 __all__ = [
     "Cipher",
+    "Claims",
     "Clock",
+    "Conflict",
+    "ConsentRecords",
+    "ConsentRef",
+    "DailyCounters",
     "EmailProvider",
     "EventSink",
+    "HeldRecords",
+    "InboundMarkers",
+    "JobCounters",
+    "JobRecords",
+    "NewSend",
+    "NotificationRecords",
+    "NotificationRef",
+    "ProviderRejected",
+    "ProviderThrottled",
     "Queues",
     "RecipientHasher",
+    "RecipientRecords",
+    "Schedule",
+    "SendResult",
+    "SendWriter",
+    "SmsLookups",
     "SmsProvider",
-    "Table",
+    "TemplateRecords",
     "Templates",
     "Uploads",
 ]
 
-Key = tuple[str, str]
 # `hasher(addresses.hash_key(channel, recipient))` -> the recipient's keyed hash.
 RecipientHasher = Callable[[str], str]
+# How rules name a notification: (organization, notification id).
+NotificationRef = tuple[str, str]
+# How rules name a consent: (organization, channel, recipient keyed hash).
+ConsentRef = tuple[str, str, str]
 
 
-class Table(Protocol):
-    """The item operations of the notifications table; keys come from `adapters.table`'s functions."""
+class Conflict(Exception):
+    """A conditional write found the item in another state (or already there, or not there)."""
 
-    def get(self, pk: str, sk: str, consistent: bool = False) -> dict[str, Any] | None: ...
-    def put(self, item: dict[str, Any], *, new: bool = False) -> None: ...
-    def put_many(self, items: Sequence[dict[str, Any]]) -> int: ...
-    def write_all(self, items: Sequence[dict[str, Any]]) -> None: ...
-    def get_many(self, keys: Sequence[Key]) -> dict[Key, dict[str, Any]]: ...
-    def delete_many(self, keys: Sequence[Key]) -> int: ...
-    def update(
-        self,
-        pk: str,
-        sk: str,
-        *,
-        set_values: dict[str, Any] | None = None,
-        add: dict[str, int] | None = None,
-        remove: Sequence[str] = (),
-        condition: str | None = None,
-        condition_values: dict[str, Any] | None = None,
-        returns: str = "NONE",
-    ) -> dict[str, Any]: ...
-    def transition(
-        self,
-        keys: Sequence[Key],
-        from_statuses: Sequence[str],
-        set_values: dict[str, Any],
-        remove: Sequence[str] = (),
-        absent: Sequence[str] = (),
-    ) -> set[Key]: ...
-    def update_many(
-        self, updates: Sequence[tuple[Key, dict[str, Any]]], remove: Sequence[str] = ()
-    ) -> int: ...
-    def template_items(self, org_id: str) -> list[dict[str, Any]]: ...
+
+class ProviderThrottled(Exception):
+    """The provider asked us to slow down: retry later, never drop."""
+
+
+class ProviderRejected(Exception):
+    """The provider refused this one message for good (bad address, opted out...)."""
+
+    def __init__(self, code: str, opted_out: bool = False) -> None:
+        super().__init__(code)
+        self.code = code
+        self.opted_out = opted_out
+
+
+@dataclass(frozen=True)
+class NewSend:
+    """One accepted send as it is written: its status item and sealed content (`records`), and,
+    when the scheduler is to queue it, its due entry (what `coming_due` reads back) and due time."""
+
+    org_id: str
+    notification_id: str
+    status: dict[str, Any]
+    content: dict[str, Any]
+    due_at: datetime | None = None
+    due: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class SendResult:
+    """What a sender writes about one claimed notification; an SMS that SNS accepted also gets a
+    lookup by its SNS message id (its delivery receipt names nothing else), kept until `expires_at`."""
+
+    org_id: str
+    notification_id: str
+    values: dict[str, Any]
+    sms_message_id: str | None = None
+    expires_at: int | None = None
+
+
+@dataclass(frozen=True)
+class HeldRecords:
+    """What an organization holds on one recipient, by kind: the channels of their consents, the
+    ids of the notifications whose content is still kept, the ids of their notifications."""
+
+    consents: list[str] = field(default_factory=list)
+    contents: list[str] = field(default_factory=list)
+    notifications: list[str] = field(default_factory=list)
+
+
+class JobCounters(Protocol):
+    def count_in_job(self, org_id: str, job_id: str, counts: dict[str, int]) -> None:
+        """Add to a bulk job's status counters (`n_<status>`)."""
+        ...
+
+
+class NotificationRecords(JobCounters, Protocol):
+    """Notifications as stored: status items, sealed contents, series; read, written, moved.
+
+    `transition` is the conditional move that makes every stage idempotent: it answers the
+    notifications it moved, those whose status was one of `from_statuses`."""
+
+    def notification(self, org_id: str, notification_id: str) -> dict[str, Any] | None: ...
+    def notifications(self, refs: Sequence[NotificationRef]) -> dict[NotificationRef, dict[str, Any]]: ...
+    def content(self, org_id: str, notification_id: str) -> dict[str, Any] | None: ...
+    def contents(self, refs: Sequence[NotificationRef]) -> dict[NotificationRef, dict[str, Any]]: ...
+    def series(self, org_id: str, series_id: str) -> dict[str, Any] | None: ...
     def notification_page(
         self, org_id: str, *, limit: int, start: dict[str, Any] | None, filters: dict[str, Any]
     ) -> tuple[list[dict[str, Any]], dict[str, Any] | None]: ...
+    def add_notifications(self, org_id: str, items: Sequence[dict[str, Any]]) -> None: ...
+    def transition(
+        self, refs: Sequence[NotificationRef], from_statuses: Sequence[str], values: dict[str, Any]
+    ) -> set[NotificationRef]: ...
+
+
+class SendWriter(Protocol):
+    """Accepted sends: one-offs in batches, a reminder series in one transaction (all or nothing)."""
+
+    def add_sends(self, sends: Sequence[NewSend]) -> None: ...
+    def add_series(self, org_id: str, series_id: str, sends: Sequence[NewSend]) -> None: ...
+    def mark(self, org_id: str, notification_id: str, values: dict[str, Any]) -> None: ...
+
+
+class Claims(JobCounters, Protocol):
+    """A sender's claims on notifications, in flight until their result is written.
+
+    A claim is a conditional move that also marks the notification as claimed at `claimed_at`, in
+    one of `claim_shards()` shards; `release` and `close` move it again and drop the marks,
+    `record_results` writes results and drops them. `claims_before` finds, per shard, the claims
+    made at `upper` or before that are still in flight (a crashed sender's)."""
+
+    def claim(
+        self,
+        refs: Sequence[NotificationRef],
+        from_statuses: Sequence[str],
+        values: dict[str, Any],
+        claimed_at: datetime,
+    ) -> set[NotificationRef]: ...
+    def release(
+        self, refs: Sequence[NotificationRef], from_statuses: Sequence[str], values: dict[str, Any]
+    ) -> set[NotificationRef]: ...
+    def record_results(self, results: Sequence[SendResult]) -> None: ...
+    def claim_shards(self) -> int: ...
+    def claims_before(self, shard: int, upper: str, limit: int) -> list[NotificationRef]: ...
+    def close(
+        self,
+        refs: Sequence[NotificationRef],
+        from_statuses: Sequence[str],
+        values: dict[str, Any],
+        absent: Sequence[str],
+    ) -> dict[NotificationRef, dict[str, Any]]:
+        """Like `release`, for items holding none of the `absent` attributes; answers the moved items."""
+        ...
+
+
+class JobRecords(JobCounters, Protocol):
+    """Bulk jobs, and the marker of each slice being planned (planning a slice twice changes nothing)."""
+
+    def job(self, org_id: str, job_id: str, consistent: bool = False) -> dict[str, Any] | None: ...
+    def save_job(self, org_id: str, values: dict[str, Any], *, new: bool = False) -> None:
+        """Write a job (`values["job_id"]`); `new` raises Conflict when it exists."""
+        ...
+
+    def update_job(self, org_id: str, job_id: str, values: dict[str, Any]) -> None: ...
+    def add_to_job(self, org_id: str, job_id: str, amounts: dict[str, int]) -> None: ...
+    def start_slice(self, org_id: str, job_id: str, index: int) -> None:
+        """Mark a slice as being planned; Conflict when it was marked before."""
+        ...
+
+    def slice_state(self, org_id: str, job_id: str, index: int) -> str | None: ...
+    def finish_slice(self, org_id: str, job_id: str, index: int) -> None: ...
+
+
+class Schedule(Protocol):
+    """Scheduled sends waiting for their time, in `due_shards()` shards sorted by due time."""
+
+    def due_shards(self) -> int: ...
+    def due_entries(self, shard: int, now: datetime, limit: int) -> list[dict[str, Any]]: ...
+    def schedule_job(self, moment: datetime, org_id: str, job_id: str, values: dict[str, Any]) -> None: ...
+    def remove_due(self, entries: Sequence[dict[str, Any]]) -> None: ...
+
+
+class ConsentRecords(Protocol):
+    """Consent per (organization, channel, recipient hash), and platform-wide opt-outs per number."""
+
+    def consent_states(
+        self, wanted: Sequence[ConsentRef]
+    ) -> dict[ConsentRef, tuple[dict[str, Any] | None, dict[str, Any] | None]]:
+        """(consent, platform opt-out) of each, read together (BatchGetItem)."""
+        ...
+
+    def save_consent(
+        self, org_id: str, channel: str, recipient_hash: str, values: dict[str, Any]
+    ) -> None: ...
+    def update_consent(self, org_id: str, channel: str, recipient_hash: str, values: dict[str, Any]) -> None:
+        """Conflict when no consent was recorded."""
+        ...
+
+    def platform_opt_out(self, channel: str, recipient_hash: str) -> dict[str, Any] | None: ...
+    def save_opt_out(self, channel: str, recipient_hash: str, values: dict[str, Any]) -> None: ...
+    def remove_opt_out(self, channel: str, recipient_hash: str) -> None: ...
+
+
+class RecipientRecords(Protocol):
+    """Everything an organization holds on one recipient (by keyed hash), for their erasure."""
+
+    def held_on(self, org_id: str, recipient_hash: str) -> HeldRecords: ...
+    def delete_held(self, org_id: str, recipient_hash: str, held: HeldRecords) -> None:
+        """Delete `held`'s consents and contents (its notifications are not deleted)."""
+        ...
+
+    def anonymize(self, org_id: str, notification_id: str, values: dict[str, Any]) -> None:
+        """Set `values` on a notification and drop its recipient hash."""
+        ...
+
+
+class DailyCounters(Protocol):
     def reserve_daily(
         self, org_id: str, channel: str, day: str, count: int, *, limit: int, expires_at: int
-    ) -> int: ...
+    ) -> int:
+        """Count `count` sends against the day's limit; answers the new total, Conflict when full."""
+        ...
+
     def daily_used(self, org_id: str, channel: str, day: str) -> int: ...
-    def due_entries(self, shard: int, now: datetime, limit: int) -> list[dict[str, Any]]: ...
-    def claims_before(self, shard: int, upper: str, limit: int) -> list[Key]: ...
-    def count_in_job(self, org_id: str, job_id: str, counts: dict[str, int]) -> None: ...
-    def recipient_items(self, org_id: str, recipient_hash: str) -> list[Key]: ...
+
+
+class TemplateRecords(Protocol):
+    """Templates: the current version of each (the optimistic lock) and every immutable version."""
+
+    def template(self, org_id: str, template_id: str) -> dict[str, Any] | None: ...
+    def templates(self, org_id: str) -> list[dict[str, Any]]: ...
+    def template_version(self, org_id: str, template_id: str, version: int) -> dict[str, Any] | None: ...
+    def template_versions(
+        self, wanted: Sequence[tuple[str, str, int]]
+    ) -> dict[tuple[str, str, int], dict[str, Any]]: ...
+    def add_template(self, org_id: str, values: dict[str, Any]) -> None:
+        """Conflict when the template exists."""
+        ...
+
+    def replace_template(self, org_id: str, values: dict[str, Any], previous: int) -> None:
+        """Conflict unless the current version is still `previous`."""
+        ...
+
+    def save_version(self, org_id: str, values: dict[str, Any]) -> None: ...
+    def update_template(self, org_id: str, template_id: str, values: dict[str, Any]) -> None: ...
+
+
+class InboundMarkers(Protocol):
+    def mark_inbound_handled(self, message_id: str, expires_at: int) -> None:
+        """Conflict when this inbound message was handled before."""
+        ...
+
+
+class SmsLookups(Protocol):
+    def sms_notifications(self, message_ids: Sequence[str]) -> dict[str, NotificationRef]:
+        """Which notification each SNS message id is, for those the platform sent."""
+        ...
 
 
 class Queues(Protocol):
@@ -96,12 +301,16 @@ class Cipher(Protocol):
 
 
 class EmailProvider(Protocol):
+    """Raises ProviderThrottled (retry later) or ProviderRejected (refused for good)."""
+
     def send(
         self, *, to: str, subject: str, text: str, html: str, unsubscribe_url: str, tags: dict[str, str]
     ) -> str: ...
 
 
 class SmsProvider(Protocol):
+    """Raises ProviderThrottled (retry later) or ProviderRejected (refused for good)."""
+
     def send(self, *, to: str, text: str, tags: dict[str, str]) -> str: ...
     def reply(self, to: str, text: str) -> None: ...
     def opted_out(self) -> set[str]: ...

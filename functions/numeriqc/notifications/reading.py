@@ -9,30 +9,29 @@ from numeriqc.core.ids import is_ulid
 from numeriqc.core.problems import FieldError, NotFound, ValidationFailed
 from numeriqc.notifications import problems
 from numeriqc.notifications import template_language as templates
-from numeriqc.notifications.adapters.table import content_key, notification_key
 from numeriqc.notifications.models import Channel, Content, Notification, NotificationList
-from numeriqc.notifications.ports import Cipher, Table, Templates
+from numeriqc.notifications.ports import Cipher, NotificationRecords, Templates
 from numeriqc.notifications.records import Entry, notification_of
 
 
-def stored_status(table: Table, org_id: str, notification_id: str) -> dict[str, Any]:
+def stored_status(records: NotificationRecords, org_id: str, notification_id: str) -> dict[str, Any]:
     """The status item of one of the organization's notifications, or a 404 problem."""
-    item = table.get(*notification_key(org_id, notification_id)) if is_ulid(notification_id) else None
+    item = records.notification(org_id, notification_id) if is_ulid(notification_id) else None
     if item is None:
         raise NotFound(problems.NO_NOTIFICATION, notification_id=notification_id)
     return item
 
 
 class Reading:
-    def __init__(self, table: Table, templates: Templates, cipher: Cipher) -> None:
-        self._table = table
+    def __init__(self, records: NotificationRecords, templates: Templates, cipher: Cipher) -> None:
+        self._records = records
         self._templates = templates
         self._cipher = cipher
 
     def read(self, org_id: str, notification_id: str, now: datetime) -> Notification:
         """The notification, with its content while the retention period lasts."""
-        item = stored_status(self._table, org_id, notification_id)
-        stored = self._table.get(*content_key(org_id, notification_id))
+        item = stored_status(self._records, org_id, notification_id)
+        stored = self._records.content(org_id, notification_id)
         content = None
         # DynamoDB deletes expired items within days, not at once: expired content is never shown.
         if stored is not None and stored.get("expires_at", 0) > now.timestamp():
@@ -83,6 +82,6 @@ class Reading:
                         FieldError("query.page", "invalid", problems.NO_NOTIFICATION, notification_id=page)
                     ]
                 ) from None
-        items, last = self._table.notification_page(org_id, limit=limit, start=start, filters=filters)
+        items, last = self._records.notification_page(org_id, limit=limit, start=start, filters=filters)
         token = base64.urlsafe_b64encode(json.dumps(last).encode()).decode() if last else None
         return NotificationList(items=[notification_of(item) for item in items[:limit]], next=token)

@@ -14,7 +14,6 @@ from pydantic import BaseModel
 
 from numeriqc.core.clock import epoch_seconds
 from numeriqc.core.events import CloudEvent, cloud_event
-from numeriqc.notifications.adapters.table import content_key, notification_key
 from numeriqc.notifications.models import Channel, Content, Notification, Status
 
 
@@ -60,7 +59,6 @@ class ChannelMessage(BaseModel):
 
 def status_item(
     *,
-    org_id: str,
     notification_id: str,
     channel: Channel,
     status: Status,
@@ -77,10 +75,8 @@ def status_item(
     fragments: int | None = None,
     failure_reason: str | None = None,
 ) -> dict[str, Any]:
-    pk, sk = notification_key(org_id, notification_id)
+    """A notification's status item (the table keys it by organization and `id`)."""
     return {
-        "pk": pk,
-        "sk": sk,
         "id": notification_id,
         "channel": channel.value,
         "status": status.value,
@@ -106,18 +102,13 @@ _DONE = {Status.CANCELLED, Status.OPTED_OUT, Status.TECHNICAL_FAILURE}
 
 def content_item(
     *,
-    org_id: str,
-    notification_id: str,
     entry: Entry,
     keys: dict[str, str],
     now: datetime,
     retention_days: int,
 ) -> dict[str, Any]:
     """The sealed content of a one-off send; DynamoDB's TTL deletes it after the retention period."""
-    pk, sk = content_key(org_id, notification_id)
     return {
-        "pk": pk,
-        "sk": sk,
         "rh": entry.rh,
         "entry": entry.model_dump(),
         "keys": keys,

@@ -4,9 +4,9 @@ which status, and which notification each one is about.
 SNS writes one JSON line per SMS to `sns/<region>/<account>/DirectPublishToPhoneNumber` (and
 `.../Failure`) once the account's SMS attributes name a delivery-status role (docs/notifications.md).
 A subscription filter on each group invokes `handlers/sms_status_logs` with the lines, gzip'd and
-base64'd. Each line names the SNS message id; the sender stored `SMSID#<message id>` -> (organization,
+base64'd. Each line names the SNS message id; the sender stored a lookup from it to (organization,
 notification) when SNS accepted the SMS, so one BatchGetItem per 100 lines finds the notifications,
-and `delivery_outcomes.apply` moves them from `sending` (conditional: a duplicate receipt changes
+and `DeliveryOutcomes.apply` moves them from `sending` (conditional: a duplicate receipt changes
 nothing and emits nothing twice). The lines carry the phone number (`delivery.destination`): it is never read
 into a log, a status or an event; logs carry message ids and counts only (`handlers/sms_status_logs`).
 
@@ -20,10 +20,9 @@ import gzip
 import json
 from typing import Any
 
-from numeriqc.notifications.adapters.table import sms_lookup_key
 from numeriqc.notifications.delivery_outcomes import Outcome
 from numeriqc.notifications.models import Status
-from numeriqc.notifications.ports import Table
+from numeriqc.notifications.ports import SmsLookups
 
 Receipt = tuple[str, Status, str | None]  # SNS message id, status, failure reason
 
@@ -84,12 +83,12 @@ def status_of(provider_response: str) -> tuple[Status, str]:
     return PROVIDER_RESPONSES.get(provider_response.strip().rstrip(".").lower(), UNKNOWN_FAILURE)
 
 
-def known_outcomes(table: Table, found: list[Receipt]) -> list[Outcome]:
+def known_outcomes(lookups: SmsLookups, found: list[Receipt]) -> list[Outcome]:
     """The outcomes of the receipts whose SMS the platform sent (one BatchGetItem per 100)."""
-    lookups = table.get_many([sms_lookup_key(message_id) for message_id, _, _ in found])
+    sent = lookups.sms_notifications([message_id for message_id, _, _ in found])
     outcomes: list[Outcome] = []
     for message_id, status, reason in found:
-        item = lookups.get(sms_lookup_key(message_id))
-        if item is not None:
-            outcomes.append((item["org"], item["id"], status, reason))
+        if message_id in sent:
+            org_id, notification_id = sent[message_id]
+            outcomes.append((org_id, notification_id, status, reason))
     return outcomes

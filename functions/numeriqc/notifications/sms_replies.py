@@ -10,9 +10,14 @@ from typing import Any
 
 from numeriqc.core.observability import logger
 from numeriqc.notifications import addresses, consent, keywords
-from numeriqc.notifications.adapters.table import Conflict, inbound_key
 from numeriqc.notifications.models import Channel
-from numeriqc.notifications.ports import RecipientHasher, SmsProvider, Table
+from numeriqc.notifications.ports import (
+    Conflict,
+    ConsentRecords,
+    InboundMarkers,
+    RecipientHasher,
+    SmsProvider,
+)
 
 REPLIES = {
     keywords.Keyword.STOP: keywords.STOP_REPLY,
@@ -22,8 +27,15 @@ REPLIES = {
 
 
 class SmsReplies:
-    def __init__(self, table: Table, sms: SmsProvider, hash_recipient: RecipientHasher) -> None:
-        self._table = table
+    def __init__(
+        self,
+        inbound: InboundMarkers,
+        consents: ConsentRecords,
+        sms: SmsProvider,
+        hash_recipient: RecipientHasher,
+    ) -> None:
+        self._inbound = inbound
+        self._consents = consents
         self._sms = sms
         self._hash_recipient = hash_recipient
 
@@ -38,19 +50,15 @@ class SmsReplies:
             return word
         message_id = str(payload.get("inboundMessageId") or "")
         if message_id:
-            pk, sk = inbound_key(message_id)
             try:
-                self._table.put(
-                    {"pk": pk, "sk": sk, "expires_at": int((now + timedelta(days=7)).timestamp())},
-                    new=True,
-                )
+                self._inbound.mark_inbound_handled(message_id, int((now + timedelta(days=7)).timestamp()))
             except Conflict:
                 return word  # already handled
         rh = self._hash_recipient(addresses.hash_key(Channel.SMS, number))
         if word is keywords.Keyword.STOP:
-            consent.opt_out(self._table, Channel.SMS, rh, now)
+            consent.opt_out(self._consents, Channel.SMS, rh, now)
         elif word is keywords.Keyword.START:
-            consent.opt_in(self._table, Channel.SMS, rh)
+            consent.opt_in(self._consents, Channel.SMS, rh)
             try:
                 self._sms.opt_in(number)
             except Exception as error:  # SNS allows one opt-in per 30 days; our own list is what counts

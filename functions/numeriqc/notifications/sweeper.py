@@ -14,9 +14,8 @@ provider id, so a result written meanwhile (index reads are eventually consisten
 from collections import defaultdict
 from datetime import datetime, timedelta
 
-from numeriqc.notifications.adapters.table import CLAIM_ATTRIBUTES, CLAIM_SHARDS, org_of
 from numeriqc.notifications.models import Status
-from numeriqc.notifications.ports import EventSink, Table
+from numeriqc.notifications.ports import Claims, EventSink, NotificationRef
 from numeriqc.notifications.records import status_event
 
 STUCK_AFTER = timedelta(minutes=15)  # the sender's timeout is 2 minutes, its queue's visibility 12
@@ -24,24 +23,24 @@ PAGE = 100
 REASON = "sender-interrupted"
 
 
-def run(table: Table, events: EventSink, now: datetime) -> int:
+def run(claims: Claims, events: EventSink, now: datetime) -> int:
     """Close every claim older than STUCK_AFTER that never got a result; answers how many."""
     upper = (now - STUCK_AFTER).isoformat()
     closed = 0
-    for shard in range(CLAIM_SHARDS):
-        while keys := table.claims_before(shard, upper, PAGE):
-            moved = _close(table, events, keys, now)
+    for shard in range(claims.claim_shards()):
+        while refs := claims.claims_before(shard, upper, PAGE):
+            moved = _close(claims, events, refs, now)
             closed += moved
             # A claim not moved had its result written after the (eventually consistent) index
             # was read; it leaves the index by itself. Stop rather than read it again.
-            if len(keys) < PAGE or moved < len(keys):
+            if len(refs) < PAGE or moved < len(refs):
                 break
     return closed
 
 
-def _close(table: Table, events: EventSink, keys: list[tuple[str, str]], now: datetime) -> int:
-    moved = table.transition(
-        keys,
+def _close(claims: Claims, events: EventSink, refs: list[NotificationRef], now: datetime) -> int:
+    closed = claims.close(
+        refs,
         [Status.SENDING.value],
         {
             "status": Status.TECHNICAL_FAILURE.value,
@@ -49,18 +48,16 @@ def _close(table: Table, events: EventSink, keys: list[tuple[str, str]], now: da
             "updated_at": now.isoformat(),
             "completed_at": now.isoformat(),
         },
-        remove=CLAIM_ATTRIBUTES,
         absent=("provider_id",),
     )
-    if not moved:
+    if not closed:
         return 0
     jobs: dict[tuple[str, str], int] = defaultdict(int)
-    for item in table.get_many(sorted(moved)).values():
-        org = org_of(item["pk"])
+    for (org, _), item in closed.items():
         events.emit(status_event({**item, "org": org}, now))
         if item.get("job_id"):
             jobs[(org, item["job_id"])] += 1
     # The sender never wrote these results, so they are still counted as queued in their job.
     for (org, job), count in jobs.items():
-        table.count_in_job(org, job, {"queued": -count, "technical-failure": count})
-    return len(moved)
+        claims.count_in_job(org, job, {"queued": -count, "technical-failure": count})
+    return len(closed)

@@ -8,7 +8,6 @@ from numeriqc.core.problems import FieldError, NotFound, ValidationFailed
 from numeriqc.notifications import problems
 from numeriqc.notifications import sms_length as sms
 from numeriqc.notifications import template_language as templates
-from numeriqc.notifications.adapters.table import Conflict, template_key, template_version_key
 from numeriqc.notifications.models import (
     Channel,
     Preview,
@@ -20,7 +19,7 @@ from numeriqc.notifications.models import (
     Transliteration,
     Value,
 )
-from numeriqc.notifications.ports import Table
+from numeriqc.notifications.ports import Conflict, TemplateRecords
 
 
 def template_of(item: dict[str, Any]) -> Template:
@@ -42,8 +41,8 @@ def template_of(item: dict[str, Any]) -> Template:
 class TemplateRegistry:
     """Templates of every organization; immutable versions are cached for the container's life."""
 
-    def __init__(self, table: Table) -> None:
-        self._table = table
+    def __init__(self, records: TemplateRecords) -> None:
+        self._records = records
         self._versions: dict[tuple[str, str, int], Template] = {}
 
     def create(self, org_id: str, request: TemplateIn, now: datetime) -> Template:
@@ -81,35 +80,23 @@ class TemplateRegistry:
 
     def archive(self, org_id: str, template_id: str, now: datetime) -> Template:
         current = self.current(org_id, template_id)
-        self._table.update(
-            *template_key(org_id, template_id), set_values={"archived": True, "updated_at": now.isoformat()}
-        )
+        self._records.update_template(org_id, template_id, {"archived": True, "updated_at": now.isoformat()})
         return current.model_copy(update={"archived": True, "updated_at": now})
 
     def _write(self, org_id: str, item: dict[str, Any], previous: int | None) -> None:
-        pk, sk = template_key(org_id, item["template_id"])
-        current = {"pk": pk, "sk": sk, **item}
-        version_pk, version_sk = template_version_key(org_id, item["template_id"], item["version"])
-        version = {"pk": version_pk, "sk": version_sk, **item}
         try:
             if previous is None:
-                self._table.put(current, new=True)
+                self._records.add_template(org_id, item)
             else:  # the version number is the optimistic lock: two concurrent edits cannot both win
-                self._table.update(
-                    pk,
-                    current["sk"],
-                    set_values={k: v for k, v in item.items() if k not in ("pk", "sk")},
-                    condition="version = :previous",
-                    condition_values={":previous": previous},
-                )
+                self._records.replace_template(org_id, item, previous)
         except Conflict as error:
             from numeriqc.core.problems import Conflict as ConflictProblem
 
             raise ConflictProblem(problems.NO_TEMPLATE, template_id=item["template_id"]) from error
-        self._table.put(version)
+        self._records.save_version(org_id, item)
 
     def current(self, org_id: str, template_id: str) -> Template:
-        item = self._table.get(*template_key(org_id, template_id)) if is_ulid(template_id) else None
+        item = self._records.template(org_id, template_id) if is_ulid(template_id) else None
         if item is None:
             raise NotFound(problems.NO_TEMPLATE, template_id=template_id)
         return template_of(item)
@@ -118,7 +105,7 @@ class TemplateRegistry:
         """An immutable version, cached per container: senders read each version once."""
         key = (org_id, template_id, version)
         if key not in self._versions:
-            item = self._table.get(*template_version_key(org_id, template_id, version))
+            item = self._records.template_version(org_id, template_id, version)
             if item is None:
                 raise LookupError(f"template {template_id} v{version}")
             self._versions[key] = template_of(item)
@@ -133,14 +120,11 @@ class TemplateRegistry:
     def preload(self, wanted: set[tuple[str, str, int]]) -> None:
         missing = [key for key in wanted if key not in self._versions]
         if missing:
-            found = self._table.get_many([template_version_key(o, t, v) for o, t, v in missing])
-            for org_id, template_id, version in missing:
-                item = found.get(template_version_key(org_id, template_id, version))
-                if item is not None:
-                    self._versions[(org_id, template_id, version)] = template_of(item)
+            for key, item in self._records.template_versions(missing).items():
+                self._versions[key] = template_of(item)
 
     def list(self, org_id: str) -> list[Template]:
-        return [template_of(item) for item in self._table.template_items(org_id)]
+        return [template_of(item) for item in self._records.templates(org_id)]
 
 
 def usable(template: Template, channel: Channel | None, field: str = "body.template_id") -> None:

@@ -1,29 +1,19 @@
 """The providers: SES v2 (email, raw MIME with our own headers) and SNS (transactional SMS).
 
 Each raises `ProviderThrottled` (retry later, never drop) or `ProviderRejected` (this message is
-refused for good), so delivery decides on outcomes without knowing either provider's error codes.
+refused for good), the exceptions of the provider ports (`ports.py`), so delivery decides on
+outcomes without knowing either provider's error codes.
 """
 
 from email.message import EmailMessage
 from email.utils import formataddr, make_msgid
 from typing import Any
 
+from numeriqc.notifications.ports import ProviderRejected, ProviderThrottled
+
 THROTTLING = frozenset(
     {"Throttling", "ThrottlingException", "TooManyRequestsException", "LimitExceededException"}
 )
-
-
-class ProviderThrottled(Exception):
-    """The provider asked us to slow down: retry later, never drop."""
-
-
-class ProviderRejected(Exception):
-    """The provider refused this one message for good (bad address, opted out...)."""
-
-    def __init__(self, code: str, opted_out: bool = False) -> None:
-        super().__init__(code)
-        self.code = code
-        self.opted_out = opted_out
 
 
 def _error_code(error: Exception) -> str:

@@ -1,5 +1,9 @@
 """The only module that knows the notifications table's layout (single-table design).
 
+`NotificationsTable` implements every record port of `ports.py` on this layout: rules name a
+notification by (organization, id) and hand over attributes; keys, index marks and item kinds are
+built and read here, and nowhere else. The generic item operations it builds on are `items.py`'s.
+
 pk                      sk                          item
 ORG#<org>               TPL#<tid>                   a template's current version (and archived flag)
 ORG#<org>               TPL#<tid>#V#<00001>         an immutable template version
@@ -24,17 +28,14 @@ in flight, so the sweeper finds those a crashed sender left behind with one Quer
 
 Items carrying `rh` (recipient keyed hash) are in the `by-recipient` index (keys only), which is
 how a citizen's erasure request finds everything about them without a Scan.
-Writes are batched: BatchWriteItem by 25, TransactWriteItems by 100, BatchGetItem by 100.
 """
 
-import random
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from numeriqc.core import clock
-from numeriqc.core.dynamo import SingleTable, from_item, to_attribute, to_item
-from numeriqc.notifications.adapters import chunks
+from numeriqc.notifications.adapters.items import ItemTable
+from numeriqc.notifications.ports import ConsentRef, HeldRecords, NewSend, NotificationRef, SendResult
 
 RECIPIENT_INDEX = "by-recipient"
 CLAIM_INDEX = "by-claim"
@@ -148,292 +149,36 @@ def is_notification(key: Key) -> bool:
     return key[1].startswith("N#")
 
 
-class Conflict(Exception):
-    """A conditional write found the item in another state."""
+def ref_of(key: Key) -> NotificationRef:
+    """The (organization, notification id) of a notification's status or content key."""
+    return org_of(key[0]), key[1].partition("#")[2]
 
 
-class NotificationsTable(SingleTable):
-    """The notifications table: `core.dynamo.SingleTable` plus batching, transitions and the layout."""
+def channel_of_consent(key: Key) -> str:
+    """The channel of a consent key (`CONSENT#<channel>#<hash>`)."""
+    return key[1].split("#")[1]
 
-    # generic ------------------------------------------------------------------------------------
-    def get(self, pk: str, sk: str, consistent: bool = False) -> dict[str, Any] | None:
-        answer = self._client.get_item(
-            TableName=self._table, Key=to_item({"pk": pk, "sk": sk}), ConsistentRead=consistent
-        )
-        return from_item(answer["Item"]) if "Item" in answer else None
 
-    def put(self, item: dict[str, Any], *, new: bool = False) -> None:
-        request: dict[str, Any] = {"TableName": self._table, "Item": to_item(item)}
-        if new:
-            request["ConditionExpression"] = "attribute_not_exists(pk)"
-        try:
-            self._client.put_item(**request)
-        except self._client.exceptions.ConditionalCheckFailedException as error:
-            raise Conflict(item["sk"]) from error
+class NotificationsTable(ItemTable):
+    """The notifications table: every port of the rules' records (`ports.py`), on the layout above."""
 
-    def put_many(self, items: Iterable[dict[str, Any]]) -> int:
-        """BatchWriteItem by 25, retrying what DynamoDB leaves unprocessed; answers the calls made."""
-        calls = 0
-        for batch in chunks(list(items), 25):
-            requests = [{"PutRequest": {"Item": to_item(item)}} for item in batch]
-            calls += self._batch_write(requests)
-        return calls
+    # -- notifications (NotificationRecords, SendWriter) ------------------------------------------
+    def notification(self, org_id: str, notification_id: str) -> dict[str, Any] | None:
+        return self.get(*notification_key(org_id, notification_id))
 
-    def delete_many(self, keys: Iterable[tuple[str, str]]) -> int:
-        calls = 0
-        for batch in chunks(list(keys), 25):
-            requests = [{"DeleteRequest": {"Key": to_item({"pk": pk, "sk": sk})}} for pk, sk in batch]
-            calls += self._batch_write(requests)
-        return calls
+    def notifications(self, refs: Sequence[NotificationRef]) -> dict[NotificationRef, dict[str, Any]]:
+        found = self.get_many([notification_key(*ref) for ref in refs])
+        return {ref_of(key): item for key, item in found.items()}
 
-    def _batch_write(self, requests: list[dict[str, Any]]) -> int:
-        calls, attempt = 0, 0
-        while requests:
-            answer = self._client.batch_write_item(RequestItems={self._table: requests})
-            calls += 1
-            requests = answer.get("UnprocessedItems", {}).get(self._table, [])
-            if requests:
-                attempt += 1
-                clock.sleep(min(2.0, 0.05 * 2**attempt) * random.random())  # noqa: S311 - jitter
-        return calls
+    def content(self, org_id: str, notification_id: str) -> dict[str, Any] | None:
+        return self.get(*content_key(org_id, notification_id))
 
-    def get_many(self, keys: Sequence[tuple[str, str]]) -> dict[tuple[str, str], dict[str, Any]]:
-        """BatchGetItem by 100 (duplicates removed), retrying unprocessed keys."""
-        found: dict[tuple[str, str], dict[str, Any]] = {}
-        for batch in chunks(list(dict.fromkeys(keys)), 100):
-            pending: list[dict[str, Any]] = [to_item({"pk": pk, "sk": sk}) for pk, sk in batch]
-            attempt = 0
-            while pending:
-                answer = self._client.batch_get_item(RequestItems={self._table: {"Keys": pending}})
-                for raw in answer.get("Responses", {}).get(self._table, []):
-                    item = from_item(raw)
-                    found[(item["pk"], item["sk"])] = item
-                pending = answer.get("UnprocessedKeys", {}).get(self._table, {}).get("Keys", [])
-                if pending:
-                    attempt += 1
-                    clock.sleep(min(2.0, 0.05 * 2**attempt) * random.random())  # noqa: S311 - jitter
-        return found
+    def contents(self, refs: Sequence[NotificationRef]) -> dict[NotificationRef, dict[str, Any]]:
+        found = self.get_many([content_key(*ref) for ref in refs])
+        return {ref_of(key): item for key, item in found.items()}
 
-    def query(
-        self,
-        pk: str,
-        prefix: str,
-        *,
-        limit: int | None = None,
-        start: dict[str, Any] | None = None,
-        newest_first: bool = False,
-        filters: dict[str, Any] | None = None,
-    ) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
-        """One page of a partition's items under `prefix` (equality `filters` applied by DynamoDB)."""
-        names: dict[str, str] = {}
-        values = to_item({":pk": pk, ":prefix": prefix or None})
-        request: dict[str, Any] = {
-            "TableName": self._table,
-            "KeyConditionExpression": "pk = :pk" + (" AND begins_with(sk, :prefix)" if prefix else ""),
-            "ScanIndexForward": not newest_first,
-        }
-        if filters:
-            clauses = []
-            for index, (name, value) in enumerate(filters.items()):
-                names[f"#f{index}"] = name
-                values[f":f{index}"] = to_attribute(value)
-                clauses.append(f"#f{index} = :f{index}")
-            request["FilterExpression"] = " AND ".join(clauses)
-            request["ExpressionAttributeNames"] = names
-        request["ExpressionAttributeValues"] = values
-        items: list[dict[str, Any]] = []
-        while True:
-            if limit:
-                request["Limit"] = limit
-            if start:
-                request["ExclusiveStartKey"] = to_item(start)
-            answer = self._client.query(**request)
-            items.extend(from_item(item) for item in answer.get("Items", []))
-            last = answer.get("LastEvaluatedKey")
-            start = from_item(last) if last else None
-            if start is None or (limit and len(items) >= limit):
-                return items, start
-
-    def query_until(self, pk: str, upper: str, limit: int) -> list[dict[str, Any]]:
-        """Items of `pk` whose sort key is at most `upper`, oldest first (the due scheduled sends)."""
-        answer = self._client.query(
-            TableName=self._table,
-            KeyConditionExpression="pk = :pk AND sk <= :upper",
-            ExpressionAttributeValues=to_item({":pk": pk, ":upper": upper}),
-            Limit=limit,
-        )
-        return [from_item(item) for item in answer.get("Items", [])]
-
-    def query_all(self, pk: str, prefix: str) -> list[dict[str, Any]]:
-        return list(self._query_all(pk, prefix or None))
-
-    def by_recipient(self, recipient_hash: str) -> list[tuple[str, str]]:
-        keys: list[tuple[str, str]] = []
-        request: dict[str, Any] = {
-            "TableName": self._table,
-            "IndexName": RECIPIENT_INDEX,
-            "KeyConditionExpression": "rh = :rh",
-            "ExpressionAttributeValues": to_item({":rh": recipient_hash}),
-        }
-        while True:
-            answer = self._client.query(**request)
-            keys.extend((item["pk"]["S"], item["sk"]["S"]) for item in answer.get("Items", []))
-            if "LastEvaluatedKey" not in answer:
-                return keys
-            request["ExclusiveStartKey"] = answer["LastEvaluatedKey"]
-
-    def claims_before(self, shard: int, upper: str, limit: int) -> list[tuple[str, str]]:
-        """Keys of the claims of `shard` made at `upper` or before, oldest first (sparse index)."""
-        answer = self._client.query(
-            TableName=self._table,
-            IndexName=CLAIM_INDEX,
-            KeyConditionExpression="cs = :cs AND ca <= :upper",
-            ExpressionAttributeValues=to_item({":cs": claim_partition(shard), ":upper": upper}),
-            Limit=limit,
-        )
-        return [(item["pk"]["S"], item["sk"]["S"]) for item in answer.get("Items", [])]
-
-    def update(
-        self,
-        pk: str,
-        sk: str,
-        *,
-        set_values: dict[str, Any] | None = None,
-        add: dict[str, int] | None = None,
-        remove: Sequence[str] = (),
-        condition: str | None = None,
-        condition_values: dict[str, Any] | None = None,
-        returns: str = "NONE",
-    ) -> dict[str, Any]:
-        request = self._update_request(pk, sk, set_values, add, remove, condition, condition_values)
-        request["ReturnValues"] = returns
-        try:
-            answer = self._client.update_item(**request)
-        except self._client.exceptions.ConditionalCheckFailedException as error:
-            raise Conflict(sk) from error
-        return from_item(answer.get("Attributes", {}))
-
-    def _update_request(  # noqa: PLR0917 - private, mirrors update()'s keywords
-        self,
-        pk: str,
-        sk: str,
-        set_values: dict[str, Any] | None,
-        add: dict[str, int] | None,
-        remove: Sequence[str],
-        condition: str | None,
-        condition_values: dict[str, Any] | None,
-    ) -> dict[str, Any]:
-        names: dict[str, str] = {}
-        values: dict[str, Any] = {}
-        clauses: list[str] = []
-        sets = []
-        for index, (name, value) in enumerate((set_values or {}).items()):
-            names[f"#s{index}"] = name
-            values[f":s{index}"] = to_attribute(value)
-            sets.append(f"#s{index} = :s{index}")
-        if sets:
-            clauses.append("SET " + ", ".join(sets))
-        adds = []
-        for index, (name, amount) in enumerate((add or {}).items()):
-            names[f"#a{index}"] = name
-            values[f":a{index}"] = to_attribute(amount)
-            adds.append(f"#a{index} :a{index}")
-        if adds:
-            clauses.append("ADD " + ", ".join(adds))
-        removes = []
-        for index, name in enumerate(remove):
-            names[f"#r{index}"] = name
-            removes.append(f"#r{index}")
-        if removes:
-            clauses.append("REMOVE " + ", ".join(removes))
-        request: dict[str, Any] = {
-            "TableName": self._table,
-            "Key": to_item({"pk": pk, "sk": sk}),
-            "UpdateExpression": " ".join(clauses),
-            "ExpressionAttributeNames": names,
-        }
-        if condition:
-            request["ConditionExpression"] = condition
-            if condition_values:
-                values.update({name: to_attribute(value) for name, value in condition_values.items()})
-        if values:
-            request["ExpressionAttributeValues"] = values
-        return request
-
-    def transition(
-        self,
-        keys: Sequence[tuple[str, str]],
-        from_statuses: Sequence[str],
-        set_values: dict[str, Any],
-        remove: Sequence[str] = (),
-        absent: Sequence[str] = (),
-    ) -> set[tuple[str, str]]:
-        """Move items whose status is one of `from_statuses`, atomically per 100; answers those moved.
-
-        This conditional write is what makes every stage idempotent: a message delivered twice
-        finds its items already moved and does nothing. When a transaction is refused (some item
-        already moved), the current states are read and the transaction retried without them.
-        `absent` names attributes the items must not have (e.g. a provider id) to be moved.
-        """
-        moved: set[tuple[str, str]] = set()
-        condition = "#status IN (" + ", ".join(f":from{i}" for i in range(len(from_statuses))) + ")"
-        condition += "".join(f" AND attribute_not_exists(#absent{i})" for i in range(len(absent)))
-        condition_values = {f":from{i}": status for i, status in enumerate(from_statuses)}
-        for batch in chunks(list(dict.fromkeys(keys)), 100):
-            pending = list(batch)
-            for _ in range(5):
-                if not pending:
-                    break
-                actions = []
-                for pk, sk in pending:
-                    update = self._update_request(
-                        pk, sk, set_values, None, remove, condition, condition_values
-                    )
-                    update["ExpressionAttributeNames"]["#status"] = "status"
-                    for index, name in enumerate(absent):
-                        update["ExpressionAttributeNames"][f"#absent{index}"] = name
-                    actions.append({"Update": update})
-                try:
-                    self._client.transact_write_items(TransactItems=actions)
-                except self._client.exceptions.TransactionCanceledException:
-                    current = self.get_many(pending)
-                    pending = [
-                        key
-                        for key in pending
-                        if current.get(key, {}).get("status") in from_statuses
-                        and not any(name in current[key] for name in absent)
-                    ]
-                    continue
-                moved.update(pending)
-                break
-        return moved
-
-    def update_many(
-        self, updates: Sequence[tuple[tuple[str, str], dict[str, Any]]], remove: Sequence[str] = ()
-    ) -> int:
-        """Unconditional SET (and REMOVE) updates, 100 per transaction; answers the calls made.
-
-        An update of a key that does not exist creates the item; removing an absent attribute is a
-        no-op, so `remove` may apply to every update of the list."""
-        calls = 0
-        for batch in chunks(list(updates), 100):
-            actions = [
-                {"Update": self._update_request(pk, sk, values, None, remove, None, None)}
-                for (pk, sk), values in batch
-            ]
-            self._client.transact_write_items(TransactItems=actions)
-            calls += 1
-        return calls
-
-    # -- named reads and writes of the layout ---------------------------------------------------
-    def write_all(self, items: Sequence[dict[str, Any]]) -> None:
-        """Put up to 100 items in one transaction: all of them are written, or none."""
-        self._client.transact_write_items(TransactItems=[self._put(item, new=False) for item in items])
-
-    def template_items(self, org_id: str) -> list[dict[str, Any]]:
-        """The current version item of each of the organization's templates (not the versions)."""
-        pk, _ = template_key(org_id, "")
-        return [item for item in self.query_all(pk, "TPL#") if "#V#" not in item["sk"]]
+    def series(self, org_id: str, series_id: str) -> dict[str, Any] | None:
+        return self.get(*series_key(org_id, series_id))
 
     def notification_page(
         self, org_id: str, *, limit: int, start: dict[str, Any] | None, filters: dict[str, Any]
@@ -441,6 +186,179 @@ class NotificationsTable(SingleTable):
         """One page of the organization's notifications, newest first."""
         return self.query(org_pk(org_id), "N#", limit=limit, start=start, newest_first=True, filters=filters)
 
+    def add_notifications(self, org_id: str, items: Sequence[dict[str, Any]]) -> None:
+        """Status items of one organization (a bulk slice's), BatchWriteItem by 25."""
+        self.put_many([_keyed(notification_key(org_id, item["id"]), item) for item in items])
+
+    def add_sends(self, sends: Sequence[NewSend]) -> None:
+        self.put_many([item for send in sends for item in _send_items(send)])
+
+    def add_series(self, org_id: str, series_id: str, sends: Sequence[NewSend]) -> None:
+        """The sends and the series item (their ids) in one transaction: all of them, or none."""
+        series = _keyed(series_key(org_id, series_id), {"ids": [send.notification_id for send in sends]})
+        self.write_all([item for send in sends for item in _send_items(send)] + [series])
+
+    def mark(self, org_id: str, notification_id: str, values: dict[str, Any]) -> None:
+        self.update(*notification_key(org_id, notification_id), set_values=values)
+
+    def transition(
+        self, refs: Sequence[NotificationRef], from_statuses: Sequence[str], values: dict[str, Any]
+    ) -> set[NotificationRef]:
+        moved = self.transition_items([notification_key(*ref) for ref in refs], from_statuses, values)
+        return {ref_of(key) for key in moved}
+
+    # -- claims (Claims) --------------------------------------------------------------------------
+    def claim(
+        self,
+        refs: Sequence[NotificationRef],
+        from_statuses: Sequence[str],
+        values: dict[str, Any],
+        claimed_at: datetime,
+    ) -> set[NotificationRef]:
+        """The claim marks (`cs`, `ca`) put the claim in the sparse `by-claim` index until its result
+        is written; its shard follows the first notification's id (no hot key)."""
+        marks = {"cs": claim_partition_of(refs[0][1] if refs else ""), "ca": claimed_at.isoformat()}
+        keys = [notification_key(*ref) for ref in refs]
+        return {ref_of(key) for key in self.transition_items(keys, from_statuses, {**values, **marks})}
+
+    def release(
+        self, refs: Sequence[NotificationRef], from_statuses: Sequence[str], values: dict[str, Any]
+    ) -> set[NotificationRef]:
+        keys = [notification_key(*ref) for ref in refs]
+        moved = self.transition_items(keys, from_statuses, values, remove=CLAIM_ATTRIBUTES)
+        return {ref_of(key) for key in moved}
+
+    def record_results(self, results: Sequence[SendResult]) -> None:
+        """Results in transactions of 100, each followed by its SMS lookup item (`SMSID#`), if any."""
+        updates: list[tuple[Key, dict[str, Any]]] = []
+        for result in results:
+            updates.append((notification_key(result.org_id, result.notification_id), result.values))
+            if result.sms_message_id:
+                lookup = {"org": result.org_id, "id": result.notification_id, "expires_at": result.expires_at}
+                updates.append((sms_lookup_key(result.sms_message_id), lookup))
+        self.update_many(updates, remove=CLAIM_ATTRIBUTES)
+
+    def claim_shards(self) -> int:
+        return CLAIM_SHARDS
+
+    def claims_before(self, shard: int, upper: str, limit: int) -> list[NotificationRef]:
+        """The claims of `shard` made at `upper` or before, oldest first (sparse index, one page)."""
+        keys = self.query_index(
+            CLAIM_INDEX, "cs = :cs AND ca <= :upper", {":cs": claim_partition(shard), ":upper": upper}, limit
+        )
+        return [ref_of(key) for key in keys]
+
+    def close(
+        self,
+        refs: Sequence[NotificationRef],
+        from_statuses: Sequence[str],
+        values: dict[str, Any],
+        absent: Sequence[str],
+    ) -> dict[NotificationRef, dict[str, Any]]:
+        keys = [notification_key(*ref) for ref in refs]
+        moved = self.transition_items(keys, from_statuses, values, remove=CLAIM_ATTRIBUTES, absent=absent)
+        return self.notifications(sorted(ref_of(key) for key in moved)) if moved else {}
+
+    # -- jobs (JobRecords, JobCounters) -----------------------------------------------------------
+    def job(self, org_id: str, job_id: str, consistent: bool = False) -> dict[str, Any] | None:
+        return self.get(*job_key(org_id, job_id), consistent=consistent)
+
+    def save_job(self, org_id: str, values: dict[str, Any], *, new: bool = False) -> None:
+        self.put(_keyed(job_key(org_id, values["job_id"]), values), new=new)
+
+    def update_job(self, org_id: str, job_id: str, values: dict[str, Any]) -> None:
+        self.update(*job_key(org_id, job_id), set_values=values)
+
+    def add_to_job(self, org_id: str, job_id: str, amounts: dict[str, int]) -> None:
+        self.update(*job_key(org_id, job_id), add=amounts)
+
+    def count_in_job(self, org_id: str, job_id: str, counts: dict[str, int]) -> None:
+        """Add to a job's status counters (`n_<status>`)."""
+        self.add_to_job(org_id, job_id, {f"n_{name}": value for name, value in counts.items()})
+
+    def start_slice(self, org_id: str, job_id: str, index: int) -> None:
+        self.put(_keyed(slice_key(org_id, job_id, index), {"state": "planning"}), new=True)
+
+    def slice_state(self, org_id: str, job_id: str, index: int) -> str | None:
+        state = (self.get(*slice_key(org_id, job_id, index), consistent=True) or {}).get("state")
+        return str(state) if state is not None else None
+
+    def finish_slice(self, org_id: str, job_id: str, index: int) -> None:
+        self.put(_keyed(slice_key(org_id, job_id, index), {"state": "done"}))
+
+    # -- the schedule (Schedule) ------------------------------------------------------------------
+    def due_shards(self) -> int:
+        return DUE_SHARDS
+
+    def due_entries(self, shard: int, now: datetime, limit: int) -> list[dict[str, Any]]:
+        """Due entries of a shard whose time has come at `now`, oldest first."""
+        return self.query_until(due_partition(shard), due_upper(now), limit)
+
+    def schedule_job(self, moment: datetime, org_id: str, job_id: str, values: dict[str, Any]) -> None:
+        self.put(_keyed(due_key(moment, org_id, job_due_name(job_id)), values))
+
+    def remove_due(self, entries: Sequence[dict[str, Any]]) -> None:
+        self.delete_many([(entry["pk"], entry["sk"]) for entry in entries])
+
+    # -- consent (ConsentRecords, RecipientRecords) -----------------------------------------------
+    def consent_states(
+        self, wanted: Sequence[ConsentRef]
+    ) -> dict[ConsentRef, tuple[dict[str, Any] | None, dict[str, Any] | None]]:
+        keys: list[Key] = []
+        for org_id, channel, rh in wanted:
+            keys += [consent_key(org_id, channel, rh), optout_key(channel, rh)]
+        found = self.get_many(keys)
+        return {
+            (org_id, channel, rh): (
+                found.get(consent_key(org_id, channel, rh)),
+                found.get(optout_key(channel, rh)),
+            )
+            for org_id, channel, rh in wanted
+        }
+
+    def save_consent(self, org_id: str, channel: str, recipient_hash: str, values: dict[str, Any]) -> None:
+        self.put(_keyed(consent_key(org_id, channel, recipient_hash), values))
+
+    def update_consent(self, org_id: str, channel: str, recipient_hash: str, values: dict[str, Any]) -> None:
+        self.update(
+            *consent_key(org_id, channel, recipient_hash),
+            set_values=values,
+            condition="attribute_exists(pk)",
+        )
+
+    def platform_opt_out(self, channel: str, recipient_hash: str) -> dict[str, Any] | None:
+        return self.get(*optout_key(channel, recipient_hash))
+
+    def save_opt_out(self, channel: str, recipient_hash: str, values: dict[str, Any]) -> None:
+        self.put(_keyed(optout_key(channel, recipient_hash), values))
+
+    def remove_opt_out(self, channel: str, recipient_hash: str) -> None:
+        self.delete_many([optout_key(channel, recipient_hash)])
+
+    def held_on(self, org_id: str, recipient_hash: str) -> HeldRecords:
+        """What this organization holds on one recipient (the `by-recipient` index), by kind."""
+        pk = org_pk(org_id)
+        keys = [
+            key
+            for key in self.query_index(RECIPIENT_INDEX, "rh = :rh", {":rh": recipient_hash})
+            if key[0] == pk
+        ]
+        return HeldRecords(
+            consents=[channel_of_consent(key) for key in keys if is_consent(key)],
+            contents=[ref_of(key)[1] for key in keys if is_content(key)],
+            notifications=[ref_of(key)[1] for key in keys if is_notification(key)],
+        )
+
+    def delete_held(self, org_id: str, recipient_hash: str, held: HeldRecords) -> None:
+        self.delete_many(
+            [consent_key(org_id, channel, recipient_hash) for channel in held.consents]
+            + [content_key(org_id, notification_id) for notification_id in held.contents]
+        )
+
+    def anonymize(self, org_id: str, notification_id: str, values: dict[str, Any]) -> None:
+        self.update(*notification_key(org_id, notification_id), set_values=values, remove=["rh"])
+
+    # -- daily limits (DailyCounters) -------------------------------------------------------------
     def reserve_daily(
         self, org_id: str, channel: str, day: str, count: int, *, limit: int, expires_at: int
     ) -> int:
@@ -458,15 +376,67 @@ class NotificationsTable(SingleTable):
     def daily_used(self, org_id: str, channel: str, day: str) -> int:
         return int((self.get(*limit_key(org_id, channel, day)) or {}).get("used", 0))
 
-    def due_entries(self, shard: int, now: datetime, limit: int) -> list[dict[str, Any]]:
-        """Due entries of a shard whose time has come at `now`, oldest first."""
-        return self.query_until(due_partition(shard), due_upper(now), limit)
+    # -- templates (TemplateRecords) --------------------------------------------------------------
+    def template(self, org_id: str, template_id: str) -> dict[str, Any] | None:
+        return self.get(*template_key(org_id, template_id))
 
-    def count_in_job(self, org_id: str, job_id: str, counts: dict[str, int]) -> None:
-        """Add to a job's status counters (`n_<status>`)."""
-        self.update(*job_key(org_id, job_id), add={f"n_{name}": value for name, value in counts.items()})
+    def templates(self, org_id: str) -> list[dict[str, Any]]:
+        """The current version item of each of the organization's templates (not the versions)."""
+        pk, _ = template_key(org_id, "")
+        return [item for item in self.query_all(pk, "TPL#") if "#V#" not in item["sk"]]
 
-    def recipient_items(self, org_id: str, recipient_hash: str) -> list[Key]:
-        """Keys of everything this organization holds on one recipient (the `by-recipient` index)."""
-        pk = org_pk(org_id)
-        return [key for key in self.by_recipient(recipient_hash) if key[0] == pk]
+    def template_version(self, org_id: str, template_id: str, version: int) -> dict[str, Any] | None:
+        return self.get(*template_version_key(org_id, template_id, version))
+
+    def template_versions(
+        self, wanted: Sequence[tuple[str, str, int]]
+    ) -> dict[tuple[str, str, int], dict[str, Any]]:
+        found = self.get_many([template_version_key(*one) for one in wanted])
+        return {one: found[key] for one in wanted if (key := template_version_key(*one)) in found}
+
+    def add_template(self, org_id: str, values: dict[str, Any]) -> None:
+        self.put(_keyed(template_key(org_id, values["template_id"]), values), new=True)
+
+    def replace_template(self, org_id: str, values: dict[str, Any], previous: int) -> None:
+        """The version number is the optimistic lock: two concurrent edits cannot both win."""
+        self.update(
+            *template_key(org_id, values["template_id"]),
+            set_values={k: v for k, v in values.items() if k not in ("pk", "sk")},
+            condition="version = :previous",
+            condition_values={":previous": previous},
+        )
+
+    def save_version(self, org_id: str, values: dict[str, Any]) -> None:
+        self.put(_keyed(template_version_key(org_id, values["template_id"], values["version"]), values))
+
+    def update_template(self, org_id: str, template_id: str, values: dict[str, Any]) -> None:
+        self.update(*template_key(org_id, template_id), set_values=values)
+
+    # -- SMS replies and receipts (InboundMarkers, SmsLookups) ------------------------------------
+    def mark_inbound_handled(self, message_id: str, expires_at: int) -> None:
+        self.put(_keyed(inbound_key(message_id), {"expires_at": expires_at}), new=True)
+
+    def sms_notifications(self, message_ids: Sequence[str]) -> dict[str, NotificationRef]:
+        """One BatchGetItem per 100 ids of the `SMSID#` lookups the senders wrote."""
+        found = self.get_many([sms_lookup_key(message_id) for message_id in message_ids])
+        return {
+            message_id: (item["org"], item["id"])
+            for message_id in message_ids
+            if (item := found.get(sms_lookup_key(message_id))) is not None
+        }
+
+
+def _keyed(key: Key, values: dict[str, Any]) -> dict[str, Any]:
+    """An item: its key first, then its attributes."""
+    return {"pk": key[0], "sk": key[1], **values}
+
+
+def _send_items(send: NewSend) -> list[dict[str, Any]]:
+    """A send's status item, its content and, when scheduled, its due entry."""
+    items = [
+        _keyed(notification_key(send.org_id, send.notification_id), send.status),
+        _keyed(content_key(send.org_id, send.notification_id), send.content),
+    ]
+    if send.due_at is not None:
+        items.append(_keyed(due_key(send.due_at, send.org_id, send.notification_id), send.due or {}))
+    return items

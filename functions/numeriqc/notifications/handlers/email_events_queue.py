@@ -13,7 +13,7 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 from numeriqc.core import batch, clock, events
 from numeriqc.core.events import publishes_events
 from numeriqc.core.observability import logger, metrics, tracer
-from numeriqc.notifications import delivery_outcomes, deps, email_receipts
+from numeriqc.notifications import deps, email_receipts
 from numeriqc.notifications.delivery_outcomes import Outcome
 
 
@@ -30,5 +30,5 @@ def handler(event: dict[str, Any], lambda_context: LambdaContext) -> dict[str, A
             outcomes.append(found)
 
     result = batch.consume(event, lambda_context, parse)
-    delivery_outcomes.apply(deps.table(), events.current(), outcomes, clock.now())
+    deps.delivery_outcomes().apply(events.current(), outcomes, clock.now())
     return result

@@ -9,7 +9,7 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 from numeriqc.core import clock, events
 from numeriqc.core.events import publishes_events
 from numeriqc.core.observability import logger, metrics, tracer
-from numeriqc.notifications import delivery_outcomes, deps, sms_receipts
+from numeriqc.notifications import deps, sms_receipts
 from numeriqc.notifications.sms_receipts import Receipt, Unreadable
 
 
@@ -27,9 +27,8 @@ def handler(event: dict[str, Any], lambda_context: LambdaContext) -> dict[str, i
             unreadable += 1  # the line itself is never logged: it holds a phone number
     known = 0
     if found:
-        table = deps.table()
-        outcomes = sms_receipts.known_outcomes(table, found)
-        delivery_outcomes.apply(table, events.current(), outcomes, clock.now())
+        outcomes = sms_receipts.known_outcomes(deps.table(), found)
+        deps.delivery_outcomes().apply(events.current(), outcomes, clock.now())
         known = len(outcomes)
     metrics.add_metric(name="SmsReceipts", unit=MetricUnit.Count, value=len(found))
     if unreadable:
