@@ -6,12 +6,13 @@ never formats an error itself and a 5xx only ever comes from a bug.
 """
 
 import json
-from typing import Any
+from typing import Annotated, Any
 
 from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
 from aws_lambda_powertools.event_handler.exceptions import NotFoundError
 from aws_lambda_powertools.event_handler.openapi.exceptions import RequestValidationError
 from aws_lambda_powertools.event_handler.openapi.models import HTTPBearer
+from aws_lambda_powertools.event_handler.openapi.params import Header
 
 from numeriqc.core.i18n import Language, Message, negotiate
 from numeriqc.core.observability import logger
@@ -35,6 +36,11 @@ API_DESCRIPTION = (
 BEARER_SCHEME = "cleApi"
 # Put `security=KEY_REQUIRED` on a route to make infra attach the API key authorizer to it.
 KEY_REQUIRED: list[dict[str, list[str]]] = [{BEARER_SCHEME: []}]
+# The header every write route accepts (`core.idempotency.idempotent_write` applies it).
+IdempotencyKey = Annotated[
+    str | None,
+    Header(alias="idempotency-key", description="Rejouer sans doublon / retry without duplicates"),
+]
 SECURITY_SCHEMES = {
     BEARER_SCHEME: HTTPBearer(
         bearerFormat="nqc_live_… / nqc_test_…",

@@ -4,12 +4,12 @@ and subscriptions.py."""
 from typing import Annotated, Any
 
 from aws_lambda_powertools.event_handler import Response
-from aws_lambda_powertools.event_handler.openapi.params import Header, Path
+from aws_lambda_powertools.event_handler.openapi.params import Path
 from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from numeriqc.core.auth import Scope, authorizer_context, caller_from_context, current_caller
-from numeriqc.core.http import KEY_REQUIRED, build_resolver, json_response
+from numeriqc.core.http import KEY_REQUIRED, IdempotencyKey, build_resolver, json_response
 from numeriqc.core.idempotency import idempotent_write
 from numeriqc.core.observability import logger, metrics, tracer
 from numeriqc.organizations import deps, registry
@@ -18,10 +18,6 @@ from numeriqc.organizations.models import OrganizationOut, Subscription, Subscri
 app = build_resolver()
 TAG = "Organisations et abonnements / Organizations and subscriptions"
 SubscriptionId = Annotated[str, Path(description="Identifiant de l'abonnement / subscription id")]
-IdempotencyKey = Annotated[
-    str | None,
-    Header(alias="idempotency-key", description="Rejouer sans doublon / retry without duplicates"),
-]
 
 
 @app.get(

@@ -6,11 +6,11 @@ from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.router import APIGatewayHttpRouter
 
 from numeriqc.core.auth import Scope, current_caller
-from numeriqc.core.http import KEY_REQUIRED, json_response
+from numeriqc.core.http import KEY_REQUIRED, IdempotencyKey, json_response
 from numeriqc.core.idempotency import idempotent_write
 from numeriqc.core.observability import logger
 from numeriqc.feedback import deps
-from numeriqc.feedback.handlers.routes.parameters import TAG, ExportIdPath, IdempotencyKey
+from numeriqc.feedback.handlers.routes.parameters import TAG, ExportIdPath
 from numeriqc.feedback.models import Export, ExportIn
 
 router = APIGatewayHttpRouter()  # type: ignore[no-untyped-call]  # Powertools leaves __init__ untyped

@@ -3,7 +3,7 @@ and the problem+json answers they document."""
 
 from typing import Annotated
 
-from aws_lambda_powertools.event_handler.openapi.params import Header, Path
+from aws_lambda_powertools.event_handler.openapi.params import Path
 from aws_lambda_powertools.event_handler.openapi.types import OpenAPIResponse, OpenAPIResponseContentSchema
 
 from numeriqc.feedback.models import SERVICE_ID_PATTERN
@@ -13,10 +13,6 @@ TAG = "Rétroaction : organismes / Feedback: organizations"
 ServiceIdPath = Annotated[str, Path(pattern=SERVICE_ID_PATTERN, description="`<org>.<slug>`")]
 FeedbackIdPath = Annotated[str, Path(description="Identifiant (reçu) / id (receipt)")]
 ExportIdPath = Annotated[str, Path(description="Identifiant de l'exportation / export id")]
-IdempotencyKey = Annotated[
-    str | None,
-    Header(alias="idempotency-key", description="Rejouer sans doublon / retry without duplicates"),
-]
 
 
 def problem(description: str) -> OpenAPIResponse:

@@ -8,10 +8,10 @@ from aws_lambda_powertools.event_handler.openapi.params import Query
 from aws_lambda_powertools.event_handler.router import APIGatewayHttpRouter
 
 from numeriqc.core.auth import Scope, current_caller
-from numeriqc.core.http import KEY_REQUIRED, json_response
+from numeriqc.core.http import KEY_REQUIRED, IdempotencyKey, json_response
 from numeriqc.core.idempotency import idempotent_write
 from numeriqc.feedback import deps
-from numeriqc.feedback.handlers.routes.parameters import TAG, IdempotencyKey, ServiceIdPath, problem
+from numeriqc.feedback.handlers.routes.parameters import TAG, ServiceIdPath, problem
 from numeriqc.feedback.models import AggregateList, Period, Service, ServiceIn, ServiceList
 
 router = APIGatewayHttpRouter()  # type: ignore[no-untyped-call]  # Powertools leaves __init__ untyped

@@ -4,9 +4,9 @@ from aws_lambda_powertools.event_handler import Response
 
 from numeriqc.core import clock, events
 from numeriqc.core.auth import Scope, current_caller
-from numeriqc.core.http import KEY_REQUIRED, json_response
+from numeriqc.core.http import KEY_REQUIRED, IdempotencyKey, json_response
 from numeriqc.notifications import deps
-from numeriqc.notifications.handlers.routes.resolver import CREATED, SENDING, IdempotencyKey, JobId, app, once
+from numeriqc.notifications.handlers.routes.resolver import CREATED, SENDING, JobId, app, once
 from numeriqc.notifications.models import BulkIn, Job
 
 

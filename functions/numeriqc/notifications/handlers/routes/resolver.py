@@ -8,7 +8,7 @@ work. Events a route emits are published by the API handler when the request has
 from collections.abc import Callable
 from typing import Annotated, Any
 
-from aws_lambda_powertools.event_handler.openapi.params import Header, Path
+from aws_lambda_powertools.event_handler.openapi.params import Path
 from pydantic import BaseModel
 
 from numeriqc.core.auth import Caller
@@ -24,10 +24,6 @@ TemplateId = Annotated[str, Path(description="Identifiant du gabarit / template 
 NotificationId = Annotated[str, Path(description="Identifiant de la notification / notification id")]
 JobId = Annotated[str, Path(description="Identifiant de l'envoi en lot / bulk job id")]
 SeriesId = Annotated[str, Path(description="Identifiant de la série / series id")]
-IdempotencyKey = Annotated[
-    str | None,
-    Header(alias="idempotency-key", description="Rejouer sans doublon / retry without duplicates"),
-]
 CREATED: dict[int, Any] = {201: {"description": "Créé / created"}}
 
 

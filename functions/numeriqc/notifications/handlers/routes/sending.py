@@ -7,12 +7,11 @@ from aws_lambda_powertools.event_handler.openapi.params import Query
 
 from numeriqc.core import clock, events
 from numeriqc.core.auth import Scope, current_caller
-from numeriqc.core.http import KEY_REQUIRED, json_response
+from numeriqc.core.http import KEY_REQUIRED, IdempotencyKey, json_response
 from numeriqc.notifications import deps
 from numeriqc.notifications.handlers.routes.resolver import (
     CREATED,
     SENDING,
-    IdempotencyKey,
     NotificationId,
     SeriesId,
     app,

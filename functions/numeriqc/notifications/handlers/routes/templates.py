@@ -7,12 +7,11 @@ from aws_lambda_powertools.event_handler.openapi.params import Path
 
 from numeriqc.core import clock
 from numeriqc.core.auth import Scope, current_caller
-from numeriqc.core.http import KEY_REQUIRED, json_response
+from numeriqc.core.http import KEY_REQUIRED, IdempotencyKey, json_response
 from numeriqc.notifications import deps, template_registry
 from numeriqc.notifications.handlers.routes.resolver import (
     CREATED,
     TEMPLATES,
-    IdempotencyKey,
     TemplateId,
     app,
     once,
