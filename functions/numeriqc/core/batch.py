@@ -5,6 +5,11 @@ retried by SQS, and after the queue's maximum receives moved to its dead-letter 
 rest of its batch completes. Each record collects its events apart: a failed record's events are
 dropped with it, a succeeded record's join the invocation's buffer (`core.events`). Logs carry
 ids and error types, never a recipient or content.
+
+A batch whose every record failed is answered the same way (every record listed as failed) rather
+than by raising: SQS retries exactly the same messages either way, and the invocation still
+returns, so events a handler emitted at the invocation's level (facts already written, such as a
+sender's final outcomes before a throttled remainder) are published by `publishes_events`.
 """
 
 import json
@@ -23,7 +28,7 @@ def consume(
     event: dict[str, Any], context: LambdaContext, handle: Callable[[SQSRecord], None]
 ) -> dict[str, Any]:
     """Run `handle` on every SQS record of `event`; answers the partial batch response."""
-    processor = BatchProcessor(event_type=EventType.SQS)
+    processor = BatchProcessor(event_type=EventType.SQS, raise_on_entire_batch_failure=False)
 
     def record_handler(record: SQSRecord) -> None:
         try:

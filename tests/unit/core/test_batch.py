@@ -100,6 +100,35 @@ def test_a_batch_without_failures_reports_none() -> None:
     assert handled == ["m-1", "m-2"]
 
 
+def test_a_batch_that_failed_whole_is_answered_and_keeps_the_invocations_own_events() -> None:
+    """Every record failed: each is reported (SQS retries them all), their events are dropped, and
+    what the handler emitted at the invocation's level (facts already written) is still published."""
+    publisher = RecordingPublisher()
+
+    @publishes_events(lambda: publisher)  # type: ignore[arg-type, return-value]
+    def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
+        invocation = events.current()
+
+        def handle(record: SQSRecord) -> None:
+            invocation.emit(cloud_event("feedback", "written", "saaq", {}, clock=FrozenClock()))
+            _handle(record)
+
+        return consume(event, context, handle)
+
+    answer = handler(
+        _sqs_event(
+            ("m-1", json.dumps({"name": "lost-1", "fail": True})),
+            ("m-2", json.dumps({"name": "lost-2", "fail": True})),
+        ),
+        FakeContext(),
+    )
+
+    assert answer == {"batchItemFailures": [{"itemIdentifier": "m-1"}, {"itemIdentifier": "m-2"}]}
+    assert [[event.type for event in call] for call in publisher.calls] == [
+        ["ca.qc.numeriqc.feedback.written.v1", "ca.qc.numeriqc.feedback.written.v1"]
+    ]
+
+
 def test_sns_message_unwraps_an_sns_envelope() -> None:
     payload = {"Type": "reminder", "id": "01J", "texte": "Rappel: réunion à 14 h"}
     envelope = {

@@ -3,13 +3,13 @@ channel messages -> SES v2 or SNS, once per recipient.
 
 Outcomes a message recorded are final even when the rest of its recipients were throttled and the
 message fails to be retried (`StillThrottled`): their status events go to the invocation's buffer,
-not the record's, so they are published although the record fails, and published at once if the
-whole batch fails (nothing would ever announce them again: the retry finds them already moved).
+not the record's, so they are published although the record fails (nothing would ever announce
+them again: the retry finds them already moved). `core.batch.consume` answers even a batch that
+failed whole, so the invocation returns and `publishes_events` publishes them.
 """
 
 from typing import Any
 
-from aws_lambda_powertools.utilities.batch.exceptions import BatchProcessingError
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from numeriqc.core import batch, events
@@ -26,13 +26,8 @@ from numeriqc.notifications.records import ChannelMessage
 def handler(event: dict[str, Any], lambda_context: LambdaContext) -> dict[str, Any]:
     recorded = events.current()
     delivery = deps.channel_delivery()
-    try:
-        return batch.consume(
-            event,
-            lambda_context,
-            lambda record: delivery.deliver(ChannelMessage.model_validate_json(record.body), recorded),
-        )
-    except BatchProcessingError:
-        if len(recorded):
-            deps.publisher().publish(recorded.take())
-        raise
+    return batch.consume(
+        event,
+        lambda_context,
+        lambda record: delivery.deliver(ChannelMessage.model_validate_json(record.body), recorded),
+    )
