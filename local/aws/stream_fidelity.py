@@ -58,7 +58,7 @@ def install() -> None:
 def atomically(backend: Any, transact_items: list[dict[str, Any]], original: Callable[..., Any]) -> Any:
     """Run moto's transaction with stream records held; commit them, or restore the live tables."""
     names = {op.get("TableName") for item in transact_items for op in item.values() if isinstance(op, dict)}
-    live = {name: backend.tables[name] for name in names if name in backend.tables}
+    live = {str(name): backend.tables[name] for name in names if name in backend.tables}
     with _held_stream_records(live.values()) as held:
         try:
             answer = original(backend, transact_items)
