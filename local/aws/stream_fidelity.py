@@ -26,6 +26,9 @@ from typing import Any
 
 _INSTALLED = "_numeriqc_stream_fidelity"
 _lock = threading.Lock()
+# One holding write at a time (moto's threaded server serves requests in threads): holds nest only
+# within one thread (a transaction's updates), so each is undone in the order it was made.
+_holding = threading.RLock()
 Held = list[tuple[Callable[..., None], Any, Any]]
 
 
@@ -39,11 +42,12 @@ def install() -> None:
         transact, update = DynamoDBBackend.transact_write_items, DynamoDBBackend.update_item
 
         def transact_write_items(self: Any, transact_items: list[dict[str, Any]]) -> Any:
-            return atomically(self, transact_items, transact)
+            with _holding:
+                return atomically(self, transact_items, transact)
 
         def update_item(self: Any, table_name: str, *args: Any, **kwargs: Any) -> Any:
             table = self.tables.get(table_name)
-            with _held_stream_records([table] if table is not None else []) as held:
+            with _holding, _held_stream_records([table] if table is not None else []) as held:
                 answer = update(self, table_name, *args, **kwargs)
             if held:  # the bare key's INSERT and the item's: one record, from before to after
                 add, old, _ = held[0]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -46,7 +47,8 @@ class Triggers:
     def __init__(self, pollers: Sequence[Poller], tickers: Sequence[Ticker] = ()) -> None:
         self.pollers = list(pollers)
         self.tickers = list(tickers)
-        self.failures: list[Failure] = []
+        self.failures: deque[Failure] = deque(maxlen=100)  # the latest: the dev server runs for days
+        self.failed = 0  # how many polls raised, ever
         self._lock = threading.RLock()
 
     def run_round(self) -> dict[str, int]:
@@ -60,6 +62,7 @@ class Triggers:
                     log.error("trigger %s failed (%s); the others go on", poller.name, type(error).__name__)
                     log.debug("trigger %s failure", poller.name, exc_info=True)  # may quote a record
                     self.failures.append(Failure(poller.name, f"{type(error).__name__}: {error}"))
+                    self.failed += 1
                     continue
                 if count:
                     moved[poller.name] = moved.get(poller.name, 0) + count
@@ -72,12 +75,12 @@ class Triggers:
         """
         total = 0
         with self._lock:
-            already = len(self.failures)
+            already = self.failed
             for _ in range(max_rounds):
                 moved = self.run_round()
                 if not moved:
-                    failed = self.failures[already:]
-                    if failed:
+                    if self.failed > already:
+                        failed = list(self.failures)[-min(self.failed - already, len(self.failures)) :]
                         names = sorted({failure.poller for failure in failed})
                         raise PollerFailed(f"triggers failed while draining: {names}: {failed[-1].error}")
                     return total
