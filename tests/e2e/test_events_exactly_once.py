@@ -109,9 +109,8 @@ def feedback(local: Local) -> Outcome:
         "/v1/feedback", {"service_id": service_id, "rating": 5}, {"X-Forwarded-For": "198.51.100.1"}
     )
     assert again["receipt_id"] == first
-    accept(
-        {"service_id": service_id, "rating": 1, "contact": contact}, "198.51.100.2"
-    )  # binary in the stream
+    # contact details: a binary attribute in the stream record
+    accept({"service_id": service_id, "rating": 1, "contact": contact}, "198.51.100.2")
     local.refused(outcome, "/v1/feedback", {"service_id": unknown, "rating": 1, "contact": contact}, refused)
     local.refused(outcome, "/v1/feedback", {"service_id": service_id, "rating": 9}, refused)
     local.refused(outcome, "/v1/feedback", {"service_id": service_id, "rating": 2, "contact": {}}, refused)
