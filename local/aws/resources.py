@@ -24,6 +24,7 @@ from typing import Any
 from ..account import REGION, Clients
 from ..template import naming
 from ..template.wiring import QueueDef, RuleDef, SimpleDef, SubscriptionDef, Wiring
+from . import stream_fidelity
 
 log = logging.getLogger("numeriqc_local")
 
@@ -68,6 +69,7 @@ def shim_name(kind: str, owner: str, fifo: bool = False) -> str:
 
 
 def create_resources(wiring: Wiring, clients: Clients) -> Created:
+    stream_fidelity.install()  # before any table exists: streams as DynamoDB streams them
     created = Created()
     steps: list[Callable[[], None]] = [
         lambda: _keys(wiring, clients),

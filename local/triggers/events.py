@@ -7,6 +7,7 @@ Powertools' data classes and BatchProcessor parse them as they would in AWS.
 
 from __future__ import annotations
 
+import base64
 import uuid
 from collections.abc import Mapping
 from datetime import datetime
@@ -43,8 +44,6 @@ def _sqs_attribute(value: Mapping[str, Any]) -> dict[str, Any]:
     if "StringValue" in value:
         record["stringValue"] = value["StringValue"]
     if "BinaryValue" in value:
-        import base64
-
         raw = value["BinaryValue"]
         record["binaryValue"] = base64.b64encode(raw).decode() if isinstance(raw, bytes) else raw
     return record
@@ -73,20 +72,60 @@ def sns_record(envelope: Mapping[str, Any], subscription_arn: str) -> dict[str, 
 
 
 def dynamodb_record(record: Mapping[str, Any], stream_arn: str) -> dict[str, Any]:
-    """One stream record from GetRecords, in the Lambda event shape."""
-    change = dict(record.get("dynamodb") or {})
+    """One stream record from GetRecords, in the Lambda event shape, serialized as AWS serializes it.
+
+    botocore hands GetRecords' attribute values back decoded (`B` as bytes); Lambda receives the
+    wire JSON: binary as base64 text, numbers as strings, maps and lists nested the same way. The
+    region is the stream's (moto writes us-east-1 whatever the table's region).
+    """
+    change = {key: _wire(key, value) for key, value in (record.get("dynamodb") or {}).items()}
     created = change.get("ApproximateCreationDateTime")
     if isinstance(created, datetime):
         change["ApproximateCreationDateTime"] = int(created.timestamp())
     return {
         "eventID": record.get("eventID") or uuid.uuid4().hex,
         "eventName": record.get("eventName"),
-        "eventVersion": record.get("eventVersion", "1.1"),
+        "eventVersion": "1.1",
         "eventSource": "aws:dynamodb",
-        "awsRegion": record.get("awsRegion", REGION),
+        "awsRegion": _region_of(stream_arn),
         "dynamodb": change,
         "eventSourceARN": stream_arn,
     }
+
+
+def _wire(key: str, value: Any) -> Any:
+    if key in ("Keys", "NewImage", "OldImage") and isinstance(value, Mapping):
+        return {name: stream_attribute(attribute) for name, attribute in value.items()}
+    return value
+
+
+def stream_attribute(value: Mapping[str, Any]) -> dict[str, Any]:
+    """One AttributeValue as DynamoDB Streams writes it in JSON (`{"B": "<base64>"}`, `{"N": "1"}`)."""
+    ((kind, content),) = value.items()
+    if kind == "B":
+        return {"B": _base64(content)}
+    if kind == "BS":
+        return {"BS": [_base64(item) for item in content]}
+    if kind in ("N", "S"):
+        return {kind: str(content)}
+    if kind in ("NS", "SS"):
+        return {kind: [str(item) for item in content]}
+    if kind == "M":
+        return {"M": {name: stream_attribute(item) for name, item in content.items()}}
+    if kind == "L":
+        return {"L": [stream_attribute(item) for item in content]}
+    return {kind: content}  # BOOL, NULL
+
+
+def _base64(content: Any) -> str:
+    if isinstance(content, str):  # already wire text (a raw answer, not parsed by botocore)
+        return content
+    return base64.b64encode(bytes(content)).decode("ascii")
+
+
+def _region_of(arn: str) -> str:
+    parts = arn.split(":")
+    return parts[3] if len(parts) > 3 and parts[3] else REGION
 
 
 def scheduled_event(rule_arn: str, now: datetime) -> dict[str, Any]:

@@ -12,6 +12,7 @@ group is published, or fails, as a whole, and the stream retries exactly the rec
 that failed.
 """
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -54,19 +55,49 @@ def new_image(raw: dict[str, Any]) -> dict[str, Any] | None:
     return item if item.get("kind") == "feedback" else None
 
 
-def groups(records: list[dict[str, Any]], low_rating_max: int) -> list[list[Announcement]]:
-    """The events of `records` in order, grouped so that no group holds more than 10 events."""
+@dataclass(frozen=True)
+class Unreadable:
+    """A record that claims to insert a submission but cannot be announced: named, never quoted."""
+
+    sequence: str
+    event_name: str
+    error_type: str
+
+
+def announce(
+    records: list[dict[str, Any]], low_rating_max: int
+) -> tuple[list[list[Announcement]], list[Unreadable]]:
+    """The events of `records` in order, grouped so that no group holds more than 10 events, and the
+    records that could not be read.
+
+    A record is read on its own: one that does not parse (a missing attribute, a rating that is not
+    a number, a shape no writer of this table produces) is set aside and the others are announced.
+    Retrying it would fail the same way, and would hold every later record of the shard behind it.
+    """
     found: list[list[Announcement]] = []
+    unreadable: list[Unreadable] = []
     group: list[Announcement] = []
     for raw in records:
-        item = new_image(raw)
-        if item is None:
+        try:
+            item = new_image(raw)
+            if item is None:
+                continue
+            announcement = (str(raw["dynamodb"]["SequenceNumber"]), events_for(item, low_rating_max))
+        except Exception as error:  # the record's content is never part of what is kept
+            unreadable.append(Unreadable(_sequence(raw), str(raw.get("eventName")), type(error).__name__))
             continue
-        events = events_for(item, low_rating_max)
+        events = announcement[1]
         if group and sum(len(queued) for _, queued in group) + len(events) > MAX_ENTRIES_PER_REQUEST:
             found.append(group)
             group = []
-        group.append((str(raw["dynamodb"]["SequenceNumber"]), events))
+        group.append(announcement)
     if group:
         found.append(group)
-    return found
+    return found, unreadable
+
+
+def _sequence(raw: Any) -> str:
+    try:
+        return str(raw["dynamodb"]["SequenceNumber"])
+    except (KeyError, TypeError):
+        return "unknown"

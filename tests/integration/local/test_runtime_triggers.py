@@ -1,5 +1,6 @@
 """Asynchronous triggers of the local runtime behave as in AWS (hand-written templates, moto in-process)."""
 
+import base64
 import json
 from collections.abc import Callable
 from datetime import timedelta
@@ -11,7 +12,7 @@ import boto3
 import pytest
 
 from numeriqc_local.runtime import LocalRuntime
-from numeriqc_local.triggers.rounds import DrainError
+from numeriqc_local.triggers.rounds import DrainError, PollerFailed
 from tests.support import local_handlers
 
 Factory = Callable[..., LocalRuntime]
@@ -479,3 +480,113 @@ def test_tick_fires_template_schedules_now(make_platform: Factory, handlers: Mod
     platform = make_platform(SCHEDULER_TEMPLATE)
     assert platform.tick() == 1
     assert [m["Body"] for m in messages(platform.names["Digest"])] == ["weekly"]
+
+
+def test_stream_records_reach_the_function_in_the_wire_shape_binary_as_base64(
+    make_platform: Factory, handlers: ModuleType
+) -> None:
+    """Binary attributes, sets, nested maps: serialized as DynamoDB Streams does, through a filter too."""
+    platform = make_platform(stream_template("record", FilterCriteria={"Filters": [{"Pattern": FILTER}]}))
+    item = {
+        "pk": {"S": "a"},
+        "kind": {"S": "contact"},
+        "ciphertext": {"B": b"\x00\xffsecret"},
+        "parts": {"BS": [b"\x01", b"\x02"]},
+        "n": {"N": "12.50"},
+        "nested": {"M": {"blob": {"B": b"\x03"}, "list": {"L": [{"B": b"\x04"}, {"N": "7"}]}}},
+    }
+    dynamodb = boto3.client("dynamodb")
+    dynamodb.put_item(TableName=platform.names["Items"], Item=item)
+    dynamodb.put_item(TableName=platform.names["Items"], Item={"pk": {"S": "b"}, "kind": {"S": "other"}})
+
+    platform.drain()
+
+    ((record,),) = [event["Records"] for event in handlers.calls("record")]  # the filter kept one
+    image = record["dynamodb"]["NewImage"]
+    assert image["ciphertext"] == {"B": base64.b64encode(b"\x00\xffsecret").decode()}
+    assert image["parts"] == {"BS": ["AQ==", "Ag=="]}
+    assert image["n"] == {"N": "12.50"}
+    assert image["nested"] == {"M": {"blob": {"B": "Aw=="}, "list": {"L": [{"B": "BA=="}, {"N": "7"}]}}}
+    assert record["dynamodb"]["Keys"] == {"pk": {"S": "a"}}
+    assert isinstance(record["dynamodb"]["ApproximateCreationDateTime"], int)
+    assert (record["awsRegion"], record["eventVersion"]) == ("ca-central-1", "1.1")
+
+
+FILTER = json.dumps({"dynamodb": {"NewImage": {"kind": {"S": ["contact"]}}}})
+
+
+def test_a_refused_transaction_streams_nothing_and_the_stream_goes_on(
+    make_platform: Factory, handlers: ModuleType
+) -> None:
+    """moto applies a transaction's writes before a later condition fails; the runtime makes it atomic."""
+    platform = make_platform(stream_template("record"))
+    table = platform.names["Items"]
+    dynamodb = boto3.client("dynamodb")
+    refused = [
+        {"Put": {"TableName": table, "Item": {"pk": {"S": "written-before-the-check"}}}},
+        {
+            "Update": {
+                "TableName": table,
+                "Key": {"pk": {"S": "counter"}},
+                "UpdateExpression": "ADD n :one",
+                "ExpressionAttributeValues": {":one": {"N": "1"}},
+            }
+        },
+        {
+            "ConditionCheck": {
+                "TableName": table,
+                "Key": {"pk": {"S": "missing"}},
+                "ConditionExpression": "attribute_exists(pk)",
+            }
+        },
+    ]
+    with pytest.raises(dynamodb.exceptions.TransactionCanceledException):
+        dynamodb.transact_write_items(TransactItems=refused)
+    platform.drain()
+    assert handlers.calls("record") == []
+    assert dynamodb.scan(TableName=table)["Items"] == []
+
+    dynamodb.transact_write_items(TransactItems=refused[:2])  # accepted: both writes, in order
+    dynamodb.put_item(TableName=table, Item={"pk": {"S": "later"}})
+    platform.drain()
+
+    keys = [r["dynamodb"]["Keys"]["pk"]["S"] for event in handlers.calls("record") for r in event["Records"]]
+    assert keys == ["written-before-the-check", "counter", "later"]
+
+
+class Raising:
+    """A poller whose source is broken: it raises on every round."""
+
+    name = "broken"
+
+    def __init__(self) -> None:
+        self.polls = 0
+
+    def poll(self) -> int:
+        self.polls += 1
+        raise TypeError("Object of type bytes is not JSON serializable")
+
+
+def test_one_failing_poller_never_stops_the_others(
+    make_platform: Factory, handlers: ModuleType, caplog: pytest.LogCaptureFixture
+) -> None:
+    platform = make_platform(stream_template("record"))
+    broken = Raising()
+    platform.triggers.pollers.insert(0, broken)  # polled first, every round
+    dynamodb = boto3.client("dynamodb")
+    dynamodb.put_item(TableName=platform.names["Items"], Item={"pk": {"S": "a"}})
+
+    moved = platform.triggers.run_round()
+    assert moved == {"stream:Stream": 1}
+    dynamodb.put_item(TableName=platform.names["Items"], Item={"pk": {"S": "b"}})
+    with pytest.raises(PollerFailed, match="broken"):
+        platform.drain()  # everything else is drained first, then the failure is reported
+
+    keys = [r["dynamodb"]["Keys"]["pk"]["S"] for event in handlers.calls("record") for r in event["Records"]]
+    assert keys == ["a", "b"]
+    assert broken.polls >= 3
+    assert [failure.poller for failure in platform.triggers.failures] == ["broken"] * broken.polls
+    errors = [record for record in caplog.records if record.levelname == "ERROR"]
+    assert errors and all(
+        "broken" in record.getMessage() and "TypeError" in record.getMessage() for record in errors
+    )

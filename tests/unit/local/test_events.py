@@ -255,3 +255,37 @@ def test_partial_batch_answers() -> None:
     assert failed_items({"batchItemFailures": [{"itemIdentifier": "b"}]}, ids) == {"b"}
     assert failed_items({"batchItemFailures": [{"itemIdentifier": "zz"}]}, ids) is None
     assert failed_items({"batchItemFailures": [{"itemIdentifier": ""}]}, ids) is None
+
+
+@pytest.mark.parametrize(
+    ("parsed", "wire"),
+    [
+        ({"B": b"\x00\xff"}, {"B": "AP8="}),
+        ({"B": bytearray(b"ok")}, {"B": "b2s="}),
+        ({"BS": [b"\x01", b"\x02"]}, {"BS": ["AQ==", "Ag=="]}),
+        ({"N": "12.50"}, {"N": "12.50"}),
+        ({"NS": ["1", "2.5"]}, {"NS": ["1", "2.5"]}),
+        ({"S": "é"}, {"S": "é"}),
+        ({"SS": ["a", "b"]}, {"SS": ["a", "b"]}),
+        ({"BOOL": False}, {"BOOL": False}),
+        ({"NULL": True}, {"NULL": True}),
+        ({"L": [{"B": b"\x03"}, {"N": "7"}]}, {"L": [{"B": "Aw=="}, {"N": "7"}]}),
+        ({"M": {"inner": {"M": {"blob": {"B": b"\x04"}}}}}, {"M": {"inner": {"M": {"blob": {"B": "BA=="}}}}}),
+    ],
+)
+def test_stream_images_are_serialized_as_dynamodb_streams_writes_them(
+    parsed: dict[str, Any], wire: dict[str, Any]
+) -> None:
+    change = {
+        "SequenceNumber": "1",
+        "Keys": {"pk": {"S": "a"}},
+        "NewImage": {"v": parsed},
+        "OldImage": {"v": parsed},
+    }
+    record = dynamodb_record(
+        {"eventName": "MODIFY", "awsRegion": "us-east-1", "dynamodb": change},
+        "arn:aws:dynamodb:ca-central-1:123456789012:table/T/stream/1",
+    )
+    assert record["dynamodb"]["NewImage"] == record["dynamodb"]["OldImage"] == {"v": wire}
+    assert json.loads(json.dumps(record)) == record  # what Lambda receives is JSON
+    assert record["awsRegion"] == "ca-central-1"  # the stream's region, whatever moto wrote
