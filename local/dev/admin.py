@@ -20,6 +20,8 @@ from numeriqc.core.auth import KeyKind, Scope
 from numeriqc.core.secrets import pepper
 from numeriqc.organizations.adapters.table import AlreadyExists, OrganizationsStore
 from numeriqc.organizations.registry import (
+    MAX_VALID_DAYS,
+    InvalidValidity,
     UnknownKey,
     UnknownOrganization,
     create_key,
@@ -75,6 +77,18 @@ def _scopes(text: str) -> set[Scope]:
         raise AdminError(f"{error}; known scopes: {known}") from error
 
 
+def _days(text: str) -> int:
+    """`--days`: a whole number of days from 1 to MAX_VALID_DAYS. 0 and negatives used to make a key
+    that never expires; argparse now refuses them before anything is written."""
+    try:
+        days = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number of days: {text!r}") from None
+    if not 1 <= days <= MAX_VALID_DAYS:
+        raise argparse.ArgumentTypeError(f"must be 1 to {MAX_VALID_DAYS} days, not {days}")
+    return days
+
+
 def _print(value: Any) -> None:
     print(json.dumps(value, indent=2, ensure_ascii=False, default=str))
 
@@ -113,6 +127,10 @@ def key_create(args: argparse.Namespace) -> None:
         )
     except UnknownOrganization as error:
         raise AdminError(f"no organization {args.org}") from error
+    except InvalidValidity as error:
+        raise AdminError(
+            f"--days must be 1 to {MAX_VALID_DAYS} (omit it for a key without expiry)"
+        ) from error
     record = created.record.model_dump(mode="json", exclude={"key_hash"})
     _print({"key": created.key, "warning": "shown once: store it in a secret manager now", **record})
 
@@ -154,7 +172,12 @@ def register(commands: Any) -> None:
         "--scopes", required=True, help="comma separated: " + ",".join(scope.value for scope in Scope)
     )
     new.add_argument("--name", default="cle-api", help="what the key is for, to recognise it later")
-    new.add_argument("--days", type=int, default=None, help="expire after this many days (default: never)")
+    new.add_argument(
+        "--days",
+        type=_days,
+        default=None,
+        help=f"expire after 1 to {MAX_VALID_DAYS} days (default: never, until revoked)",
+    )
     new.set_defaults(run=key_create)
     listing = key.add_parser("list", parents=[stack], help="list an organization's keys (never the keys)")
     listing.add_argument("--org", required=True)
