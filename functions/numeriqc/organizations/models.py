@@ -13,6 +13,7 @@ OrgId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]{1,39}$")]
 EventFamily = Annotated[str, StringConstraints(pattern="^(" + "|".join(EVENT_FAMILIES) + ")$")]
 EventType = Annotated[str, StringConstraints(pattern=r"^ca\.qc\.numeriqc\.[a-z]+\.[a-z0-9_.-]+\.v[0-9]+$")]
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=200)]
+AwsAccountId = Annotated[str, StringConstraints(pattern=r"^[0-9]{12}$")]
 
 
 class Organization(BaseModel):
@@ -88,6 +89,12 @@ class Subscription(BaseModel):
 
 class SubscriptionList(BaseModel):
     items: list[Subscription]
+
+
+class AwsAccountList(BaseModel):
+    """The AWS accounts an organization declared its SQS queues live in."""
+
+    items: list[str] = Field(examples=[["111122223333"]])
 
 
 class OrganizationOut(BaseModel):
