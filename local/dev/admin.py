@@ -1,6 +1,7 @@
 """Admin commands: organizations and API keys, against the local platform or a deployed stack.
 
     numeriqc org create saaq --name-fr ... --name-en ... --contact ti@saaq.example
+    numeriqc org add-account saaq 111122223333    (its SQS queues live there; remove-account, accounts)
     numeriqc key create --org saaq --kind live --scopes notifications:send,events:subscribe
     numeriqc key revoke --org saaq KEY_ID          [--stack NumeriqcPlatform-prod for a real account]
 
@@ -18,6 +19,7 @@ from typing import Any
 from numeriqc.core import aws
 from numeriqc.core.auth import KeyKind, Scope
 from numeriqc.core.secrets import pepper
+from numeriqc.organizations import aws_accounts
 from numeriqc.organizations.adapters.table import AlreadyExists, OrganizationsStore
 from numeriqc.organizations.registry import (
     MAX_VALID_DAYS,
@@ -113,6 +115,34 @@ def org_list(args: argparse.Namespace) -> None:
     )
 
 
+def _account(text: str) -> str:
+    """An AWS account id: exactly twelve ASCII digits (what the API's path parameter accepts)."""
+    if len(text) != 12 or not (text.isascii() and text.isdigit()):
+        raise argparse.ArgumentTypeError(f"an AWS account id is 12 digits, not {text!r}")
+    return text
+
+
+def _known_org(store: OrganizationsStore, org_id: str) -> OrganizationsStore:
+    if store.organization(org_id) is None:
+        raise AdminError(f"no organization {org_id}")
+    return store
+
+
+def org_add_account(args: argparse.Namespace) -> None:
+    store = _known_org(_store(stack_outputs(args.stack)), args.org_id)
+    _print({"org_id": args.org_id, "aws_accounts": aws_accounts.register(store, args.org_id, args.account)})
+
+
+def org_remove_account(args: argparse.Namespace) -> None:
+    store = _known_org(_store(stack_outputs(args.stack)), args.org_id)
+    _print({"org_id": args.org_id, "aws_accounts": aws_accounts.unregister(store, args.org_id, args.account)})
+
+
+def org_accounts(args: argparse.Namespace) -> None:
+    store = _known_org(_store(stack_outputs(args.stack)), args.org_id)
+    _print({"org_id": args.org_id, "aws_accounts": store.accounts(args.org_id)})
+
+
 def key_create(args: argparse.Namespace) -> None:
     outputs = stack_outputs(args.stack)
     try:
@@ -163,6 +193,17 @@ def register(commands: Any) -> None:
     create.add_argument("--contact", required=True, help="the organization's technical contact email")
     create.set_defaults(run=org_create)
     org.add_parser("list", parents=[stack], help="list organizations").set_defaults(run=org_list)
+    for name, run, what in (
+        ("add-account", org_add_account, "register an AWS account its SQS queues live in"),
+        ("remove-account", org_remove_account, "unregister an AWS account"),
+    ):
+        command = org.add_parser(name, parents=[stack], help=what)
+        command.add_argument("org_id")
+        command.add_argument("account", type=_account, help="the AWS account id, 12 digits")
+        command.set_defaults(run=run)
+    accounts = org.add_parser("accounts", parents=[stack], help="list an organization's AWS accounts")
+    accounts.add_argument("org_id")
+    accounts.set_defaults(run=org_accounts)
 
     key = commands.add_parser("key", help="manage API keys").add_subparsers(dest="key_command", required=True)
     new = key.add_parser("create", parents=[stack], help="create an API key (shown once)")
