@@ -3,11 +3,12 @@
 from collections.abc import Callable
 from datetime import datetime
 
+from numeriqc.core.problems import Conflict as ConflictProblem
 from numeriqc.core.problems import FieldError, NotFound, ValidationFailed
 from numeriqc.notifications import addresses, consent, problems
 from numeriqc.notifications import unsubscribe as tokens
 from numeriqc.notifications.models import Channel, Consent, ConsentIn, ConsentLookup, ErasureIn, ErasureOut
-from numeriqc.notifications.ports import ConsentRecords, RecipientHasher, RecipientRecords
+from numeriqc.notifications.ports import Conflict, ConsentRecords, RecipientHasher, RecipientRecords
 
 
 class Citizens:
@@ -54,16 +55,19 @@ class Citizens:
         )
         if refused is not None:
             raise refused
-        recorded = consent.record(
-            self._consents,
-            org_id,
-            request.channel,
-            rh,
-            purpose=request.purpose,
-            source=request.source,
-            given_at=given,
-        )
-        return recorded
+        try:
+            return consent.record(
+                self._consents,
+                org_id,
+                request.channel,
+                rh,
+                purpose=request.purpose,
+                source=request.source,
+                given_at=given,
+                replacing=existing,
+            )
+        except Conflict as error:  # a withdrawal landed between the read and the write
+            raise ConflictProblem(consent.CHANGED_MEANWHILE) from error
 
     def lookup_consent(self, org_id: str, request: ConsentLookup) -> Consent:
         rh = self._hash(request.channel, request.recipient)

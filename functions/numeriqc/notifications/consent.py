@@ -43,6 +43,10 @@ _NO_TIME_ZONE = Message(
 _IN_THE_FUTURE = Message(
     "Le consentement ne peut pas être donné dans le futur.", "Consent cannot be given in the future."
 )
+CHANGED_MEANWHILE = Message(
+    "Le consentement a changé pendant l'enregistrement; relisez-le puis réessayez.",
+    "The consent changed while it was being recorded; read it again, then retry.",
+)
 _BEFORE_WITHDRAWAL = Message(
     "Le consentement doit être postérieur à son retrait du {withdrawn_at}.",
     "Consent must be given after its withdrawal of {withdrawn_at}.",
@@ -119,7 +123,10 @@ def record(
     purpose: str,
     source: str,
     given_at: datetime,
+    replacing: dict[str, Any] | None = None,
 ) -> Consent:
+    """Record consent over `replacing`, the record as it was read: if a withdrawal lands between the
+    read and this write, the write is refused (Conflict), never laid over the citizen's act."""
     item = {
         "rh": recipient_hash,
         "channel": channel.value,
@@ -128,7 +135,10 @@ def record(
         "status": "active",
         "given_at": given_at.isoformat(),
     }
-    consents.save_consent(org_id, channel.value, recipient_hash, item)
+    seen = (replacing or {}).get("withdrawn_at")
+    consents.save_consent(
+        org_id, channel.value, recipient_hash, item, withdrawn_at=str(seen) if seen is not None else None
+    )
     return consent_of(item, None)
 
 

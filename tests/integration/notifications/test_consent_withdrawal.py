@@ -10,6 +10,8 @@ from typing import Any
 import pytest
 
 from numeriqc.core import aws
+from numeriqc.notifications.adapters.table import NotificationsTable, consent_key
+from numeriqc.notifications.ports import Conflict
 from tests.support.notifications import (
     EMAIL_TEMPLATE,
     SMS_TEMPLATE,
@@ -149,3 +151,30 @@ def test_a_given_at_in_the_future_or_without_time_zone_is_refused_naming_the_fie
         assert [(e["field"], e["code"]) for e in refused.json()["errors"]] == [("body.given_at", code)]
     lookup = {"channel": "email", "recipient": ZOE}
     assert platform.http("POST", "/v1/consents/lookup", headers=bearer(key), json=lookup).status == 404
+
+
+def test_a_withdrawal_landing_between_the_read_and_the_write_is_never_overwritten(
+    platform: Any, new_key: NewKey, service_clock: Any
+) -> None:
+    """The write is conditional on the withdrawal that was read (`save_consent(withdrawn_at=...)`)."""
+    key = new_key("saaq")
+    assert _record(platform, key).status == 201
+    lookup = {"channel": "email", "recipient": ZOE}
+    assert platform.http("POST", "/v1/consents/withdraw", headers=bearer(key), json=lookup).status == 200
+    table = NotificationsTable(aws.client("dynamodb"), platform.names["NotificationsTable"])
+    pk, _ = consent_key("saaq", "email", "")
+    [item] = aws.client("dynamodb").query(
+        TableName=platform.names["NotificationsTable"],
+        KeyConditionExpression="pk = :pk AND begins_with(sk, :sk)",
+        ExpressionAttributeValues={":pk": {"S": pk}, ":sk": {"S": "CONSENT#email#"}},
+    )["Items"]
+    rh, seen = item["rh"]["S"], item["withdrawn_at"]["S"]
+    active = {"rh": rh, "channel": "email", "purpose": "p", "source": "s", "status": "active",
+              "given_at": service_clock().isoformat()}  # fmt: skip
+    with pytest.raises(Conflict):  # read before the withdrawal: not written
+        table.save_consent("saaq", "email", rh, active, withdrawn_at=None)
+    with pytest.raises(Conflict):  # read another withdrawal: not written
+        table.save_consent("saaq", "email", rh, active, withdrawn_at="2000-01-01T00:00:00+00:00")
+    assert _state(platform, key)["status"] == "withdrawn"
+    table.save_consent("saaq", "email", rh, active, withdrawn_at=seen)
+    assert _state(platform, key)["status"] == "active"
