@@ -83,7 +83,10 @@ class Subscription(BaseModel):
     protocol: Protocol
     endpoint: str
     event_types: list[str]
-    status: str = Field(description="active, or pending-confirmation for HTTPS and email endpoints")
+    status: str = Field(
+        description="active, or pending-confirmation until SNS's challenge is answered (HTTPS, email, "
+        "queues of another AWS account than the platform's)"
+    )
     created_at: datetime
 
 
