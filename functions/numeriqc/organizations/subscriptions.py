@@ -217,10 +217,15 @@ class SubscriptionService:
                     errors=[FieldError("body.endpoint", "refused_endpoint", _SNS_REFUSED)]
                 ) from error
             raise
-        # SNS always challenges email and HTTPS endpoints, and queues of another account than its own.
-        if request.protocol is Protocol.SQS and not self._gateway.pending(arn):
-            subscription = subscription.model_copy(update={"status": "active"})
-        self._store.attach(org_id, subscription, arn)
+        try:
+            # SNS always challenges email and HTTPS endpoints, and queues of another account than its own.
+            if request.protocol is Protocol.SQS and not self._gateway.pending(arn):
+                subscription = subscription.model_copy(update={"status": "active"})
+            self._store.attach(org_id, subscription, arn)
+        except Exception:  # never leave an SNS subscription that no record owns
+            self._gateway.unsubscribe(arn)
+            self._store.release(org_id, subscription, identity)
+            raise
         return subscription
 
     def _entitlement_errors(self, org_id: str, request: SubscriptionIn) -> list[FieldError]:

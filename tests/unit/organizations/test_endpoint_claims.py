@@ -207,3 +207,21 @@ def test_sns_invalid_parameter_answers_become_the_ports_exceptions(message: str,
         stub.add_client_error("subscribe", "InvalidParameter", message, 400)
         with pytest.raises(expected):
             SnsTopics(client).subscribe(TOPIC, "sqs", QUEUE, {"orgid": ["saaq"]})
+
+
+def test_a_failure_after_sns_answered_removes_the_sns_subscription_and_the_claim() -> None:
+    class Failing(Records):
+        failing = True
+
+        def attach(self, org_id: str, subscription: Subscription, subscription_arn: str) -> None:
+            if self.failing:
+                raise TimeoutError
+            super().attach(org_id, subscription, subscription_arn)
+
+    records, sns = Failing(), Sns()
+    with pytest.raises(TimeoutError):
+        _service(records, sns).subscribe("saaq", _request())
+    assert sns.unsubscribed == [f"{TOPIC}:sub-1"]
+    assert records.items == {}
+    records.failing = False
+    _service(records, Sns()).subscribe("mtq", _request())  # the endpoint is free again
