@@ -1,6 +1,7 @@
 """Admin commands: organizations and API keys, against the local platform or a deployed stack.
 
     numeriqc org create saaq --name-fr ... --name-en ... --contact ti@saaq.example
+    numeriqc org add-account saaq 111122223333    (its SQS queues live there; remove-account, accounts)
     numeriqc key create --org saaq --kind live --scopes notifications:send,events:subscribe
     numeriqc key revoke --org saaq KEY_ID          [--stack NumeriqcPlatform-prod for a real account]
 
@@ -18,8 +19,11 @@ from typing import Any
 from numeriqc.core import aws
 from numeriqc.core.auth import KeyKind, Scope
 from numeriqc.core.secrets import pepper
+from numeriqc.organizations import aws_accounts
 from numeriqc.organizations.adapters.table import AlreadyExists, OrganizationsStore
 from numeriqc.organizations.registry import (
+    MAX_VALID_DAYS,
+    InvalidValidity,
     UnknownKey,
     UnknownOrganization,
     create_key,
@@ -75,6 +79,18 @@ def _scopes(text: str) -> set[Scope]:
         raise AdminError(f"{error}; known scopes: {known}") from error
 
 
+def _days(text: str) -> int:
+    """`--days`: a whole number of days from 1 to MAX_VALID_DAYS. 0 and negatives used to make a key
+    that never expires; argparse now refuses them before anything is written."""
+    try:
+        days = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number of days: {text!r}") from None
+    if not 1 <= days <= MAX_VALID_DAYS:
+        raise argparse.ArgumentTypeError(f"must be 1 to {MAX_VALID_DAYS} days, not {days}")
+    return days
+
+
 def _print(value: Any) -> None:
     print(json.dumps(value, indent=2, ensure_ascii=False, default=str))
 
@@ -99,6 +115,34 @@ def org_list(args: argparse.Namespace) -> None:
     )
 
 
+def _account(text: str) -> str:
+    """An AWS account id: exactly twelve ASCII digits (what the API's path parameter accepts)."""
+    if len(text) != 12 or not (text.isascii() and text.isdigit()):
+        raise argparse.ArgumentTypeError(f"an AWS account id is 12 digits, not {text!r}")
+    return text
+
+
+def _known_org(store: OrganizationsStore, org_id: str) -> OrganizationsStore:
+    if store.organization(org_id) is None:
+        raise AdminError(f"no organization {org_id}")
+    return store
+
+
+def org_add_account(args: argparse.Namespace) -> None:
+    store = _known_org(_store(stack_outputs(args.stack)), args.org_id)
+    _print({"org_id": args.org_id, "aws_accounts": aws_accounts.register(store, args.org_id, args.account)})
+
+
+def org_remove_account(args: argparse.Namespace) -> None:
+    store = _known_org(_store(stack_outputs(args.stack)), args.org_id)
+    _print({"org_id": args.org_id, "aws_accounts": aws_accounts.unregister(store, args.org_id, args.account)})
+
+
+def org_accounts(args: argparse.Namespace) -> None:
+    store = _known_org(_store(stack_outputs(args.stack)), args.org_id)
+    _print({"org_id": args.org_id, "aws_accounts": store.accounts(args.org_id)})
+
+
 def key_create(args: argparse.Namespace) -> None:
     outputs = stack_outputs(args.stack)
     try:
@@ -113,6 +157,10 @@ def key_create(args: argparse.Namespace) -> None:
         )
     except UnknownOrganization as error:
         raise AdminError(f"no organization {args.org}") from error
+    except InvalidValidity as error:
+        raise AdminError(
+            f"--days must be 1 to {MAX_VALID_DAYS} (omit it for a key without expiry)"
+        ) from error
     record = created.record.model_dump(mode="json", exclude={"key_hash"})
     _print({"key": created.key, "warning": "shown once: store it in a secret manager now", **record})
 
@@ -145,6 +193,17 @@ def register(commands: Any) -> None:
     create.add_argument("--contact", required=True, help="the organization's technical contact email")
     create.set_defaults(run=org_create)
     org.add_parser("list", parents=[stack], help="list organizations").set_defaults(run=org_list)
+    for name, run, what in (
+        ("add-account", org_add_account, "register an AWS account its SQS queues live in"),
+        ("remove-account", org_remove_account, "unregister an AWS account"),
+    ):
+        command = org.add_parser(name, parents=[stack], help=what)
+        command.add_argument("org_id")
+        command.add_argument("account", type=_account, help="the AWS account id, 12 digits")
+        command.set_defaults(run=run)
+    accounts = org.add_parser("accounts", parents=[stack], help="list an organization's AWS accounts")
+    accounts.add_argument("org_id")
+    accounts.set_defaults(run=org_accounts)
 
     key = commands.add_parser("key", help="manage API keys").add_subparsers(dest="key_command", required=True)
     new = key.add_parser("create", parents=[stack], help="create an API key (shown once)")
@@ -154,7 +213,12 @@ def register(commands: Any) -> None:
         "--scopes", required=True, help="comma separated: " + ",".join(scope.value for scope in Scope)
     )
     new.add_argument("--name", default="cle-api", help="what the key is for, to recognise it later")
-    new.add_argument("--days", type=int, default=None, help="expire after this many days (default: never)")
+    new.add_argument(
+        "--days",
+        type=_days,
+        default=None,
+        help=f"expire after 1 to {MAX_VALID_DAYS} days (default: never, until revoked)",
+    )
     new.set_defaults(run=key_create)
     listing = key.add_parser("list", parents=[stack], help="list an organization's keys (never the keys)")
     listing.add_argument("--org", required=True)

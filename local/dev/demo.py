@@ -3,8 +3,11 @@
 from numeriqc.core import aws
 from numeriqc.core.auth import KeyKind, Scope
 from numeriqc.core.secrets import pepper
+from numeriqc.organizations import aws_accounts
 from numeriqc.organizations.adapters.table import OrganizationsStore
 from numeriqc.organizations.registry import create_key, create_organization
+
+from ..account import ACCOUNT_ID
 
 DEMO_ORG = "demo"
 
@@ -23,11 +26,13 @@ def bootstrap(outputs: dict[str, str]) -> tuple[list[str], dict[str, str]]:
         name_en="Demonstration organization",
         contact_email="demo@numeriqc.example",
     )
+    # Its queues are made in the local account, so they may be subscribed to its events.
+    aws_accounts.register(store, DEMO_ORG, ACCOUNT_ID)
     every_scope = set(Scope)
     live = create_key(store, secret, org_id=DEMO_ORG, kind=KeyKind.LIVE, scopes=every_scope, name="demo-live")
     test = create_key(store, secret, org_id=DEMO_ORG, kind=KeyKind.TEST, scopes=every_scope, name="demo-test")
     lines = [
-        f"Demo organization: {DEMO_ORG} (every scope)",
+        f"Demo organization: {DEMO_ORG} (every scope, AWS account {ACCOUNT_ID} registered)",
         f"  live key: {live.key}",
         f"  test key: {test.key}",
     ]

@@ -10,8 +10,9 @@ from typing import Any
 from numeriqc.core import aws
 from numeriqc.core.auth import KeyKind, Scope
 from numeriqc.core.secrets import pepper
-from numeriqc.organizations import registry
+from numeriqc.organizations import aws_accounts, registry
 from numeriqc.organizations.adapters.table import OrganizationsStore
+from numeriqc_local.account import ACCOUNT_ID
 
 NewKey = Callable[..., str]
 
@@ -25,7 +26,11 @@ def platform_pepper(platform: Any) -> bytes:
 
 
 def key_maker(platform: Any) -> NewKey:
-    """`make("saaq", {Scope...}, kind=KeyKind.LIVE)`: registers the organization once, returns a key."""
+    """`make("saaq", {Scope...}, kind=KeyKind.LIVE)`: registers the organization once, returns a key.
+
+    The organization also registers the local AWS account, where every test makes its queues, as
+    an organization whose queues are in its own account would (docs/tenancy.md); tests of the
+    account rule use queue ARNs of other accounts."""
     store = organizations_store(platform)
 
     def make(
@@ -39,6 +44,7 @@ def key_maker(platform: Any) -> NewKey:
                 name_en=f"Organization {org_id}",
                 contact_email=f"ti@{org_id}.example",
             )
+            aws_accounts.register(store, org_id, ACCOUNT_ID)
         created = registry.create_key(
             store,
             platform_pepper(platform),

@@ -2,13 +2,16 @@
 
 Built on Powertools idempotency with DynamoDB persistence. The persistence layer is built on first
 use, never at import time, from the table name the function was given; the key is scoped to the
-organization and the route so two organizations (or two routes) can never collide.
+organization, the kind of API key (test or live) and the route, so two organizations, two routes,
+or a test key and a live key can never get each other's answer: a test key's result is never a real
+send, and a live request must never be answered with one.
 """
 
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from numeriqc.core import aws
+from numeriqc.core.auth import authorizer_context
 from numeriqc.core.i18n import Message
 from numeriqc.core.problems import Conflict, FieldError, ValidationFailed
 
@@ -107,13 +110,22 @@ def idempotent_write(
     request: Any,
     work: Callable[[], dict[str, Any]],
 ) -> dict[str, Any]:
-    """`run_once` for an HTTP write: scoped to the organization and the route being served, with the
-    request body as the payload a replay must match. Every write route of every service calls this."""
+    """`run_once` for an HTTP write: scoped to the organization, the key kind and the route being
+    served, with the request body as the payload a replay must match. Every write route of every
+    service calls this, so the scope is built here once, for all of them."""
     return run_once(
         table_name=table_name or "",
-        scope=f"{org_id}#{app.current_event.request_context.route_key}",
+        scope=write_scope(app, org_id),
         key=key,
         payload=request.model_dump(mode="json"),
         work=work,
         lambda_context=app.lambda_context,
     )
+
+
+def write_scope(app: Any, org_id: str) -> str:
+    """`<org>#<key kind>#<route>`. The kind comes from the authorizer's context, the same place the
+    caller does: a write route has already refused a request without a valid key, so an unknown kind
+    only happens on a route without a key, and stays apart from both."""
+    kind = str(authorizer_context(app).get("kind") or "no-key")
+    return f"{org_id}#{kind}#{app.current_event.request_context.route_key}"

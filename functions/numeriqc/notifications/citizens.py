@@ -3,11 +3,12 @@
 from collections.abc import Callable
 from datetime import datetime
 
+from numeriqc.core.problems import Conflict as ConflictProblem
 from numeriqc.core.problems import FieldError, NotFound, ValidationFailed
 from numeriqc.notifications import addresses, consent, problems
 from numeriqc.notifications import unsubscribe as tokens
 from numeriqc.notifications.models import Channel, Consent, ConsentIn, ConsentLookup, ErasureIn, ErasureOut
-from numeriqc.notifications.ports import ConsentRecords, RecipientHasher, RecipientRecords
+from numeriqc.notifications.ports import Conflict, ConsentRecords, RecipientHasher, RecipientRecords
 
 
 class Citizens:
@@ -38,19 +39,35 @@ class Citizens:
         return self._hash_recipient(addresses.hash_key(channel, recipient))
 
     def record_consent(self, org_id: str, request: ConsentIn, now: datetime) -> Consent:
+        """Refused over a citizen's withdrawal or STOP unless the citizen acted again (consent.py)."""
         rh = self._hash(request.channel, request.recipient)
         given = request.given_at or now
-        recorded = consent.record(
-            self._consents,
-            org_id,
-            request.channel,
-            rh,
-            purpose=request.purpose,
-            source=request.source,
+        wanted = (org_id, request.channel.value, rh)
+        existing, optout = self._consents.consent_states([wanted])[wanted]
+        token = request.citizen_token
+        refused = consent.recording_refusal(
+            existing,
+            optout,
             given_at=given,
+            now=now,
+            citizen_token=token,
+            token_valid=token is not None and tokens.read_token(self._pepper(), token) == wanted,
         )
-        optout = self._consents.platform_opt_out(request.channel.value, rh)
-        return recorded.model_copy(update={"platform_opt_out": optout is not None})
+        if refused is not None:
+            raise refused
+        try:
+            return consent.record(
+                self._consents,
+                org_id,
+                request.channel,
+                rh,
+                purpose=request.purpose,
+                source=request.source,
+                given_at=given,
+                replacing=existing,
+            )
+        except Conflict as error:  # a withdrawal landed between the read and the write
+            raise ConflictProblem(consent.CHANGED_MEANWHILE) from error
 
     def lookup_consent(self, org_id: str, request: ConsentLookup) -> Consent:
         rh = self._hash(request.channel, request.recipient)
@@ -62,7 +79,9 @@ class Citizens:
 
     def withdraw_consent(self, org_id: str, request: ConsentLookup, now: datetime) -> Consent:
         rh = self._hash(request.channel, request.recipient)
-        if not consent.withdraw(self._consents, org_id, request.channel, rh, by="organization", now=now):
+        if not consent.withdraw(
+            self._consents, org_id, request.channel, rh, by=consent.ORGANIZATION, now=now
+        ):
             raise NotFound(problems.NO_CONSENT)
         return self.lookup_consent(org_id, request)
 

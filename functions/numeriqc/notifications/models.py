@@ -195,7 +195,16 @@ class ConsentIn(BaseModel):
     source: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)] = Field(
         examples=["formulaire-web"]
     )
-    given_at: datetime | None = None
+    given_at: datetime | None = Field(
+        default=None,
+        description="Quand, avec fuseau horaire; ni futur ni avant un retrait / when, with a time zone; "
+        "neither in the future nor before a withdrawal",
+    )
+    citizen_token: Annotated[str, StringConstraints(min_length=1, max_length=400)] | None = Field(
+        default=None,
+        description="Après un retrait par le citoyen : le jeton de son lien de désabonnement, preuve de "
+        "son nouveau geste / after the citizen's withdrawal: the token of their unsubscribe link",
+    )
 
 
 class ConsentLookup(BaseModel):

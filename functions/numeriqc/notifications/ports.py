@@ -215,8 +215,18 @@ class ConsentRecords(Protocol):
         ...
 
     def save_consent(
-        self, org_id: str, channel: str, recipient_hash: str, values: dict[str, Any]
-    ) -> None: ...
+        self,
+        org_id: str,
+        channel: str,
+        recipient_hash: str,
+        values: dict[str, Any],
+        *,
+        withdrawn_at: str | None = None,
+    ) -> None:
+        """Write only while the record's withdrawal is still `withdrawn_at` (None: not withdrawn),
+        as read before deciding; Conflict when a withdrawal landed meanwhile."""
+        ...
+
     def update_consent(self, org_id: str, channel: str, recipient_hash: str, values: dict[str, Any]) -> None:
         """Conflict when no consent was recorded."""
         ...

@@ -7,8 +7,10 @@ Built on use (lazy clients, cached settings and pepper), never at import time. T
 from numeriqc.core import aws, settings
 from numeriqc.core import clock as clocks
 from numeriqc.core.secrets import pepper
+from numeriqc.organizations.adapters.dns import SystemResolver
 from numeriqc.organizations.adapters.table import OrganizationsStore
 from numeriqc.organizations.adapters.topics import SnsTopics
+from numeriqc.organizations.ports import HostResolver
 from numeriqc.organizations.settings import OrganizationsSettings
 from numeriqc.organizations.subscriptions import SubscriptionService
 
@@ -30,5 +32,14 @@ def topics() -> SnsTopics:
     return SnsTopics(aws.client("sns"))
 
 
+def resolver() -> HostResolver:
+    """The name resolver HTTPS endpoints are checked with. Tests replace this function, so that no
+    test ever asks a real DNS."""
+    return SystemResolver()
+
+
 def subscriptions() -> SubscriptionService:
-    return SubscriptionService(store(), config().event_topics, topics(), clocks.now)
+    records = store()
+    return SubscriptionService(
+        records, config().event_topics, topics(), accounts=records, resolver=resolver(), clock=clocks.now
+    )

@@ -13,6 +13,7 @@ OrgId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]{1,39}$")]
 EventFamily = Annotated[str, StringConstraints(pattern="^(" + "|".join(EVENT_FAMILIES) + ")$")]
 EventType = Annotated[str, StringConstraints(pattern=r"^ca\.qc\.numeriqc\.[a-z]+\.[a-z0-9_.-]+\.v[0-9]+$")]
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=200)]
+AwsAccountId = Annotated[str, StringConstraints(pattern=r"^[0-9]{12}$")]
 
 
 class Organization(BaseModel):
@@ -82,12 +83,21 @@ class Subscription(BaseModel):
     protocol: Protocol
     endpoint: str
     event_types: list[str]
-    status: str = Field(description="active, or pending-confirmation for HTTPS and email endpoints")
+    status: str = Field(
+        description="active, or pending-confirmation until SNS's challenge is answered (HTTPS, email, "
+        "queues of another AWS account than the platform's)"
+    )
     created_at: datetime
 
 
 class SubscriptionList(BaseModel):
     items: list[Subscription]
+
+
+class AwsAccountList(BaseModel):
+    """The AWS accounts an organization declared its SQS queues live in."""
+
+    items: list[str] = Field(examples=[["111122223333"]])
 
 
 class OrganizationOut(BaseModel):

@@ -25,6 +25,14 @@ class UnknownKey(LookupError):
     pass
 
 
+class InvalidValidity(ValueError):
+    """A key's validity outside 1..MAX_VALID_DAYS days: 0 or less used to mean "never expires"."""
+
+
+# Five years: long enough for any integration, short enough that a forgotten key dies one day.
+MAX_VALID_DAYS = 5 * 366
+
+
 def create_organization(
     store: OrganizationRecords,
     *,
@@ -52,7 +60,15 @@ def create_key(
     valid_days: int | None = None,
     clock: Clock = installed_clock,
 ) -> NewApiKey:
-    """A new key for `org_id`: returned once in clear, stored only as its keyed hash."""
+    """A new key for `org_id`: returned once in clear, stored only as its keyed hash.
+
+    `valid_days` is None (a key that lives until revoked, asked for explicitly) or 1 to
+    MAX_VALID_DAYS: zero, negative and absurd values are refused, never read as "no expiry".
+    """
+    if valid_days is not None and not (
+        isinstance(valid_days, int) and not isinstance(valid_days, bool) and 1 <= valid_days <= MAX_VALID_DAYS
+    ):
+        raise InvalidValidity(valid_days)
     if store.organization(org_id) is None:
         raise UnknownOrganization(org_id)
     now = clock()
@@ -64,7 +80,7 @@ def create_key(
         kind=kind,
         scopes=frozenset(scopes),
         created_at=now,
-        expires_at=now + timedelta(days=valid_days) if valid_days else None,
+        expires_at=None if valid_days is None else now + timedelta(days=valid_days),
         key_hash=keys.key_hash(key, pepper),
         hint=keys.hint(key),
     )

@@ -34,8 +34,16 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
+from numeriqc.core.dynamo import to_item
 from numeriqc.notifications.adapters.items import ItemTable
-from numeriqc.notifications.ports import ConsentRef, HeldRecords, NewSend, NotificationRef, SendResult
+from numeriqc.notifications.ports import (
+    Conflict,
+    ConsentRef,
+    HeldRecords,
+    NewSend,
+    NotificationRef,
+    SendResult,
+)
 
 RECIPIENT_INDEX = "by-recipient"
 CLAIM_INDEX = "by-claim"
@@ -316,8 +324,27 @@ class NotificationsTable(ItemTable):
             for org_id, channel, rh in wanted
         }
 
-    def save_consent(self, org_id: str, channel: str, recipient_hash: str, values: dict[str, Any]) -> None:
-        self.put(_keyed(consent_key(org_id, channel, recipient_hash), values))
+    def save_consent(
+        self,
+        org_id: str,
+        channel: str,
+        recipient_hash: str,
+        values: dict[str, Any],
+        *,
+        withdrawn_at: str | None = None,
+    ) -> None:
+        request: dict[str, Any] = {
+            "TableName": self._table,
+            "Item": to_item(_keyed(consent_key(org_id, channel, recipient_hash), values)),
+            "ConditionExpression": "attribute_not_exists(withdrawn_at)",
+        }
+        if withdrawn_at is not None:
+            request["ConditionExpression"] = "withdrawn_at = :seen"
+            request["ExpressionAttributeValues"] = {":seen": {"S": withdrawn_at}}
+        try:
+            self._client.put_item(**request)
+        except self._client.exceptions.ConditionalCheckFailedException as error:
+            raise Conflict(consent_key(org_id, channel, recipient_hash)[1]) from error
 
     def update_consent(self, org_id: str, channel: str, recipient_hash: str, values: dict[str, Any]) -> None:
         self.update(

@@ -4,6 +4,13 @@ import contextlib
 import json
 from typing import Any
 
+from numeriqc.organizations.ports import EndpointRefused, SubscriptionExists
+
+# What real SNS answers when (topic, protocol, endpoint) is subscribed already with other attributes
+# (another filter policy, another delivery setting): InvalidParameter, "Invalid parameter:
+# Attributes Reason: Subscription already exists with different attributes".
+_ALREADY_EXISTS = "already exists with different attributes"
+
 
 class SnsTopics:
     def __init__(self, client: Any) -> None:
@@ -13,13 +20,19 @@ class SnsTopics:
         attributes = {"FilterPolicyScope": "MessageBody", "FilterPolicy": json.dumps(filter_policy)}
         if protocol in ("sqs", "https"):
             attributes["RawMessageDelivery"] = "true"  # subscribers get the bare CloudEvent
-        answer = self._client.subscribe(
-            TopicArn=topic_arn,
-            Protocol=protocol,
-            Endpoint=endpoint,
-            Attributes=attributes,
-            ReturnSubscriptionArn=True,
-        )
+        try:
+            answer = self._client.subscribe(
+                TopicArn=topic_arn,
+                Protocol=protocol,
+                Endpoint=endpoint,
+                Attributes=attributes,
+                ReturnSubscriptionArn=True,
+            )
+        except self._client.exceptions.InvalidParameterException as error:
+            message = str(error.response.get("Error", {}).get("Message", ""))
+            if _ALREADY_EXISTS in message.lower():
+                raise SubscriptionExists() from error
+            raise EndpointRefused() from error
         return str(answer["SubscriptionArn"])
 
     def unsubscribe(self, subscription_arn: str) -> None:

@@ -12,12 +12,21 @@ from numeriqc.core.auth import Scope, authorizer_context, caller_from_context, c
 from numeriqc.core.http import KEY_REQUIRED, IdempotencyKey, build_resolver, json_response
 from numeriqc.core.idempotency import idempotent_write
 from numeriqc.core.observability import logger, metrics, tracer
-from numeriqc.organizations import deps, registry
-from numeriqc.organizations.models import OrganizationOut, Subscription, SubscriptionIn, SubscriptionList
+from numeriqc.organizations import aws_accounts, deps, registry
+from numeriqc.organizations.models import (
+    AwsAccountList,
+    OrganizationOut,
+    Subscription,
+    SubscriptionIn,
+    SubscriptionList,
+)
 
 app = build_resolver()
 TAG = "Organisations et abonnements / Organizations and subscriptions"
 SubscriptionId = Annotated[str, Path(description="Identifiant de l'abonnement / subscription id")]
+AccountId = Annotated[
+    str, Path(pattern=r"^[0-9]{12}$", description="Compte AWS, 12 chiffres / AWS account id, 12 digits")
+]
 
 
 @app.get(
@@ -29,6 +38,41 @@ SubscriptionId = Annotated[str, Path(description="Identifiant de l'abonnement / 
 def who_am_i() -> OrganizationOut:
     caller = caller_from_context(authorizer_context(app))
     return registry.who_am_i(deps.store(), caller)
+
+
+@app.get(
+    "/v1/organization/aws-accounts",
+    tags=[TAG],
+    security=KEY_REQUIRED,
+    summary="Comptes AWS de l'organisme / the organization's AWS accounts",
+)
+def list_aws_accounts() -> AwsAccountList:
+    caller = current_caller(app, Scope.EVENTS_SUBSCRIBE)
+    return AwsAccountList(items=deps.store().accounts(caller.org_id))
+
+
+@app.put(
+    "/v1/organization/aws-accounts/<account_id>",
+    tags=[TAG],
+    security=KEY_REQUIRED,
+    summary="Déclarer un compte AWS où sont ses files SQS / register an AWS account holding its SQS queues",
+)
+def register_aws_account(account_id: AccountId) -> AwsAccountList:
+    caller = current_caller(app, Scope.EVENTS_SUBSCRIBE)
+    return AwsAccountList(items=aws_accounts.register(deps.store(), caller.org_id, account_id))
+
+
+@app.delete(
+    "/v1/organization/aws-accounts/<account_id>",
+    tags=[TAG],
+    security=KEY_REQUIRED,
+    summary="Retirer un compte AWS / unregister an AWS account",
+    responses={204: {"description": "Retiré / unregistered"}},
+)
+def unregister_aws_account(account_id: AccountId) -> Response[None]:
+    caller = current_caller(app, Scope.EVENTS_SUBSCRIBE)
+    aws_accounts.unregister(deps.store(), caller.org_id, account_id)
+    return Response(status_code=204, body=None)
 
 
 @app.post(

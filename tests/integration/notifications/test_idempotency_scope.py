@@ -1,0 +1,136 @@
+"""An Idempotency-Key reused by a test key and then a live key (or the reverse) never gets the other's
+answer: the key kind is part of the scope (`core.idempotency.write_scope`).
+
+Every write route that declares the Idempotency-Key header, in every service's resolver, is covered:
+the routes are read from the resolvers, and a route without a case here fails the first test.
+"""
+
+import importlib
+import pkgutil
+from collections.abc import Callable
+from datetime import timedelta
+from typing import Any
+
+import pytest
+
+import numeriqc
+from numeriqc.core import aws
+from numeriqc.core.auth import KeyKind
+from tests.support.feedback import register
+from tests.support.notifications import SMS_TEMPLATE, consent, create_template
+from tests.support.platform import NewKey, bearer
+
+Setup = Callable[[Any, str], dict[str, Any]]
+
+
+def _idempotent_routes() -> set[str]:
+    """`METHOD /path` of every operation, in every service API, that takes an Idempotency-Key."""
+    found = set()
+    for service in pkgutil.iter_modules(numeriqc.__path__):
+        try:
+            module = importlib.import_module(f"numeriqc.{service.name}.handlers.api")
+        except ModuleNotFoundError:
+            continue
+        schema = module.app.get_openapi_schema()
+        for path, item in (schema.paths or {}).items():
+            for method in ("get", "put", "post", "delete", "patch"):
+                operation = getattr(item, method, None)
+                names = {parameter.name for parameter in (operation and operation.parameters) or []}
+                if "idempotency-key" in names:
+                    found.add(f"{method.upper()} {path}")
+    return found
+
+
+def _sms_template(platform: Any, key: str) -> str:
+    return str(create_template(platform, key, SMS_TEMPLATE)["template_id"])
+
+
+def _sms_body(platform: Any, key: str) -> dict[str, Any]:
+    consent(platform, key, "sms", "514 234 5678")
+    return {
+        "template_id": _sms_template(platform, key),
+        "phone_number": "514 234 5678",
+        "personalisation": {"prénom": "Zoé", "date": "1er mars"},
+    }
+
+
+def _email_body(platform: Any, key: str) -> dict[str, Any]:
+    template = create_template(
+        platform, key, {"channel": "email", "name": "Rappel", "subject": "Rappel", "body": "Bonjour ((nom))"}
+    )
+    consent(platform, key, "email", "zoe@exemple.ca")
+    return {
+        "template_id": template["template_id"],
+        "email_address": "zoe@exemple.ca",
+        "personalisation": {"nom": "Zoé"},
+    }
+
+
+def _reminder_body(platform: Any, key: str) -> dict[str, Any]:
+    consent(platform, key, "sms", "514 234 5678")
+    return {
+        "channel": "sms",
+        "template_id": _sms_template(platform, key),
+        "recipient": "514 234 5678",
+        "personalisation": {"prénom": "Zoé", "date": "31 mars"},
+        "due_date": (platform.clock() + timedelta(days=10)).date().isoformat(),
+        "days_before": [7],
+    }
+
+
+def _bulk_body(platform: Any, key: str) -> dict[str, Any]:
+    consent(platform, key, "sms", "514 234 5678")
+    rows = [{"phone_number": "514 234 5678", "prénom": "Zoé", "date": "lundi"}]
+    return {"template_id": _sms_template(platform, key), "rows": rows}
+
+
+def _export_body(platform: Any, key: str) -> dict[str, Any]:
+    register(platform, key)
+    return {"service_id": "saaq.permis"}
+
+
+def _subscription_body(platform: Any, key: str) -> dict[str, Any]:
+    sqs = aws.client("sqs")
+    url = sqs.create_queue(QueueName="saaq-evenements")["QueueUrl"]
+    arn = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+    return {"family": "feedback", "protocol": "sqs", "endpoint": arn}
+
+
+# Each route: what to set up, and the body both keys send.
+CASES: dict[str, Setup] = {
+    "POST /v1/services": lambda platform, key: {"slug": "permis", "name_fr": "Permis", "name_en": "Licence"},
+    "POST /v1/feedback/exports": _export_body,
+    "POST /v1/templates": lambda platform, key: SMS_TEMPLATE,
+    "POST /v1/notifications/email": _email_body,
+    "POST /v1/notifications/sms": _sms_body,
+    "POST /v1/notifications/bulk": _bulk_body,
+    "POST /v1/reminders": _reminder_body,
+    "POST /v1/subscriptions": _subscription_body,
+}
+
+
+def test_every_route_that_takes_an_idempotency_key_has_a_case() -> None:
+    assert _idempotent_routes() == set(CASES)
+
+
+@pytest.mark.parametrize("first_kind", [KeyKind.TEST, KeyKind.LIVE])
+@pytest.mark.parametrize("route", sorted(CASES))
+def test_a_key_reused_across_key_kinds_never_returns_the_others_answer(
+    platform: Any, new_key: NewKey, route: str, first_kind: KeyKind
+) -> None:
+    method, path = route.split(" ", 1)
+    second_kind = KeyKind.LIVE if first_kind is KeyKind.TEST else KeyKind.TEST
+    first_key, second_key = new_key("saaq", kind=first_kind), new_key("saaq", kind=second_kind)
+    body = CASES[route](platform, first_key)
+
+    def post(key: str) -> Any:
+        headers = {**bearer(key), "Idempotency-Key": "cle-partagee-1"}
+        return platform.http(method, path, headers=headers, json=body)
+
+    first = post(first_key)
+    assert 200 <= first.status < 300, first.text
+    assert post(first_key).json() == first.json()  # the same kind replays: the scope is the same
+    other = post(second_key)
+    # Never the first answer: the work was done again for this kind (or refused on its own merits).
+    assert other.status < 500, other.text
+    assert other.json() != first.json()
