@@ -211,7 +211,8 @@ def _numeric(base: _View) -> _View:
 
 # --- Structured identifiers -----------------------------------------------------------------------
 
-_LOCAL = r"[A-Za-z0-9](?:[A-Za-z0-9_%+-]|\.(?=[A-Za-z0-9]))*"
+# A dot belongs to _DOT only, never to _LOCAL: one way to read "a.b.c", so no backtracking blow-up.
+_LOCAL = r"[A-Za-z0-9][A-Za-z0-9_%+-]*"
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
 _OPEN, _CLOSE = r"[\[({<]", r"[\])}>]"
 _AT = rf"(?:[ ]?@[ ]?|[ ]?{_OPEN}[ ]?(?:at|arobase|arobas|@)[ ]?{_CLOSE}[ ]?|[ ]+(?:at|arobase|arobas)[ ]+)"
@@ -223,7 +224,7 @@ _PLAIN_EMAIL = re.compile(r"[^\s@]+@[^\s@]+\.[A-Za-z]{2,}")
 # A spelled-out "at"/"dot" is an address only with a domain ending people actually use.
 _SPELLED_TLDS = _words("com ca net org fr qc info io me edu gov gouv co us uk be ch biz eu de es it mail")
 # 13 to 19 digits in groups separated by single spaces or dashes.
-_CARD = re.compile(r"(?<![\d.,-])\d(?:[ -]?\d){12,18}(?!\d|[.,]\d)")
+_CARD = re.compile(r"(?<!\d)(?<!\d[.,-])\d(?:[ -]?\d){12,18}(?!\d|[.,]\d)")
 # 4 letters (3 of the surname, 1 of the given name) + YY MM(+50) DD + 2 digits.
 _RAMQ = re.compile(r"(?<![\w])([A-Za-z]{4})[ -]?(\d{2})(\d{2})[ -]?(\d{2})(\d{2})(?![\w])")
 # Not inside a longer number: no digit, nor digit and separator, on either side ("/" alone may be

@@ -3,10 +3,13 @@ every identifier in every form of writing (Unicode digits, format characters, se
 look-alike letters, words), names by each of their cues, addresses in their French and English
 forms, and the ordinary numbers and capitalized words that must stay."""
 
+import itertools
 import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from numeriqc.core.pii import PLACEHOLDERS, Kind, find, redact, redact_url
 from numeriqc.core.redaction import luhn_valid
@@ -476,3 +479,53 @@ def test_page_urls_lose_credentials_and_are_read_decoded(url: str, expected: str
     assert clean_page_url(url) == (expected, kinds)
     cleaned, found = redact_url(url)
     assert (cleaned, [kind.value for kind in found]) == (expected, kinds)
+
+
+# --- Any text at all ------------------------------------------------------------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec=None), max_size=300))
+def test_any_text_gives_ordered_spans_inside_it_and_a_clean_replacement(text: str) -> None:
+    spans = find(text)
+    assert all(0 <= a.start < a.end <= len(text) for a in spans)
+    assert all(a.end <= b.start for a, b in itertools.pairwise(spans))
+    redacted, kinds = redact(text)
+    assert kinds == sorted({span.kind for span in spans})
+    if not spans:
+        assert redacted == text
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(sorted(NUMERIC.items())),
+    st.lists(st.sampled_from(FORMATS + DASHES[:1]), max_size=3),
+    st.text(alphabet="abc ,.!", max_size=20),
+)
+def test_an_identifier_anywhere_in_any_text_is_gone(
+    item: tuple[Kind, str], marks: list[str], filler: str
+) -> None:
+    kind, value = item
+    written = "".join(marks) + value
+    redacted, kinds = redact(f"{filler} {written} {filler}")
+    assert value not in redacted and kind in kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a." * 1000,
+        "a dot " * 330,
+        "Jean " * 400,
+        "A-" * 1000,
+        "1 " * 1000,
+        "un " * 660,
+        "Ab-" * 600,
+        "Nom : " * 330,
+    ],
+    ids=["dots", "spelled-dots", "first-names", "hyphens", "digits", "digit-words", "compounds", "labels"],
+)
+def test_long_repetitive_text_is_answered(text: str) -> None:
+    """Inputs that make a backtracking pattern explode are answered (their cost is in `make bench`)."""
+    redacted, _ = redact(text[:2000])
+    assert len(redacted) <= 2000 * 2
