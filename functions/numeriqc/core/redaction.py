@@ -31,8 +31,9 @@ Generic on purpose: every service that accepts free text from citizens calls `re
 """
 
 import re
+import sys
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
@@ -42,9 +43,46 @@ from urllib.parse import quote, unquote, urlsplit, urlunsplit
 from numeriqc.core.first_names import FIRST_NAMES, folded
 
 
+class _Pattern:
+    """A regular expression compiled on its first use, not at import.
+
+    `core.pii` imports this module, and with it every function that only wants `keyed_hash` (the
+    authorizer, the senders); compiling these patterns costs tens of milliseconds that only a
+    function that redacts should pay, once per container (measured in `make bench`)."""
+
+    __slots__ = ("_compiled", "flags", "pattern")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern = pattern
+        self.flags = flags
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern, self.flags)
+        return self._compiled
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        return self.compiled.finditer(text, pos, endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.compiled.match(text, pos, endpos)
+
+    def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        return self.compiled.search(text, pos)
+
+    def fullmatch(self, text: str) -> re.Match[str] | None:
+        return self.compiled.fullmatch(text)
+
+    def sub(self, replacement: Callable[[re.Match[str]], str], text: str) -> str:
+        return self.compiled.sub(replacement, text)
+
+
 def _words(text: str) -> frozenset[str]:
-    """A word list written as text, each word compared without case or accents."""
-    return frozenset(folded(word) for word in text.split())
+    """A word list written as text, already folded (`first_names.folded`: no case, no accents), as
+    it is compared: folding it here would cost milliseconds of every cold start."""
+    return frozenset(text.split())
 
 
 class Kind(StrEnum):
@@ -145,7 +183,7 @@ def _normalized(text: str) -> _View:
 Pieces = Callable[[re.Match[str]], Iterable[tuple[str, int, int]]]
 
 
-def _rewrite(view: _View, pattern: re.Pattern[str], pieces: Pieces) -> _View:
+def _rewrite(view: _View, pattern: _Pattern, pieces: Pieces) -> _View:
     """`view` with each match of `pattern` replaced by `pieces(match)`: (text, start, end) where
     start:end are positions in `view` the new text stands for. Other characters are kept."""
     chars: list[str] = []
@@ -170,7 +208,7 @@ def _rewrite(view: _View, pattern: re.Pattern[str], pieces: Pieces) -> _View:
     return _View("".join(chars), starts, ends)
 
 
-_LOOKALIKE_RUN = re.compile(r"(?<![A-Za-z])[0-9OoIl|]+(?![A-Za-z])")
+_LOOKALIKE_RUN = _Pattern(r"(?<![A-Za-z])[0-9OoIl|]+(?![A-Za-z])")
 _LOOKALIKES = str.maketrans("OoIl|", "00111")
 _DIGIT_WORDS = {
     "zéro": "0", "zero": "0", "oh": "0", "un": "1", "une": "1", "one": "1", "deux": "2", "two": "2",
@@ -178,10 +216,10 @@ _DIGIT_WORDS = {
     "sept": "7", "seven": "7", "huit": "8", "eight": "8", "neuf": "9", "nine": "9",
 }  # fmt: skip
 _DIGIT_WORD = "|".join(sorted(_DIGIT_WORDS, key=len, reverse=True))
-_DIGIT_TOKEN = re.compile(rf"(?i)(?<!\w)(?:{_DIGIT_WORD}|\d)(?!\w)")
+_DIGIT_TOKEN = _Pattern(rf"(?i)(?<!\w)(?:{_DIGIT_WORD}|\d)(?!\w)")
 # Seven or more digits spelled one by one ("quatre un huit cinq cinq cinq ...", "4 1 8 5 5 5 ...").
-_SPELLED = re.compile(rf"(?i)(?<![\w-])(?:{_DIGIT_WORD}|\d)(?:[\s,.-]+(?:{_DIGIT_WORD}|\d)(?!\w)){{6,}}")
-_GROUP_SEPARATOR = re.compile(r"(?<=\d)(?:[ ]*[_/\\|][ ]*|[ ]+-[ ]*|[ ]*-[ ]+|[ ]{2,})(?=\d)")
+_SPELLED = _Pattern(rf"(?i)(?<![\w-])(?:{_DIGIT_WORD}|\d)(?:[\s,.-]+(?:{_DIGIT_WORD}|\d)(?!\w)){{6,}}")
+_GROUP_SEPARATOR = _Pattern(r"(?<=\d)(?:[ ]*[_/\\|][ ]*|[ ]+-[ ]*|[ ]*-[ ]+|[ ]{2,})(?=\d)")
 
 
 def _digit_run(match: re.Match[str]) -> str:
@@ -217,43 +255,43 @@ _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
 _OPEN, _CLOSE = r"[\[({<]", r"[\])}>]"
 _AT = rf"(?:[ ]?@[ ]?|[ ]?{_OPEN}[ ]?(?:at|arobase|arobas|@)[ ]?{_CLOSE}[ ]?|[ ]+(?:at|arobase|arobas)[ ]+)"
 _DOT = rf"(?:[.。]|[ ]?{_OPEN}[ ]?(?:dot|point|\.)[ ]?{_CLOSE}[ ]?|[ ]+(?:dot|point)[ ]+)"
-_EMAIL = re.compile(
+_EMAIL = _Pattern(
     rf"(?i)(?<![\w.+-]){_LOCAL}(?:{_DOT}{_LOCAL})*{_AT}{_LABEL}(?:{_DOT}{_LABEL})*{_DOT}([A-Za-z]{{2,}})(?![\w@-])"
 )
-_PLAIN_EMAIL = re.compile(r"[^\s@]+@[^\s@]+\.[A-Za-z]{2,}")
+_PLAIN_EMAIL = _Pattern(r"[^\s@]+@[^\s@]+\.[A-Za-z]{2,}")
 # A spelled-out "at"/"dot" is an address only with a domain ending people actually use.
 _SPELLED_TLDS = _words("com ca net org fr qc info io me edu gov gouv co us uk be ch biz eu de es it mail")
 # 13 to 19 digits in groups separated by single spaces or dashes.
-_CARD = re.compile(r"(?<!\d)(?<!\d[.,-])\d(?:[ -]?\d){12,18}(?!\d|[.,]\d)")
+_CARD = _Pattern(r"(?<!\d)(?<!\d[.,-])\d(?:[ -]?\d){12,18}(?!\d|[.,]\d)")
 # 4 letters (3 of the surname, 1 of the given name) + YY MM(+50) DD + 2 digits.
-_RAMQ = re.compile(r"(?<![\w])([A-Za-z]{4})[ -]?(\d{2})(\d{2})[ -]?(\d{2})(\d{2})(?![\w])")
+_RAMQ = _Pattern(r"(?<![\w])([A-Za-z]{4})[ -]?(\d{2})(\d{2})[ -]?(\d{2})(\d{2})(?![\w])")
 # Not inside a longer number: no digit, nor digit and separator, on either side ("/" alone may be
 # a path's: ".../nas/130692544/").
-_SIN = re.compile(r"(?<!\d)(?<!\d[.,/-])(\d{3})([ .-]?)(\d{3})\2(\d{3})(?!\d|[/.,-]\d)")
-_PHONE = re.compile(
+_SIN = _Pattern(r"(?<!\d)(?<!\d[.,/-])(\d{3})([ .-]?)(\d{3})\2(\d{3})(?!\d|[/.,-]\d)")
+_PHONE = _Pattern(
     r"(?<![\w+])(?:(?:\+\s?1|1)[\s.-]?)?"
     r"(?:\(\s?([2-9]\d{2})\s?\)|([2-9]\d{2}))[\s.-]?"
     r"([2-9]\d{2})[\s.-]?(\d{4})"
     r"(?:\s?(?:,\s?)?(?:poste|post\.|p\.|ext\.?|extension|x)\s?\d{1,6})?(?!\d|/\d)"
 )
 # 7-digit local numbers are phone numbers only when introduced as one.
-_LOCAL_PHONE = re.compile(
+_LOCAL_PHONE = _Pattern(
     r"(?i)(?:t[ée]l[ée]phone|t[ée]l\.?|phone|cell(?:ulaire)?|appel(?:ez|er)[- ]moi(?: au)?|"
     r"call me(?: at)?|joindre au|reach me at)\s*:?\s*(?:au\s+)?([2-9]\d{2}[\s.-]\d{4})(?![\d/])"
 )
 # Postal codes never hold D F I O Q U: an O where a digit goes is a zero typed as a letter.
-_POSTAL = re.compile(
+_POSTAL = _Pattern(
     r"(?<![\w])[ABCEGHJ-NPRSTVXY][\dO][ABCEGHJ-NPRSTV-Z][ -]?[\dO][ABCEGHJ-NPRSTV-Z][\dO](?![\w])",
     re.IGNORECASE,
 )
 # A number introduced like this is a file/claim/invoice number, never someone's identifier.
-_FILE_CONTEXT = re.compile(
+_FILE_CONTEXT = _Pattern(
     r"(?i)(?:dossier|file|r[ée]f[ée]rence|r[ée]f\.?|r[ée]clamation|claim|facture|invoice|commande|order|"
     r"confirmation|billet|ticket|cas|case|demande|request|requ[êe]te|permis|licen[cs]e|num[ée]ro de|"
     r"no\.?|n°|#)\s*(?:de\s+|number\s+|num[ée]ro\s+)?(?:est\s+|is\s+|was\s+|[ée]tait\s+)?"
     r"(?:no\.?\s*|n°\s*|#\s*|:\s*)?$"
 )
-_SIN_CONTEXT = re.compile(r"(?i)(?:nas|sin|assurance sociale|social insurance)\W{0,20}$")
+_SIN_CONTEXT = _Pattern(r"(?i)(?:nas|sin|assurance sociale|social insurance)\W{0,20}$")
 
 
 def luhn_valid(digits: str) -> bool:
@@ -377,19 +415,19 @@ _ADDRESS_NAME = (
     rf"(?:{_PARTICLE}\s*)*[a-zà-ÿ][\w'’-]+"
 )
 # "1234, rue Saint-Denis", "4500, boul. Saint-Laurent Est, app. 12", "4500 chemin du Lac-Beauport"
-_ADDRESS_FR = re.compile(
+_ADDRESS_FR = _Pattern(
     rf"(?<![\w/.,-]){_UNIT_BEFORE}{_CIVIC},?\s+(?:"
     rf"(?i:{_STREET_FR_STRONG})(?![\w])\s+(?:{_ADDRESS_NAME})|"
     rf"(?i:{_STREET_FR})(?![\w])\s+(?:{_PARTICLE}\s*)*{_CAPITAL}(?:[\s-]+(?:{_PARTICLE}\s*)*{_CAPITAL})*"
     rf")(?:,?\s+{_DIRECTION})?{_UNIT}"
 )
 # "221 Baker Street", "55 Elgin St., apt 4", "12-345 3e Avenue", "1 Main St", "10 1st Ave. W."
-_ADDRESS_EN = re.compile(
+_ADDRESS_EN = _Pattern(
     rf"(?<![\w/.,-]){_UNIT_BEFORE}{_CIVIC},?\s+(?:{_CAPITAL}\s+){{1,4}}(?i:{_STREET_EN})(?![\w]){_UNIT}"
     rf"(?:,?\s+{_DIRECTION})?{_UNIT}"
 )
 # The street type left out: "1200 de la Gauchetière", "35 des Érables".
-_ADDRESS_PARTICLE = re.compile(
+_ADDRESS_PARTICLE = _Pattern(
     rf"(?<![\w/.,-])\d{{1,6}},?\s+(?:de la|de l['’]|du|des)\s*[A-ZÀ-ÖØ-Þ][\w'’-]+{_UNIT}"
 )
 
@@ -397,7 +435,7 @@ _ADDRESS_PARTICLE = re.compile(
 # Abbreviations whose final period belongs to the address ("123 Main St.", "av. du Parc O.").
 _ABBREVIATIONS = _words(
     "st ave av rd dr blvd boul bd ch pl cres ct ln hwy pkwy trl hts sq cir terr ter rte rg imp aut prom "
-    "crois mtée o e n s w ne nw se sw no app apt"
+    "crois mtee o e n s w ne nw se sw no app apt"
 )
 
 
@@ -406,7 +444,7 @@ def _trim(view: _View, start: int, end: int) -> Span:
     while end > start and view.text[end - 1] in ".,;:!?)'’ \n":
         if view.text[end - 1] == ".":
             word = re.search(r"(\w+)$", view.text[start : end - 1])
-            if word and word.group(1).casefold() in _ABBREVIATIONS:
+            if word and folded(word.group(1)) in _ABBREVIATIONS:
                 break
         end -= 1
     return view.span(start, end, Kind.ADDRESS)
@@ -425,8 +463,8 @@ _LO = "a-zß-öø-ÿ"
 _NAME_TOKEN = (
     rf"(?:[{_UP}][{_UP}{_LO}'’]*[{_UP}{_LO}](?:-[{_UP}][{_UP}{_LO}'’]*[{_UP}{_LO}])*|[{_UP}]\.)(?![\w'’-])"
 )
-_NAME = re.compile(rf"{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{0,2}}")
-_TOKEN = re.compile(_NAME_TOKEN)
+_NAME = _Pattern(rf"{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{0,2}}")
+_TOKEN = _Pattern(_NAME_TOKEN)
 
 _TITLE = (
     r"(?<![\w.])(?:M\.|MM\.|Mme|Mmes|Mlle|Mr\.?|Mrs\.?|Ms\.?|Mx\.?|Dr\.?|Dre\.?|Me|Prof\.?|"
@@ -458,7 +496,7 @@ _ROLE_EN = (
     r"supervisor|director|teacher|lawyer|notary|judge|driver|cashier|lady|gentleman|attendant|guard"
 )
 # A cue that only a person's name follows: any capitalized word that is not a _NOT_NAMES word.
-_STRONG_CUE = re.compile(
+_STRONG_CUE = _Pattern(
     "|".join(
         [
             _TITLE,
@@ -478,7 +516,7 @@ _STRONG_CUE = re.compile(
     )
 )
 # After thanks, a capitalized word is a name only if it is a known first name.
-_THANKS = re.compile(
+_THANKS = _Pattern(
     r"(?i:(?<![\w])(?:merci(?:\s+beaucoup|\s+bien|\s+encore)?(?:\s+[àa])?|thank\s+you(?:\s+to)?|"
     r"thanks?(?:\s+a\s+lot)?(?:\s+to)?|gr[âa]ce\s+[àa]|bravo\s+[àa]|kudos\s+to|f[ée]licitations\s+[àa]|"
     r"shout-?out\s+to))[ \t]*,?[ \t]*"
@@ -489,54 +527,55 @@ _CLOSING = (
     r"sincerely|thanks|thank\s+you|cheers|respectfully|best)"
 )
 # A closing and a name alone after it, or a dash and a name that ends the text.
-_SIGNATURE = re.compile(
+_SIGNATURE = _Pattern(
     rf"(?<![\w]){_CLOSING}(?:[ \t]*[,.!]?[ \t]*\n[ \t]*|[ \t]*[-—–]{{1,2}}[ \t]*|,[ \t]*)"
     rf"(?P<name>{_NAME.pattern})[ \t]*(?=$|\n|,|\()"
     rf"|(?:^|(?<=[\s.!]))[-—–]{{1,2}}[ \t]*(?P<dashed>{_NAME.pattern})[ \t]*$"
 )
-_NAME_LINE = re.compile(rf"(?m)^[ \t]*({_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{1,2}})[ \t]*$")
+_NAME_LINE = _Pattern(rf"(?m)^[ \t]*({_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{1,2}})[ \t]*$")
 # Capitalized words that never start or continue a person's name: places, organizations,
 # ordinary words a sentence begins with, days and months, politeness.
 _NOT_NAMES = _words(
     """
-    Service Services Canada Québec Quebec Montréal Montreal Laval Gatineau Sherbrooke Ottawa Lévis
-    Longueuil Saguenay Trois-Rivières Rimouski Terrebonne Ontario Toronto Vancouver Alberta Manitoba
-    Centre Center Bureau Ministère Ministry Revenu Revenue Hôpital Hospital Santé Health Gouvernement
-    Government Ville City Municipalité CLSC CISSS CIUSSS SAAQ RAMQ CNESST CRA ARC Desjardins Hydro
-    Poste Postes Post Agence Agency Commission Régie Office Direction Registre Registry Clinique Clinic
-    Pharmacie Pharmacy Banque Bank École School Université University Cégep Collège College Caisse
-    Tribunal Cour Court Police Sûreté Ambulance Urgence Emergency Info Services Québec Gouv Internet
-    Merci Thanks Thank Bonjour Bonsoir Salut Hello Hi Allo Allô Bravo Super Parfait Excellent Génial
-    Great Good Awesome Perfect Nice Bonne Bon Encore Again Beaucoup Much Very Really Vraiment Tout Tous
-    Le La Les Un Une Des Du De Je Tu Il Elle On Nous Vous Ils Elles Ce Cette Ces Mon Ma Mes Son Sa Ses
-    Et Ou Mais Donc Car Ni Si Quand Pour Par Avec Sans Dans Sur Sous Chez Depuis Après Avant Aussi
-    Très Trop Plus Moins Pas Non Oui Ok Okay The A An And Or But So If When For By With Without In On
-    At To From Of As It He She We You They I My Your His Her Our Their This That These Those There
-    Here Yes No Not Please Svp Stp Lundi Mardi Mercredi Jeudi Vendredi Samedi Dimanche Monday Tuesday
-    Wednesday Thursday Friday Saturday Sunday Janvier Février Mars Avril Mai Juin Juillet Août
-    Septembre Octobre Novembre Décembre January February March April May June July August September
-    October November December Noël Christmas Pâques Easter Madame Monsieur Mme Docteur Doctor Maître
-    Rue Avenue Boulevard Chemin Route Street Road Drive Place Parc Park Pont Bridge Métro Metro Station
-    Aéroport Airport Église Church Bibliothèque Library Aréna Arena Édifice Building Salle Hall
-    Formulaire Form Site Web Page Application App Portail Portal Courriel Email Téléphone Phone Dossier
-    File Numéro Number Carte Card Permis Licence License Passeport Passport Assurance Insurance Aide
-    Help Accueil Comptoir Counter Guichet Ligne Line Attente Wait Rendez-vous Appointment Bilan Note
-    Nom Name Prénom Adresse Address Code Postal Français French Anglais English Inc Ltée Ltd Corp
+    service services canada quebec montreal laval gatineau sherbrooke ottawa levis longueuil
+    saguenay trois-rivieres rimouski terrebonne ontario toronto vancouver alberta manitoba centre
+    center bureau ministere ministry revenu revenue hopital hospital sante health gouvernement
+    government ville city municipalite clsc cisss ciusss saaq ramq cnesst cra arc desjardins hydro
+    poste postes post agence agency commission regie office direction registre registry clinique
+    clinic pharmacie pharmacy banque bank ecole school universite university cegep college caisse
+    tribunal cour court police surete ambulance urgence emergency info gouv internet merci thanks
+    thank bonjour bonsoir salut hello hi allo bravo super parfait excellent genial great good
+    awesome perfect nice bonne bon encore again beaucoup much very really vraiment tout tous le la
+    les un une des du de je tu il elle on nous vous ils elles ce cette ces mon ma mes son sa ses et
+    ou mais donc car ni si quand pour par avec sans dans sur sous chez depuis apres avant aussi tres
+    trop plus moins pas non oui ok okay the a an and or but so if when for by with without in at to
+    from of as it he she we you they i my your his her our their this that these those there here
+    yes no not please svp stp lundi mardi mercredi jeudi vendredi samedi dimanche monday tuesday
+    wednesday thursday friday saturday sunday janvier fevrier mars avril mai juin juillet aout
+    septembre octobre novembre decembre january february march april may june july august september
+    october november december noel christmas paques easter madame monsieur mme docteur doctor maitre
+    rue avenue boulevard chemin route street road drive place parc park pont bridge metro station
+    aeroport airport eglise church bibliotheque library arena edifice building salle hall formulaire
+    form site web page application app portail portal courriel email telephone phone dossier file
+    numero number carte card permis licence license passeport passport assurance insurance aide help
+    accueil comptoir counter guichet ligne line attente wait rendez-vous appointment bilan note nom
+    name prenom adresse address code postal francais french anglais english inc ltee ltd corp
     """
 )
 # The word just before a free-standing "first name + surname" that makes it a place or a building.
 _PLACE_BEFORE = _words(
     """
-    rue avenue av boul boulevard chemin ch route rang place pont parc hôpital hopital école ecole métro
-    metro station aéroport aeroport centre pavillon chez cégep cegep collège college polyvalente église
-    salle aréna arena bibliothèque édifice complexe marché street bridge hospital school park church
-    library building airport via saint sainte st ste fondation foundation prix award
+    rue avenue av boul boulevard chemin ch route rang place pont parc hopital ecole metro station
+    aeroport centre pavillon chez cegep college polyvalente eglise salle arena bibliotheque edifice
+    complexe marche street bridge hospital school park church library building airport via saint
+    sainte st ste fondation foundation prix award
     """
 )
 _PLACE_AFTER = _words(
     """
-    street st avenue ave road rd boulevard blvd drive hospital school park bridge airport centre center
-    building library arena hall institute college university foundation station square pharmacy
+    street st avenue ave road rd boulevard blvd drive hospital school park bridge airport centre
+    center building library arena hall institute college university foundation station square
+    pharmacy
     """
 )
 
@@ -558,7 +597,7 @@ def _cut(view: _View, match: re.Match[str], needs_first_name: bool) -> Span | No
     return view.span(kept[0].start(), kept[-1].end(), Kind.NAME)
 
 
-def _cued_names(view: _View, cue: re.Pattern[str], needs_first_name: bool) -> list[Span]:
+def _cued_names(view: _View, cue: _Pattern, needs_first_name: bool) -> list[Span]:
     spans = []
     for match in cue.finditer(view.text):
         name = _NAME.match(view.text, match.end())
@@ -724,7 +763,7 @@ def redact_url(url: str) -> tuple[str, list[Kind]]:
 
 
 # What a decoded path may hold that would change the URL's meaning: encoded again, nothing else.
-_UNSAFE_IN_PATH = re.compile(r"[\s%?#\x00-\x1f\x7f]")
+_UNSAFE_IN_PATH = _Pattern(r"[\s%?#\x00-\x1f\x7f]")
 
 
 def _encoded(match: re.Match[str]) -> str:

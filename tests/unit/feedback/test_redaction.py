@@ -11,6 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from numeriqc.core import redaction
+from numeriqc.core.first_names import FIRST_NAMES, folded
 from numeriqc.core.pii import PLACEHOLDERS, Kind, find, redact, redact_url
 from numeriqc.core.redaction import luhn_valid
 from numeriqc.feedback.intake import clean_page_url
@@ -529,3 +531,10 @@ def test_long_repetitive_text_is_answered(text: str) -> None:
     """Inputs that make a backtracking pattern explode are answered (their cost is in `make bench`)."""
     redacted, _ = redact(text[:2000])
     assert len(redacted) <= 2000 * 2
+
+
+def test_word_lists_are_written_folded_as_they_are_compared() -> None:
+    lists = [FIRST_NAMES, redaction._NOT_NAMES, redaction._PLACE_BEFORE, redaction._PLACE_AFTER]
+    lists += [redaction._ABBREVIATIONS, redaction._SPELLED_TLDS]
+    assert all(word == folded(word) for words in lists for word in words)
+    assert "lea" in FIRST_NAMES and "victoria" not in FIRST_NAMES
