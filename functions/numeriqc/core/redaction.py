@@ -568,7 +568,9 @@ _PLACE_BEFORE = _words(
     rue avenue av boul boulevard chemin ch route rang place pont parc hopital ecole metro station
     aeroport centre pavillon chez cegep college polyvalente eglise salle arena bibliotheque edifice
     complexe marche street bridge hospital school park church library building airport via saint
-    sainte st ste fondation foundation prix award
+    sainte st ste fondation foundation prix award clsc chsld cisss ciusss clinique pharmacie caisse
+    residence universite musee theatre stade autoroute lac mont riviere ile quartier secteur paroisse
+    carrefour galeries promenades square avenue
     """
 )
 _PLACE_AFTER = _words(
@@ -662,12 +664,7 @@ def _contact_block_names(view: _View, found: list[Span]) -> list[Span]:
         return []
     spans = []
     for match in _NAME_LINE.finditer(view.text):
-        line_start, line_end = view.starts[match.start()], view.ends[match.end() - 1]
-        near = [
-            span for span in contacts if 0 <= span.start - line_end <= 2 or 0 <= line_start - span.end <= 2
-        ]
-        near += [span for span in contacts if _same_neighbour_line(view, match, span)]
-        if near:
+        if any(_same_neighbour_line(view, match, span) for span in contacts):
             name = _NAME.match(view.text, match.start(1), match.end(1))
             found_name = _cut(view, name, needs_first_name=False) if name else None
             if found_name:

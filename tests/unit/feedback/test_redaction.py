@@ -538,3 +538,11 @@ def test_word_lists_are_written_folded_as_they_are_compared() -> None:
     lists += [redaction._ABBREVIATIONS, redaction._SPELLED_TLDS]
     assert all(word == folded(word) for words in lists for word in words)
     assert "lea" in FIRST_NAMES and "victoria" not in FIRST_NAMES
+
+
+@pytest.mark.parametrize(
+    "place",
+    ["au CLSC Jean Olivier", "à la clinique Marie Curie", "au stade Olivier Guimond", "au marché Jean Talon"],
+)
+def test_a_person_s_name_given_to_a_place_is_the_place(place: str) -> None:
+    assert redact(place) == (place, [])
