@@ -460,9 +460,9 @@ def _addresses(view: _View) -> list[Span]:
 _UP = "A-ZÀ-ÖØ-Þ"
 _LO = "a-zß-öø-ÿ"
 # "Tremblay", "TREMBLAY", "McDonald", "O'Brien", "Jean-François", "J."
-_NAME_TOKEN = (
-    rf"(?:[{_UP}][{_UP}{_LO}'’]*[{_UP}{_LO}](?:-[{_UP}][{_UP}{_LO}'’]*[{_UP}{_LO}])*|[{_UP}]\.)(?![\w'’-])"
-)
+# An apostrophe only before a capital: "D'Amour" is a name, "L'équipe" is not.
+_NAME_PART = rf"[{_UP}](?:[{_UP}{_LO}]|['’](?=[{_UP}]))*[{_UP}{_LO}]"
+_NAME_TOKEN = rf"(?:{_NAME_PART}(?:-{_NAME_PART})*|[{_UP}]\.)(?![\w'’-])"
 _NAME = _Pattern(rf"{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{0,2}}")
 _TOKEN = _Pattern(_NAME_TOKEN)
 
@@ -603,7 +603,9 @@ def _cued_names(view: _View, cue: _Pattern, needs_first_name: bool) -> list[Span
     spans = []
     for match in cue.finditer(view.text):
         name = _NAME.match(view.text, match.end())
-        found = _cut(view, name, needs_first_name) if name else None
+        # In a text written in capitals, a capitalized word says nothing: only a known first name.
+        shouted = match.group().strip(" \t,:").isupper() and bool(name) and name.group().isupper()
+        found = _cut(view, name, needs_first_name or shouted) if name else None
         if found:
             spans.append(found)
     return spans

@@ -546,3 +546,16 @@ def test_word_lists_are_written_folded_as_they_are_compared() -> None:
 )
 def test_a_person_s_name_given_to_a_place_is_the_place(place: str) -> None:
     assert redact(place) == (place, [])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("MERCI À TOUS, MA FILLE ATTEND ENCORE", "MERCI À TOUS, MA FILLE ATTEND ENCORE"),
+        ("MA FILLE JULIE ATTEND", "MA FILLE [nom]"),  # in capitals, the verb goes too
+        ("Merci,\nL'équipe", "Merci,\nL'équipe"),
+        ("Mme D'Amour", "Mme [nom]"),
+    ],
+)
+def test_capitals_and_elisions(text: str, expected: str) -> None:
+    assert redact(text)[0] == expected
