@@ -603,9 +603,11 @@ def _cued_names(view: _View, cue: _Pattern, needs_first_name: bool) -> list[Span
     spans = []
     for match in cue.finditer(view.text):
         name = _NAME.match(view.text, match.end())
+        if name is None:
+            continue
         # In a text written in capitals, a capitalized word says nothing: only a known first name.
-        shouted = match.group().strip(" \t,:").isupper() and bool(name) and name.group().isupper()
-        found = _cut(view, name, needs_first_name or shouted) if name else None
+        shouted = match.group().strip(" \t,:").isupper() and name.group().isupper()
+        found = _cut(view, name, needs_first_name or shouted)
         if found:
             spans.append(found)
     return spans
