@@ -10,9 +10,9 @@ import hashlib
 import hmac
 
 # Free text: typed placeholders for what people write about themselves (see core/redaction.py).
-from numeriqc.core.redaction import PLACEHOLDERS, Kind, Span, find, redact
+from numeriqc.core.redaction import PLACEHOLDERS, Kind, Span, find, redact, redact_url
 
-__all__ = ["PLACEHOLDERS", "Kind", "Span", "find", "keyed_hash", "mask", "redact"]
+__all__ = ["PLACEHOLDERS", "Kind", "Span", "find", "keyed_hash", "mask", "redact", "redact_url"]
 
 
 def keyed_hash(value: str, pepper: bytes, purpose: str) -> str:

@@ -8,6 +8,7 @@ at least 5 MiB).
 import csv
 import io
 import json
+import unicodedata
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -31,10 +32,26 @@ COLUMNS = (
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+def _hidden(char: str) -> bool:
+    """A character a reader does not see before a formula: white space, format (Cf) or control."""
+    return char.isspace() or unicodedata.category(char) in ("Cf", "Cc", "Zs", "Zl", "Zp")
+
+
+def _starts_a_formula(text: str) -> bool:
+    """Whether a spreadsheet may read `text` as a formula: = + - @ tab or CR first, or only behind
+    invisible characters (a zero-width space, a BOM, spaces), or written in another form that
+    compatibility normalization folds into one (full-width ＝ ＋ － ＠, small ﹦, superscript ⁺),
+    or the minus sign U+2212."""
+    if text.startswith(_FORMULA_START):
+        return True
+    first = next((char for char in text if not _hidden(char)), "")
+    return first == "\u2212" or unicodedata.normalize("NFKC", first).startswith(_FORMULA_START)
+
+
 def cell(value: Any) -> str:
-    """A CSV cell that a spreadsheet will not run as a formula (OWASP CSV injection)."""
+    """A CSV cell that a spreadsheet will not run as a formula (OWASP CSV injection): a leading `'`."""
     text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    return "'" + text if _starts_a_formula(text) else text
 
 
 def row(item: dict[str, Any]) -> dict[str, Any]:

@@ -10,13 +10,12 @@ first one and is stored once.
 import json
 from dataclasses import dataclass
 from datetime import timedelta
-from urllib.parse import urlsplit, urlunsplit
 
 from numeriqc.core.clock import Clock, epoch_seconds
 from numeriqc.core.clock import now as installed_clock
 from numeriqc.core.i18n import Message
 from numeriqc.core.ids import new_ulid
-from numeriqc.core.pii import keyed_hash, redact
+from numeriqc.core.pii import keyed_hash, redact, redact_url
 from numeriqc.core.problems import FieldError, TooManyRequests, ValidationFailed
 from numeriqc.feedback.models import FeedbackIn, Receipt, Status
 from numeriqc.feedback.ports import ContactVault, Submission, SubmissionWriter
@@ -57,12 +56,12 @@ def is_honeypot(request: FeedbackIn) -> bool:
 
 
 def clean_page_url(url: str | None) -> tuple[str | None, list[str]]:
-    """Scheme, host and redacted path only: query strings and fragments carry names, emails, tokens."""
+    """Scheme, host and redacted path only: user-info is credentials, query strings and fragments
+    carry names, emails, tokens, and the path is read decoded (`core.redaction.redact_url`)."""
     if url is None:
         return None, []
-    parts = urlsplit(url)
-    path, kinds = redact(parts.path)
-    return urlunsplit((parts.scheme, parts.netloc, path, "", "")), [kind.value for kind in kinds]
+    cleaned, kinds = redact_url(url)
+    return cleaned, [kind.value for kind in kinds]
 
 
 def normalized(text: str | None) -> str:

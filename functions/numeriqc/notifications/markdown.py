@@ -5,14 +5,23 @@ lists, `^` inset text, `---` rules, `**bold**`, `[text](https://...)` links and 
 Everything else is text. HTML in the template is escaped, never passed through. Placeholders
 arrive as opaque tokens (`\\x00n\\x00`) and survive both renderings, so a citizen's name is never
 read as Markdown and is escaped when substituted.
+
+Links are found in the raw text and each piece is escaped exactly once for where it lands: a URL
+with `html.escape(quote=True)` for the `href` attribute (a `"` or `'` in it cannot end the
+attribute, a `&` becomes `&amp;` once), everything else as text. Escaping first and finding links
+in the escaped text, as this module once did, escaped `&` twice and left quotes raw in `href`.
 """
 
 import html
 import re
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
-_LINK = re.compile(r"\[([^\]\n]+)\]\((https?://[^\s)]+)\)")
-_BARE = re.compile(r"(?<![\"(>=])\b(https://[^\s<]+[^\s<.,;:!?)])")
+_LINK = re.compile(r"\[([^\]\n]+)\]\((https?://[^\s)<>\"]+)\)")
+# A bare URL ends at white space or at a character a URL never holds unencoded (RFC 3986: < > ").
+_BARE = re.compile(r"\b(https://[^\s<>\"]+[^\s<>\".,;:!?)'*])")
+_LINKS = re.compile(f"{_LINK.pattern}|{_BARE.pattern}")
+# Links stand in the text as \x02n\x03 while the rest is escaped and made bold.
+_SLOT = re.compile(r"\x02(\d+)\x03")
 _BULLET = re.compile(r"^\s*[*\-•]\s+")
 _NUMBER = re.compile(r"^\s*\d{1,3}[.)]\s+")
 _RULE = re.compile(r"^\s*(-{3,}|\*{3,})\s*$")
@@ -48,11 +57,24 @@ def _blocks(text: str) -> list[list[str]]:
     return [block for block in blocks if block]
 
 
-def inline_html(text: str) -> str:
-    escaped = html.escape(text, quote=False)
-    escaped = _LINK.sub(lambda m: f'<a href="{html.escape(m[2])}">{m[1]}</a>', escaped)
-    escaped = _BARE.sub(lambda m: f'<a href="{m[1]}">{m[1]}</a>', escaped)
+def _bold(escaped: str) -> str:
     return _BOLD.sub(r"<strong>\1</strong>", escaped)
+
+
+def inline_html(text: str) -> str:
+    """One line as HTML: text escaped, links as `<a>` whose `href` is escaped for an attribute."""
+    links: list[str] = []
+
+    def slot(match: re.Match[str]) -> str:
+        label, url = (match[1], match[2]) if match[2] else (None, match[3])
+        shown = _bold(html.escape(label, quote=False)) if label is not None else html.escape(url, quote=False)
+        links.append(f'<a href="{html.escape(url, quote=True)}">{shown}</a>')
+        return f"\x02{len(links) - 1}\x03"
+
+    # \x02 and \x03 are control characters no template needs: removed so that no text forges a slot.
+    slotted = _LINKS.sub(slot, text.replace("\x02", "").replace("\x03", ""))
+    rendered = _bold(html.escape(slotted, quote=False))
+    return _SLOT.sub(lambda m: links[int(m[1])], rendered)
 
 
 def inline_text(text: str) -> str:

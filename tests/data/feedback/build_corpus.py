@@ -159,7 +159,153 @@ def address_en() -> str:
     return f"{number} {street}{unit}"
 
 
+SURNAMES = [
+    "Tremblay", "Gagnon", "Roy", "Côté", "Bouchard", "Gauthier", "Morin", "Lavoie", "Fortin", "Gagné",
+    "Ouellet", "Pelletier", "Bélanger", "Lévesque", "Bergeron", "Leblanc", "Paquette", "Girard",
+    "Simard", "Boucher", "Caron", "Beaulieu", "Cloutier", "Dubé", "Poirier", "Nguyen", "Smith",
+    "Brown", "Wilson", "MacDonald", "O'Brien", "Singh", "Haddad", "Diallo", "Saint-Pierre", "LEBLANC",
+]  # fmt: skip
+FIRSTS = [
+    "Julie", "Marc", "Sophie", "Jean-François", "Marie-Ève", "Kevin", "Nathalie", "Mathieu", "Léa",
+    "Olivier", "Chloé", "Émile", "Isabelle", "Sylvain", "Amira", "Mohamed", "Sarah", "William", "Zoé",
+]  # fmt: skip
+
+
+def surname() -> str:
+    return rng.choice(SURNAMES)
+
+
+def first() -> str:
+    return rng.choice(FIRSTS)
+
+
+def person() -> str:
+    return f"{first()} {surname()}"
+
+
+def _obfuscate_digits(value: str) -> str:
+    """One of the ways a number is written that a plain ASCII pattern does not see."""
+    shape = rng.choice(["fullwidth", "arabic", "devanagari", "zero-width", "dashes", "slashes", "spaced"])
+    if shape == "fullwidth":
+        return "".join(chr(ord(c) + 0xFEE0) if c.isdigit() else c for c in value)
+    if shape == "arabic":
+        return "".join(chr(0x0660 + int(c)) if c.isdigit() else c for c in value)
+    if shape == "devanagari":
+        return "".join(chr(0x0966 + int(c)) if c.isdigit() else c for c in value)
+    if shape == "zero-width":
+        return "\u200b".join(value)
+    digits = re.sub(r"\D", "", value)
+    if shape == "dashes":
+        dash = rng.choice(["\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\u2212", "\ufe63", "\uff0d"])
+        return re.sub(r"[ .-]", dash, value) if re.search(r"[ .-]", value) else dash.join(value)
+    if shape == "slashes":
+        return (
+            re.sub(r"[ .-]+", rng.choice(["/", "_", " / ", " - "]), value)
+            if re.search(r"[ .-]", value)
+            else value
+        )
+    return " ".join(digits)
+
+
+def phone_u() -> str:
+    area = rng.choice(["418", "514", "450", "819", "581", "438"])
+    value = f"{area}-{rng.randint(200, 999)}-{rng.randint(0, 9999):04d}"
+    if rng.random() < 0.2:  # look-alike letters for digits
+        return value.replace("0", "O").replace("1", "l")
+    return _obfuscate_digits(value)
+
+
+def sin_u() -> str:
+    return _obfuscate_digits(sin())
+
+
+def card_u() -> str:
+    digits = luhn_complete("4" + "".join(str(rng.randint(0, 9)) for _ in range(14)))
+    return _obfuscate_digits(" ".join(digits[i : i + 4] for i in range(0, 16, 4)))
+
+
+def email_u() -> str:
+    local, domain = email().split("@")
+    shape = rng.choice(["fr", "en", "brackets", "parens", "fullwidth", "spaced"])
+    if shape == "fr":
+        return local.replace(".", " point ") + " arobase " + domain.replace(".", " point ")
+    if shape == "en":
+        return local.replace(".", " dot ") + " at " + domain.replace(".", " dot ")
+    if shape == "brackets":
+        return f"{local}[at]{domain.replace('.', '[dot]')}"
+    if shape == "parens":
+        return f"{local} (at) {domain.replace('.', ' (dot) ')}"
+    if shape == "fullwidth":
+        return "".join(chr(ord(c) + 0xFEE0) if c in "@." else c for c in f"{local}@{domain}")
+    return f"{local} @ {domain}"
+
+
+def spelled_phone() -> str:
+    words = rng.choice(
+        [
+            ["zéro", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf"],
+            ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"],
+        ]
+    )
+    digits = rng.choice(["418", "514", "819"]) + str(rng.randint(200, 999)) + f"{rng.randint(0, 9999):04d}"
+    return " ".join(words[int(d)] for d in digits)
+
+
+def postal_u() -> str:
+    value = postal()
+    return (
+        "".join(chr(ord(c) + 0xFEE0) if c.isalnum() else c for c in value)
+        if rng.random() < 0.5
+        else ("\u200b".join(value))
+    )
+
+
+def address_more() -> str:
+    return rng.choice(
+        [
+            "123 Main St.",
+            "4500, boul. Saint-Laurent Est, app. 12",
+            "12-345 3e Avenue",
+            "77 Queen St. W., suite 5",
+            "1000, rue De La Gauchetière Ouest, bureau 2400",
+            "25, 1re Rue",
+            "5, av. du Mont-Royal O.",
+            "302 10th Ave. NW",
+            "8, ch. des Quatre-Bourgeois, app. 3",
+            "1450 rue Sherbrooke O., local 200",
+            "2 Elm Crescent, unit 4",
+            "640, montée Masson",
+            "18 B, rue des Érables",
+        ]
+    )
+
+
+KIND_OF = {
+    "address_fr": "address",
+    "address_en": "address",
+    "address_more": "address",
+    "surname": "name",
+    "first": "name",
+    "person": "name",
+    "phone_u": "phone",
+    "spelled_phone": "phone",
+    "sin_u": "sin",
+    "card_u": "card",
+    "email_u": "email",
+    "postal_u": "postal_code",
+}
+
 GENERATORS = {
+    "surname": surname,
+    "first": first,
+    "person": person,
+    "phone_u": phone_u,
+    "spelled_phone": spelled_phone,
+    "sin_u": sin_u,
+    "card_u": card_u,
+    "email_u": email_u,
+    "postal_u": postal_u,
+    "address_more": address_more,
     "email": email,
     "phone": phone,
     "sin": sin,
@@ -192,7 +338,7 @@ FRENCH = [
     "J'ai reçu une lettre à la mauvaise adresse, la bonne est {address_fr}.",
     "Impossible de payer en ligne, ma carte {card} expire le 05/27 et le site dit qu'elle est échue.",
     "Trop d'attente au téléphone (plus de 2 h). Rappel au {phone} souhaité.",
-    "Mme Tremblay du bureau de Laval a été formidable, merci beaucoup!",
+    "Mme {surname} du bureau de Laval a été formidable, merci beaucoup!",
     "Le formulaire efface tout quand je me trompe de code postal ({postal_code}).",
     "cell: {phone} — svp rappelez avant 17 h",
     "j'ai écrit 3 fois à votre adresse, répondez à {email}",
@@ -216,6 +362,40 @@ ENGLISH = [
     "Waited over 2 hours on the phone. Please call {phone}.",
     "My RAMQ number {ramq} is not recognized by the online form.",
     "I moved to {address_fr}, {postal_code} last July but the notice went to my old place.",
+]
+# Names of persons, other forms of writing identifiers, and more address forms (issue 8).
+FRENCH_MORE = [
+    "M. {surname} au comptoir m'a très bien servi.",
+    "Je remercie Dre {surname} pour sa patience.",
+    "Merci à {first} pour son aide au téléphone!",
+    "Ma fille {first} a dû attendre 3 heures à l'urgence.",
+    "Mon voisin, {person}, n'a jamais reçu son avis.",
+    "L'infirmière {first} était très gentille avec ma mère.",
+    "Nom : {person}\nJe n'arrive pas à me connecter.",
+    "Le service était long.\nCordialement,\n{person}",
+    "Je m'appelle {person} et j'attends ma carte depuis 2 mois.",
+    "{person}\n{phone}\nRappelez-moi svp.",
+    "Rappelez-moi au {phone_u}, merci.",
+    "Mon numéro : {spelled_phone}.",
+    "NAS {sin_u} refusé par le formulaire.",
+    "Carte {card_u} débitée deux fois.",
+    "Écrivez-moi à {email_u} svp.",
+    "Code postal {postal_u} non reconnu.",
+    "J'habite au {address_more} depuis 2019.",
+]
+ENGLISH_MORE = [
+    "Mr. {surname} at the front desk was very rude.",
+    "Thanks to {first} for the quick help!",
+    "My neighbour {person} never got the letter.",
+    "The agent, {first}, hung up on me.",
+    "Owner: {person}. The renewal form fails.",
+    "My name is {person} and I am still waiting.",
+    "Ms. {surname} explained everything clearly.",
+    "Still no answer after 3 weeks.\nRegards,\n{person}",
+    "Please call me back at {phone_u}.",
+    "My SIN {sin_u} is rejected.",
+    "Email me at {email_u} please.",
+    "Please send it to {address_more}, thanks.",
 ]
 NEGATIVES = [
     "Le délai était de 3 semaines au lieu de 10 jours ouvrables.",
@@ -268,6 +448,30 @@ NEGATIVES = [
     "The form 2024-R-17 was not available in English.",
     "Error code ABCD 1234 5678 appears on screen.",
     "Loi 25, article 8.1 : vous devez m'informer.",
+    # Names: places, organizations, roles and thanks without a name stay.
+    "J'ai appelé Service Canada et Revenu Québec le même jour.",
+    "Le bureau de la rue Saint-Denis à Montréal est fermé le lundi.",
+    "Merci à toute l'équipe de Laval!",
+    "Thanks to the Gatineau office staff.",
+    "The agent was helpful and polite.",
+    "L'infirmière était très gentille.",
+    "Le pont Jacques Cartier était fermé, j'ai manqué mon rendez-vous.",
+    "Je suis passé au parc Jean Drapeau puis à l'hôpital Charles LeMoyne.",
+    "Bravo à Hydro-Québec pour la rapidité.",
+    "Mon conjoint et moi avons attendu 2 h au CLSC.",
+    "Cordialement,\nUn citoyen mécontent",
+    "Merci Québec!",
+    "Thank you Service Canada, great job.",
+    "I was at home dot everything else was fine.",
+    "Le point important : 3 semaines d'attente.",
+    # Ordinary numbers in other forms.
+    "Rendez-vous le ２０２４-０３-１５ à １４:３０.",
+    "Montant payé : ١٢٥٠ $ le 15 mars.",
+    "Les 2024/03/15 et 2024_03_16 ont été annulés.",
+    "J'ai attendu de 8 h 30 à 11 h 45 — trois heures!",
+    "Étape 1 2 3 du formulaire : seule la 3 fonctionne.",
+    "Il y a 10 000 $ de frais et 1 500 dossiers en retard.",
+    "Version ３.２.１ du site, page ４ sur １２.",
 ]
 
 # Hand-written, labelled inline as [[kind:value]]: formats the templates above do not produce,
@@ -295,11 +499,28 @@ HAND_LABELLED = [
     "J'ai 2 enfants de 4 et 7 ans, le formulaire n'en accepte qu'un.",
     "Our family of 5 waited 3 hours on Highway 20 for the ferry.",
     "Le numéro [[phone:1 866 555-0123]] de votre site ne répond pas.",
+    # Issue 8: other forms of writing, names, addresses; some are known misses, kept on purpose.
+    "Mon NAS est [[sin:SIN3]] (avec des espaces insécables).",
+    "tel: [[phone:(４１８) ５５５‑０１９９]]",
+    "écrivez à [[email:marie point roy arobase videotron point ca]]",
+    "contact: [[email:kevin.smith＠outlook．com]]",
+    "Appelez [[phone:quatre un huit, cinq cinq cinq, zéro un quatre deux]] svp",
+    "Merci à [[name:Gagnon]] du comptoir, très efficace.",
+    "[[name:julie tremblay]] m'a aidée au téléphone.",
+    "Le préposé [[name:Marc-André]] a pris le temps de m'expliquer.",
+    "Bonjour, [[name:Isabelle Côté]] ici, je n'ai rien reçu.",
+    "Signé : [[name:J. TREMBLAY]]",
+    "Envoyez le tout au [[address:55, rue Principale Ouest, app. 2]], [[postal_code:G1K 7P4]].",
+    "Livraison au [[address:3e Avenue]] à Limoilou, près de la 4e Rue.",
+    "I live on [[address:Maple Avenue]] near the school.",
+    "Call me at [[phone:four one eight, five five five, oh one four two]].",
+    "Mon numéro est le [[phone:quatre cent dix-huit cinq cent cinquante-cinq zéro cent quarante-deux]].",
 ]
 
 
 def hand_labelled(text: str) -> tuple[str, list[dict[str, object]]]:
     values = {"SIN1": luhn_complete("27314599"), "SIN2": luhn_complete("63920150")}
+    values["SIN3"] = luhn_complete("46454286")
     values |= {"CARD1": luhn_complete("451201345678901"), "CARD2": luhn_complete("542418001234567")}
     out = ""
     spans: list[dict[str, object]] = []
@@ -308,7 +529,11 @@ def hand_labelled(text: str) -> tuple[str, list[dict[str, object]]]:
         out += text[cursor : match.start()]
         value = values.get(match.group(2), match.group(2))
         if match.group(1) == "sin":
-            value = f"{value[:3]} {value[3:6]} {value[6:]}"
+            value = (
+                f"{value[:3]}\u00a0{value[3:6]}\u202f{value[6:]}"
+                if match.group(2) == "SIN3"
+                else (f"{value[:3]} {value[3:6]} {value[6:]}")
+            )
         if match.group(1) == "card" and len(value) == 16:
             value = "-".join(value[i : i + 4] for i in range(0, 16, 4))
         spans.append({"start": len(out), "end": len(out) + len(value), "kind": match.group(1)})
@@ -325,7 +550,7 @@ def fill(template: str, language: str) -> tuple[str, list[dict[str, object]]]:
         text += template[cursor : match.start()]
         slot = match.group(1)
         value = GENERATORS[slot]()
-        kind = "address" if slot.startswith("address") else slot
+        kind = KIND_OF.get(slot, slot)
         spans.append({"start": len(text), "end": len(text) + len(value), "kind": kind})
         text += value
         cursor = match.end()
@@ -336,6 +561,11 @@ def fill(template: str, language: str) -> tuple[str, list[dict[str, object]]]:
 def build() -> list[dict[str, object]]:
     lines: list[dict[str, object]] = []
     for language, templates, copies in (("fr", FRENCH, 7), ("en", ENGLISH, 7)):
+        for template in templates:
+            for _ in range(copies):
+                text, spans = fill(template, language)
+                lines.append({"lang": language, "text": text, "spans": spans})
+    for language, templates, copies in (("fr", FRENCH_MORE, 5), ("en", ENGLISH_MORE, 5)):
         for template in templates:
             for _ in range(copies):
                 text, spans = fill(template, language)
