@@ -45,6 +45,10 @@ _MESSAGES: dict[str, Message] = {
     "datetime_from_date_parsing": Message(
         "Une date et heure ISO 8601 est attendue.", "An ISO 8601 date-time is expected."
     ),
+    "personalisation_too_large": Message(
+        "La personnalisation dépasse {max_characters} caractères au total.",
+        "The personalisation exceeds {max_characters} characters in total.",
+    ),
     "unsupported_content_type": Message(
         "Le type de contenu doit être application/json.", "The content type must be application/json."
     ),

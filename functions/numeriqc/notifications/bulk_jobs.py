@@ -256,15 +256,32 @@ class BulkJobs:
             )
         channel = Channel(job["channel"])
         real = [row for row in valid if addresses.simulated_outcome(channel, row[1]) is None]
-        if caller.kind.value == "live" and real:
-            limit = (
-                self._config.daily_limit_email if channel is Channel.EMAIL else self._config.daily_limit_sms
+        counted = len(real) if caller.kind.value == "live" else 0
+        limit = self._config.daily_limit_email if channel is Channel.EMAIL else self._config.daily_limit_sms
+        # Held while the job is written and queued: a failure there gives the count back.
+        with daily_limits.held(
+            self._counters, caller.org_id, channel, counted, limit=limit, now=now
+        ) as warning:
+            accepted = self._write_accepted(
+                caller, job, channel, valid, row_errors, total, now=now, replace=replace
             )
-            warning = daily_limits.reserve(
-                self._counters, caller.org_id, channel, len(real), limit=limit, now=now
-            )
-            if warning:
-                events.emit(warning)
+        if warning:
+            events.emit(warning)
+        return job_of(accepted)
+
+    def _write_accepted(  # noqa: PLR0917 - the accepted job's parts, computed by _accept_rows
+        self,
+        caller: Caller,
+        job: dict[str, Any],
+        channel: Channel,
+        valid: list[tuple[int, str, dict[str, Value], int | None]],
+        row_errors: list[RowError],
+        total: int,
+        *,
+        now: datetime,
+        replace: bool,
+    ) -> dict[str, Any]:
+        """The rows file, the job item and its plans (queued now, or scheduled): the accepted job."""
         lines: list[bytes] = []
         for number, recipient, personalisation, fragments in valid:
             lines.append(
@@ -309,7 +326,7 @@ class BulkJobs:
             )
         elif plans:
             self._queues.send(self._config.plan_queue_url, plans)
-        return job_of(accepted)
+        return accepted
 
     def _job_item(self, org_id: str, job_id: str) -> dict[str, Any]:
         item = self._jobs.job(org_id, job_id, consistent=True) if is_ulid(job_id) else None

@@ -4,7 +4,8 @@ from datetime import date, datetime, time
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
 
 from numeriqc.notifications.sms_length import Encoding
 
@@ -45,8 +46,28 @@ Subject = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, 
 Reference = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 Recipient = Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=320)]
 Purpose = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_.-]{0,63}$")]
-Value = str | int | float | bool
-Personalisation = Annotated[dict[str, Value], Field(max_length=100)]
+# Personalisation is stored (sealed) in the notification's content item, which DynamoDB caps at
+# 400 KB: every name and value is bounded, and so is the whole (UTF-8 bytes, 4 per character at
+# worst, then base64 once sealed), so a request too large is a 422 before anything is counted.
+MAX_VALUE_LENGTH = 2_000
+MAX_PERSONALISATION_CHARACTERS = 20_000
+FieldName = Annotated[str, StringConstraints(min_length=1, max_length=100)]
+Value = Annotated[str, StringConstraints(max_length=MAX_VALUE_LENGTH)] | int | float | bool
+
+
+def _bounded(values: dict[str, Any]) -> dict[str, Any]:
+    size = sum(len(name) + len(str(value)) for name, value in values.items())
+    if size > MAX_PERSONALISATION_CHARACTERS:
+        raise PydanticCustomError(
+            "personalisation_too_large",
+            "personalisation over {max_characters} characters",
+            {"max_characters": MAX_PERSONALISATION_CHARACTERS},
+        )
+    return values
+
+
+Personalisation = Annotated[dict[FieldName, Value], Field(max_length=100), AfterValidator(_bounded)]
+Row = Annotated[dict[FieldName, Value], Field(max_length=110), AfterValidator(_bounded)]
 
 
 # -- templates -------------------------------------------------------------------------------------
@@ -225,7 +246,7 @@ class BulkIn(BaseModel):
     template_id: str
     language: SendLanguage = "fr"
     reference: Reference | None = None
-    rows: list[dict[str, Value]] | None = Field(
+    rows: list[Row] | None = Field(
         default=None,
         max_length=100_000,
         description="Lignes JSON (email_address ou phone_number + champs) / JSON rows",
