@@ -210,9 +210,7 @@ class Acceptance:
         errors: list[FieldError] = []
         recipient = addresses.normalise(channel, recipient_raw)
         if isinstance(recipient, addresses.Invalid):
-            errors.append(
-                FieldError(recipient_field, "invalid_recipient", recipient.message, reason=recipient.reason)
-            )
+            errors.append(FieldError(recipient_field, "invalid_recipient", recipient.message))
         names = templates.placeholders(template.subject, template.body)
         errors += templates.personalisation_errors(names, request_personalisation)
         values = templates.values_of(request_personalisation)

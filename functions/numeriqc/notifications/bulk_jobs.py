@@ -99,29 +99,13 @@ def validate_rows(
         row_errors = []
         recipient = addresses.normalise(channel, raw) if raw else None
         if recipient is None:
-            row_errors.append(
-                RowError(row=count, column=canonical, code="missing", detail=_MISSING_RECIPIENT.fr)
-            )
+            row_errors.append(RowError.of(count, canonical, "missing", _MISSING_RECIPIENT))
         elif isinstance(recipient, addresses.Invalid):
-            detail = (
-                recipient.message.render("fr", reason=recipient.reason)
-                if recipient.reason
-                else recipient.message.fr
-            )
-            row_errors.append(
-                RowError(row=count, column=column or canonical, code="invalid_recipient", detail=detail)
-            )
+            row_errors.append(RowError.of(count, column or canonical, "invalid_recipient", recipient.message))
         values = templates.values_of(rest)
         for name in names:
             if name not in values or (name in plain and not values[name].strip()):
-                row_errors.append(
-                    RowError(
-                        row=count,
-                        column=name,
-                        code="missing_placeholder",
-                        detail=_MISSING_VALUE.fr.format(name=name),
-                    )
-                )
+                row_errors.append(RowError.of(count, name, "missing_placeholder", _MISSING_VALUE, name=name))
         fragments = None
         if compiled is not None and not row_errors:
             text = compiled.render(values).strip()
@@ -129,11 +113,8 @@ def validate_rows(
             fragments = info.fragments
             if info.length > max_length:
                 row_errors.append(
-                    RowError(
-                        row=count,
-                        column="*",
-                        code="too_long",
-                        detail=problems.TOO_LONG.fr.format(length=info.length, max_length=max_length),
+                    RowError.of(
+                        count, "*", "too_long", problems.TOO_LONG, length=info.length, max_length=max_length
                     )
                 )
         if row_errors:
@@ -248,9 +229,7 @@ class BulkJobs:
                 count=len(row_errors),
                 rows=bad_rows,
                 errors=[
-                    FieldError(
-                        f"rows[{error.row}].{error.column}", error.code, Message(error.detail, error.detail)
-                    )
+                    FieldError(f"rows[{error.row}].{error.column}", error.code, error.message())
                     for error in row_errors[:MAX_REPORTED_ERRORS]
                 ],
             )

@@ -4,9 +4,10 @@ from datetime import date, datetime, time
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
 from pydantic_core import PydanticCustomError
 
+from numeriqc.core.i18n import Message
 from numeriqc.notifications.sms_length import Encoding
 
 
@@ -260,7 +261,18 @@ class RowError(BaseModel):
     row: int = Field(description="Numéro de ligne, 1 = première ligne de données / 1 = first data row")
     column: str
     code: str
-    detail: str
+    detail: str = Field(description="En français / in French (`code` says it in any language)")
+    _message: Message | None = PrivateAttr(default=None)
+
+    @classmethod
+    def of(cls, row: int, column: str, code: str, message: Message, **params: object) -> "RowError":
+        """A row error that keeps its message in both languages, for the 422 that refuses the job."""
+        error = cls(row=row, column=column, code=code, detail=message.render("fr", **params))
+        error._message = Message(message.render("fr", **params), message.render("en", **params))
+        return error
+
+    def message(self) -> Message:
+        return self._message or Message(self.detail, self.detail)
 
 
 class Job(BaseModel):

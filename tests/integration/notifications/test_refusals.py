@@ -8,6 +8,7 @@ import pytest
 from numeriqc.core import aws
 from numeriqc.notifications.adapters.queues import Queues
 from numeriqc.notifications.adapters.table import NotificationsTable
+from tests.support.languages import other_language
 from tests.support.notifications import (
     EMAIL_TEMPLATE,
     SMS_TEMPLATE,
@@ -227,3 +228,57 @@ def test_a_page_token_is_good_only_for_the_organization_it_was_given_to(
                 assert answer.status == 400, (foreign, answer.text[:300])
                 assert answer.json()["errors"][0]["field"] == "query.page"
                 assert answer.header("content-language") == language
+
+
+BAD_EMAILS = [
+    "zoe.example.org",
+    "zoe@",
+    "@example.org",
+    "zoe..t@example.org",
+    "Zoé <zoe@example.org>",
+    "zoe@exa mple.org",
+    "zoe@localhost",
+    "zoe@example.org extra",
+    "zoé@example.org" + "x" * 300,
+    "zoe@[300.1.1.1]",
+    "zoe＠example.org",
+]
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_a_refused_recipient_is_explained_wholly_in_the_language_asked_for(
+    platform: Any, new_key: NewKey, language: str
+) -> None:
+    """email-validator explains in English: our answer says it in our own words, in one language,
+    for one-off sends and for every row of a bulk job."""
+    key = new_key("saaq")
+    template = create_template(platform, key, EMAIL_TEMPLATE)
+    personalisation = {"prénom": "Zoé", "document": "permis"}
+    rows = []
+    for address in BAD_EMAILS:
+        response = platform.http(
+            "POST",
+            "/v1/notifications/email",
+            headers=bearer(key, language),
+            json={
+                "template_id": template["template_id"],
+                "email_address": address,
+                "personalisation": personalisation,
+            },
+        )
+        assert response.status == 422, (address, response.text[:300])
+        rows.append({"email_address": address, **personalisation})
+        for error in response.json()["errors"]:
+            assert other_language(error["detail"], language) == [], (address, error)
+    rows.append({"email_address": "zoe@example.org"})  # a placeholder missing
+    bulk = platform.http(
+        "POST",
+        "/v1/notifications/bulk",
+        headers=bearer(key, language),
+        json={"template_id": template["template_id"], "rows": rows},
+    )
+    assert bulk.status == 422, bulk.text[:300]
+    problem = bulk.json()
+    assert len(problem["errors"]) == len(rows) + 1  # "document" and "prénom" missing on the last row
+    for text in [problem["title"], problem["detail"], *(error["detail"] for error in problem["errors"])]:
+        assert other_language(text, language) == [], text

@@ -18,7 +18,10 @@ PLACEHOLDER_ID = "01J00000000000000000000000"
 NOT_JSON = [
     ("text/plain", "email_address=a@b.example"),
     ("application/x-www-form-urlencoded", "template_id=x&email_address=a%40b.example"),
-    ("multipart/form-data; boundary=b", '--b\r\nContent-Disposition: form-data; name="x"\r\n\r\n1\r\n--b--\r\n'),
+    (
+        "multipart/form-data; boundary=b",
+        '--b\r\nContent-Disposition: form-data; name="x"\r\n\r\n1\r\n--b--\r\n',
+    ),
     ("application/xml", "<a/>"),
 ]
 TOO_DEEP = "[" * (MAX_DEPTH + 2) + "]" * (MAX_DEPTH + 2)
@@ -34,7 +37,10 @@ LONE_SURROGATES = [
 def _body_routes(platform: Any) -> list[tuple[str, str]]:
     document = platform.http("GET", "/openapi.json").json()
     return [
-        (method.upper(), path.replace("{version}", "1").replace("{token}", "x").replace("{", "").replace("}", ""))
+        (
+            method.upper(),
+            path.replace("{version}", "1").replace("{token}", "x").replace("{", "").replace("}", ""),
+        )
         for path, operations in document["paths"].items()
         for method, operation in operations.items()
         if "requestBody" in operation

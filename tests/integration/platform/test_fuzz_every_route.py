@@ -2,9 +2,10 @@
 
 Schemathesis generates requests from the document (valid ones, and negative ones that break the
 schema on purpose) and each goes through the local gateway with a live key holding every scope,
-as a real organization's request would. Any 5xx fails; every 4xx must be problem+json in the
-language asked for. The operations are read from docs/openapi.json, which a test keeps equal to
-the deployed routes, so a new service is fuzzed with no edit here.
+as a real organization's request would. Any 5xx fails; every problem must be wholly in the
+language asked for (title and every field's detail). The operations are read from
+docs/openapi.json, which a test keeps equal to the deployed routes, so a new service is fuzzed
+with no edit here.
 
 Deterministic and bounded: derandomized (same cases on every run, in CI too), no example database,
 `EXAMPLES` cases per operation and mode.
@@ -22,6 +23,7 @@ from schemathesis import GenerationMode
 from schemathesis.core import NotSet
 
 from numeriqc.core.problems import CONTENT_TYPE
+from tests.support.languages import other_language
 from tests.support.platform import NewKey, bearer
 
 DOCUMENT = Path(__file__).resolve().parents[3] / "docs" / "openapi.json"
@@ -76,5 +78,7 @@ def test_no_generated_request_is_a_5xx(platform: Any, new_key: NewKey, label: st
             problem = response.json()
             assert {"type", "title", "status"} <= set(problem)
             assert response.header("content-language") == language
+            for text in [problem["title"], *(error["detail"] for error in problem.get("errors", []))]:
+                assert other_language(text, language) == [], (label, language, text)
 
     fuzz()
