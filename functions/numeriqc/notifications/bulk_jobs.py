@@ -13,15 +13,18 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 from typing import Any
 
+from pydantic import TypeAdapter, ValidationError
+
 from numeriqc.core.auth import Caller
 from numeriqc.core.i18n import Message
 from numeriqc.core.ids import is_ulid, new_ulid
 from numeriqc.core.problems import FieldError, NotFound, ValidationFailed
+from numeriqc.core.validation import field_errors
 from numeriqc.notifications import addresses, daily_limits, problems, send_times
 from numeriqc.notifications import sms_length as sms
 from numeriqc.notifications import template_language as templates
 from numeriqc.notifications.acceptance import send_at
-from numeriqc.notifications.models import BulkIn, Channel, Job, RowError, Template, Value
+from numeriqc.notifications.models import BulkIn, Channel, Job, Row, RowError, Template, Value
 from numeriqc.notifications.ports import (
     DailyCounters,
     EventSink,
@@ -35,6 +38,7 @@ from numeriqc.notifications.records import dumps
 from numeriqc.notifications.settings import NotificationsSettings
 from numeriqc.notifications.template_registry import usable
 
+_CSV_ROWS: TypeAdapter[list[Row]] = TypeAdapter(list[Row])
 SLICE_ROWS = 2000
 MAX_ROWS = 100_000
 MAX_REPORTED_ERRORS = 1000
@@ -205,6 +209,11 @@ class BulkJobs:
             ]
         except (UnicodeDecodeError, csv.Error):
             raise ValidationFailed(errors=[FieldError("file", "invalid_csv", _BAD_CSV)]) from None
+        try:  # the bounds JSON rows get from BulkIn: a cell too large for a stored notification is a 422
+            _CSV_ROWS.validate_python(rows)
+        except ValidationError as error:
+            located = [{**item, "loc": ("file", *item["loc"])} for item in error.errors(include_url=False)]
+            raise ValidationFailed(errors=field_errors(located[:MAX_REPORTED_ERRORS])) from None
         template = self._templates.version(caller.org_id, job["template_id"], int(job["template_version"]))
         return self._accept_rows(caller, template, job, rows, now=now, events=events, replace=True)
 

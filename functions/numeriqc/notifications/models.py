@@ -53,7 +53,16 @@ Purpose = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_.-]{0,63}$
 MAX_VALUE_LENGTH = 2_000
 MAX_PERSONALISATION_CHARACTERS = 20_000
 FieldName = Annotated[str, StringConstraints(min_length=1, max_length=100)]
-Value = Annotated[str, StringConstraints(max_length=MAX_VALUE_LENGTH)] | int | float | bool
+
+
+def _short(value: "str | int | float | bool") -> "str | int | float | bool":
+    """Checked after the union, so a long text is one error on the value, not one per member."""
+    if isinstance(value, str) and len(value) > MAX_VALUE_LENGTH:
+        raise PydanticCustomError("string_too_long", "value too long", {"max_length": MAX_VALUE_LENGTH})
+    return value
+
+
+Value = Annotated[str | int | float | bool, AfterValidator(_short)]
 
 
 def _bounded(values: dict[str, Any]) -> dict[str, Any]:

@@ -4,6 +4,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
+import requests
 
 from numeriqc.core import aws
 from numeriqc.notifications.adapters.queues import Queues
@@ -282,3 +283,35 @@ def test_a_refused_recipient_is_explained_wholly_in_the_language_asked_for(
     assert len(problem["errors"]) == len(rows) + 1  # "document" and "prénom" missing on the last row
     for text in [problem["title"], problem["detail"], *(error["detail"] for error in problem["errors"])]:
         assert other_language(text, language) == [], text
+
+
+def test_an_uploaded_csv_with_a_cell_too_large_is_refused_before_anything_is_counted(
+    platform: Any, new_key: NewKey
+) -> None:
+    from numeriqc.notifications.models import MAX_VALUE_LENGTH
+
+    key = new_key("saaq")
+    template = create_template(platform, key, SMS_TEMPLATE)
+    consent(platform, key, "sms", "514 234 5678")
+    created = platform.http(
+        "POST",
+        "/v1/notifications/bulk",
+        headers=bearer(key),
+        json={"template_id": template["template_id"], "upload": True},
+    ).json()
+    before = _items(platform)
+    csv_text = f"téléphone,prénom,date\n514 234 5678,{'Z' * (MAX_VALUE_LENGTH + 1)},lundi\n"
+    uploaded = requests.put(
+        created["upload_url"], data=csv_text.encode(), headers={"Content-Type": "text/csv"}, timeout=5
+    )
+    assert uploaded.status_code == 200
+    for language in ("fr", "en"):
+        started = platform.http("POST", f"/v1/jobs/{created['job_id']}/start", headers=bearer(key, language))
+        assert started.status == 422, started.text[:300]
+        errors = started.json()["errors"]
+        assert [(error["field"], error["code"]) for error in errors] == [
+            ("file[0].prénom", "string_too_long")
+        ]
+        assert other_language(errors[0]["detail"], language) == []
+    assert _items(platform) == before
+    assert _daily_used(platform, "sms") == 0
