@@ -107,14 +107,18 @@ def build_resolver() -> APIGatewayHttpResolver:
 
 
 class _JsonRequestValidation(OpenAPIRequestValidationMiddleware):
-    """Powertools' request validation, behind `check_content_type` (a 415 problem otherwise)."""
+    """Powertools' request validation, behind `check_content_type` (a 415 problem otherwise) on
+    every route that takes a body."""
 
     def __init__(self) -> None:
         super().__init__()  # type: ignore[no-untyped-call]
 
     def handler(self, app: Any, next_middleware: NextMiddleware) -> Response[Any]:
-        event = app.current_event
-        check_content_type(event.http_method, event.headers.get("content-type"), event.body)
+        # Only routes that read a body model care: RFC 8058's one-click unsubscribe, for one,
+        # is a form POST whose body the route never reads.
+        if app.context["_route"].dependant.body_params:
+            event = app.current_event
+            check_content_type(event.http_method, event.headers.get("content-type"), event.body)
         return super().handler(app, next_middleware)
 
 

@@ -4,8 +4,9 @@ Every refusal here is a 4xx problem raised before validation, before any rule ru
 written and no limit is counted. `core.http.build_resolver()` installs both checks on every
 resolver, so a new service gets them without asking.
 
-- Content type: a body is read as JSON only; any other media type is a 415 (a form or multipart
-  body would otherwise reach the models as lists of strings).
+- Content type: a route that takes a body model reads it as JSON only; any other media type is
+  a 415 (a form or multipart body would otherwise reach the models as lists of strings). A
+  route without a body model never reads the body, whatever its type (RFC 8058's form POST).
 - Depth: JSON nested deeper than `MAX_DEPTH` is a 400 (Python's parser and pydantic recurse, and
   the recursion limit answers a 500); no model of the platform goes near that depth.
 - Unicode: a lone surrogate (`"\\ud800"`) is valid JSON but not a character: it cannot be
