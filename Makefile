@@ -58,8 +58,8 @@ format: $(STAMP)
 synth: $(LAYER_STAMP)
 	$(BIN)/python infra/app.py
 
-openapi: $(STAMP)
-	$(BIN)/python -m numeriqc.platform.openapi > docs/openapi.json
+openapi: $(LAYER_STAMP)
+	$(BIN)/python -m numeriqc_local.dev.openapi > docs/openapi.json
 
 test: $(LAYER_STAMP) $(NODE_STAMP) lint
 	$(BIN)/pytest -n 2 --dist loadfile

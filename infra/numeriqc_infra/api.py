@@ -2,9 +2,12 @@
 
 `add_service(function, resolver)` is the whole wiring of a service's HTTP side: one route per
 operation of the resolver's OpenAPI document (`routes_of`), all integrated with the service's
-function, the key-protected ones behind the API key authorizer.
+function, the key-protected ones behind the API key authorizer. It also records the resolver's
+module: `api_modules()` hands that list to the platform function, whose `/openapi.json` merges
+exactly the resolvers that were routed, so a new service is documented with no other edit.
 """
 
+import importlib
 import json
 
 import jsii
@@ -18,7 +21,7 @@ from aws_cdk import aws_logs as logs
 from aws_lambda_powertools.event_handler import APIGatewayHttpResolver
 from constructs import Construct
 
-from numeriqc_infra.functions import LOG_RETENTION
+from numeriqc_infra.functions import LOG_RETENTION, PlatformFunction
 from numeriqc_infra.nag import acknowledge
 from numeriqc_infra.naming import fix_logical_id
 from numeriqc_infra.platform import Platform
@@ -100,7 +103,18 @@ class Api(Construct):
         fix_logical_id(self.stage, "HttpApiDefaultStage")
         self.url = self.stage.url
         self._authorizer: authorizers.HttpLambdaAuthorizer | None = None
+        self._api_modules: list[str] = []
+        self._api_modules_closed = False
         platform.monitoring.watch_api(self.http_api)
+
+    def api_modules(self) -> list[str]:
+        """The module of every resolver routed so far, in order; after this, the list is closed.
+
+        The platform function documents these (`numeriqc.platform.openapi`): a service added
+        later would be routed but missing from `/openapi.json`, so `add_service` then refuses.
+        """
+        self._api_modules_closed = True
+        return list(self._api_modules)
 
     def protect_with(self, function: lambda_.IFunction) -> None:
         """Use `function` as the API key authorizer of every route whose operation is secured.
@@ -116,9 +130,12 @@ class Api(Construct):
         )
 
     def add_service(
-        self, function: lambda_.IFunction, resolver: APIGatewayHttpResolver, *, default_route: bool = False
+        self, function: PlatformFunction, resolver: APIGatewayHttpResolver, *, default_route: bool = False
     ) -> None:
         """Route every operation of `resolver` to `function`; `default_route` also gives it `$default`."""
+        if self._api_modules_closed:
+            raise ValueError(f"{function.node.id}: add every service before PlatformApi (it documents them)")
+        self._api_modules.append(_module_serving(function, resolver))
         integration_id = f"{function.node.id}Integration"
         integration = integrations.HttpLambdaIntegration(integration_id, function)
         routes: list[apigwv2.HttpRoute] = []
@@ -162,3 +179,15 @@ class Api(Construct):
         authorizer = self.http_api.node.try_find_child(AUTHORIZER_ID)
         if authorizer is not None:
             fix_logical_id(authorizer, AUTHORIZER_ID)
+
+
+def _module_serving(function: PlatformFunction, resolver: APIGatewayHttpResolver) -> str:
+    """The module of `function`'s handler, which must hold `resolver` as its `app`.
+
+    The platform function imports these modules to document them: checking here that the handler
+    really serves this resolver keeps the document and the routes one and the same list.
+    """
+    module = function.handler_name.rpartition(".")[0]
+    if getattr(importlib.import_module(module), "app", None) is not resolver:
+        raise ValueError(f"{function.node.id}: {module}.app is not the resolver given to add_service")
+    return module

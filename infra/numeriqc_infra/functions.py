@@ -112,6 +112,7 @@ class PlatformFunction(lambda_.Function):
         fix_logical_id(self, id)
         log_group.grant_write(role)
         self.platform = platform
+        self.handler_name = handler
         self.function_timeout = timeout
         platform.monitoring.watch_function(self, id)
         acknowledge(

@@ -1,5 +1,7 @@
 """The platform's own HTTP function: health, OpenAPI document, Swagger UI, and the `$default` 404."""
 
+import json
+
 from constructs import Construct
 
 from numeriqc_infra.api import Api
@@ -24,3 +26,5 @@ class PlatformApi(Construct):
         )
         self.function.add_environment("HEALTH_CHECKS", platform.health_check_environment(self.function))
         api.add_service(self.function, app, default_route=True)
+        # Every resolver routed, this one included: `/openapi.json` documents exactly these.
+        self.function.add_environment("API_MODULES", json.dumps(api.api_modules()))

@@ -1,6 +1,7 @@
 """The Lambda functions of the real template: platform defaults, handlers, environment, grants."""
 
 import importlib
+import json
 from typing import Any
 
 import infra_invariants as inv
@@ -90,8 +91,12 @@ def test_organizations_api_environment(template: dict[str, Any]) -> None:
 
 def test_platform_api_health_checks_every_shared_dependency(template: dict[str, Any]) -> None:
     env = environment(template, "PlatformApi")
-    assert set(env) - POWERTOOLS == {"HEALTH_CHECKS", "PLATFORM_KEY_ARN"}
+    assert set(env) - POWERTOOLS == {"HEALTH_CHECKS", "PLATFORM_KEY_ARN", "API_MODULES"}
     assert env["PLATFORM_KEY_ARN"] == {"Fn::GetAtt": ["PlatformKey", "Arn"]}
+    # Every routed resolver, the platform's own last (it is routed last): what /openapi.json documents.
+    modules = json.loads(env["API_MODULES"])
+    assert modules[-1] == "numeriqc.platform.handlers.api" and len(modules) == len(set(modules))
+    assert {"numeriqc.notifications.handlers.api", "numeriqc.feedback.handlers.api"} <= set(modules)
     checks = {check["name"]: (check["kind"], check["target"]) for check in render_json(env["HEALTH_CHECKS"])}
     assert checks == {
         "organizations-table": ("dynamodb", "${OrganizationsTable}"),

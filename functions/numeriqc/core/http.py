@@ -10,6 +10,10 @@ from typing import Annotated, Any
 
 from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
 from aws_lambda_powertools.event_handler.exceptions import NotFoundError
+from aws_lambda_powertools.event_handler.middlewares import NextMiddleware
+from aws_lambda_powertools.event_handler.middlewares.openapi_validation import (
+    OpenAPIRequestValidationMiddleware,
+)
 from aws_lambda_powertools.event_handler.openapi.exceptions import RequestValidationError
 from aws_lambda_powertools.event_handler.openapi.models import HTTPBearer
 from aws_lambda_powertools.event_handler.openapi.params import Header
@@ -25,6 +29,7 @@ from numeriqc.core.problems import (
     UnsupportedMediaType,
     ValidationFailed,
 )
+from numeriqc.core.request_body import check_content_type, parse_json
 from numeriqc.core.validation import field_errors
 
 API_TITLE = "numeriQc API"
@@ -59,7 +64,10 @@ _INTERNAL = Message(
 
 def build_resolver() -> APIGatewayHttpResolver:
     """A validating HTTP API resolver whose every failure is an RFC 9457 problem in the caller's language."""
-    app = APIGatewayHttpResolver(enable_validation=True)
+    app = APIGatewayHttpResolver(enable_validation=True, json_body_deserializer=parse_json)
+    # Powertools runs its request validation before every other middleware: the content type is
+    # checked in front of it, so a form or multipart body never reaches a model (core.request_body).
+    app._request_validation_middleware = _JsonRequestValidation()
     app.configure_openapi(
         title=API_TITLE,
         version=API_VERSION,
@@ -96,6 +104,22 @@ def build_resolver() -> APIGatewayHttpResolver:
         return problem_response(app, InternalError(_INTERNAL, request_id=request_id))
 
     return app
+
+
+class _JsonRequestValidation(OpenAPIRequestValidationMiddleware):
+    """Powertools' request validation, behind `check_content_type` (a 415 problem otherwise) on
+    every route that takes a body."""
+
+    def __init__(self) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]
+
+    def handler(self, app: Any, next_middleware: NextMiddleware) -> Response[Any]:
+        # Only routes that read a body model care: RFC 8058's one-click unsubscribe, for one,
+        # is a form POST whose body the route never reads.
+        if app.context["_route"].dependant.body_params:
+            event = app.current_event
+            check_content_type(event.http_method, event.headers.get("content-type"), event.body)
+        return super().handler(app, next_middleware)
 
 
 def language_of(app: APIGatewayHttpResolver) -> Language:

@@ -9,6 +9,8 @@ daily limit for all of them at once), and its notifications, contents, due entri
 are written in one transaction: a refused series leaves nothing behind.
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -123,18 +125,18 @@ class Acceptance:
             language=request.language,
         )
         when = self.send_at(channel, request.scheduled_for, now)
-        self._reserve(caller, planned, channel, 1, now=now, events=events)
-        prepared = self._prepare(
-            caller,
-            planned,
-            channel=channel,
-            language=request.language,
-            reference=request.reference,
-            when=when,
-            now=now,
-        )
-        self._sends.add_sends([prepared.send])
-        self._queue(caller.org_id, channel, prepared)
+        with self._reserved(caller, planned, channel, 1, now=now, events=events):
+            prepared = self._prepare(
+                caller,
+                planned,
+                channel=channel,
+                language=request.language,
+                reference=request.reference,
+                when=when,
+                now=now,
+            )
+            self._sends.add_sends([prepared.send])
+            self._queue(caller.org_id, channel, prepared)
         return notification_of(prepared.item)
 
     def remind(self, caller: Caller, request: ReminderIn, now: datetime, events: EventSink) -> ReminderSeries:
@@ -167,24 +169,24 @@ class Acceptance:
             if moment > now + send_times.MAX_AHEAD:
                 raise ValidationFailed(errors=[FieldError("body.days_before", "too_far", send_times.TOO_FAR)])
             moments.append(self.send_at(request.channel, moment, now))
-        self._reserve(caller, planned, request.channel, len(moments), now=now, events=events)
-        prepared = [
-            self._prepare(
-                caller,
-                planned,
-                channel=request.channel,
-                language=request.language,
-                reference=request.reference,
-                when=when,
-                now=now,
-                series_id=series_id,
-            )
-            for when in moments
-        ]
-        # At most 10 reminders of 3 items each, and the series: one transaction, all or nothing.
-        self._sends.add_series(caller.org_id, series_id, [one.send for one in prepared])
-        for one in prepared:
-            self._queue(caller.org_id, request.channel, one)
+        with self._reserved(caller, planned, request.channel, len(moments), now=now, events=events):
+            prepared = [
+                self._prepare(
+                    caller,
+                    planned,
+                    channel=request.channel,
+                    language=request.language,
+                    reference=request.reference,
+                    when=when,
+                    now=now,
+                    series_id=series_id,
+                )
+                for when in moments
+            ]
+            # At most 10 reminders of 3 items each, and the series: one transaction, all or nothing.
+            self._sends.add_series(caller.org_id, series_id, [one.send for one in prepared])
+            for one in prepared:
+                self._queue(caller.org_id, request.channel, one)
         return ReminderSeries(
             series_id=series_id,
             notifications=[notification_of(one.item) for one in prepared],
@@ -208,9 +210,7 @@ class Acceptance:
         errors: list[FieldError] = []
         recipient = addresses.normalise(channel, recipient_raw)
         if isinstance(recipient, addresses.Invalid):
-            errors.append(
-                FieldError(recipient_field, "invalid_recipient", recipient.message, reason=recipient.reason)
-            )
+            errors.append(FieldError(recipient_field, "invalid_recipient", recipient.message))
         names = templates.placeholders(template.subject, template.body)
         errors += templates.personalisation_errors(names, request_personalisation)
         values = templates.values_of(request_personalisation)
@@ -241,7 +241,8 @@ class Acceptance:
         """When a send goes out: asked for (or now), and never an SMS inside quiet hours."""
         return send_at(self._config, channel, scheduled_for, now)
 
-    def _reserve(
+    @contextmanager
+    def _reserved(
         self,
         caller: Caller,
         planned: Planned,
@@ -250,12 +251,17 @@ class Acceptance:
         *,
         now: datetime,
         events: EventSink,
-    ) -> None:
-        """Count live sends to real recipients against the daily limit (raises a 429 when full)."""
+    ) -> Iterator[None]:
+        """Count live sends to real recipients against the daily limit (raises a 429 when full)
+        while the block writes and queues them; a block that fails gives the count back."""
         if caller.kind.value != "live" or planned.simulated is not None:
+            yield
             return
         limit = self._config.daily_limit_email if channel is Channel.EMAIL else self._config.daily_limit_sms
-        warning = daily_limits.reserve(self._counters, caller.org_id, channel, count, limit=limit, now=now)
+        with daily_limits.held(
+            self._counters, caller.org_id, channel, count, limit=limit, now=now
+        ) as warning:
+            yield
         if warning:
             events.emit(warning)
 

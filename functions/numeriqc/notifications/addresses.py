@@ -29,13 +29,64 @@ BAD_PHONE = Message(
     "Numéro de téléphone invalide (format attendu : 514 555 1234 ou +15145551234).",
     "Invalid phone number (expected 514 555 1234 or +15145551234).",
 )
-BAD_EMAIL = Message("Adresse courriel invalide : {reason}", "Invalid email address: {reason}")
+BAD_EMAIL = Message("Adresse courriel invalide.", "Invalid email address.")
+# email-validator explains in English only: its explanation is matched to one of ours, by what it
+# is about, and never passed through (a French answer must not carry an English sentence).
+_EMAIL_REASONS: tuple[tuple[tuple[str, ...], Message], ...] = (
+    (
+        ("must have an @-sign", "commercial at"),
+        Message("il manque le signe @.", "the @ sign is missing."),
+    ),
+    (
+        ("display name", "angle bracket", "anything after", "after close quote"),
+        Message(
+            "n'indiquez que l'adresse, sans nom, chevrons ni texte autour.",
+            "give the address alone, without a name, angle brackets or other text.",
+        ),
+    ),
+    (("too long",), Message("l'adresse est trop longue.", "the address is too long.")),
+    (
+        ("two periods", "period and a hyphen", "two dashes"),
+        Message("points ou tirets consécutifs.", "consecutive periods or dashes."),
+    ),
+    (
+        ("before the @-sign",),
+        Message("la partie avant le @ est vide ou invalide.", "the part before the @ is empty or invalid."),
+    ),
+    (
+        ("after the @-sign", "after the @", "top-level domain", "idna"),
+        Message("le domaine après le @ est invalide.", "the domain after the @ is invalid."),
+    ),
+    (
+        ("character", "ascii"),
+        Message("elle contient un caractère non permis.", "it contains a character not allowed."),
+    ),
+)
+_EMAIL_UNREADABLE = Message("ce n'est pas une adresse courriel.", "this is not an email address.")
+_TOO_LONG_SMTP = Message(
+    "l'adresse dépasse les limites des serveurs de courriel (RFC 5321).",
+    "the address exceeds what mail servers accept (RFC 5321).",
+)
 
 
 @dataclass(frozen=True)
 class Invalid:
+    """A refused recipient, and why, in both languages (nothing of a library's own wording)."""
+
     message: Message
-    reason: str = ""
+
+
+def _email_invalid(reason: Message) -> Invalid:
+    return Invalid(Message(f"{BAD_EMAIL.fr[:-1]} : {reason.fr}", f"{BAD_EMAIL.en[:-1]}: {reason.en}"))
+
+
+def email_reason(library_text: str) -> Message:
+    """Our message for what email-validator said (matched by subject, never echoed)."""
+    lowered = library_text.lower()
+    for needles, message in _EMAIL_REASONS:
+        if any(needle in lowered for needle in needles):
+            return message
+    return _EMAIL_UNREADABLE
 
 
 # North American numbers in their usual spellings: 514 234 5678, (514) 234-5678, +1 514.234.5678.
@@ -88,10 +139,10 @@ def normalise_email(raw: str) -> str | Invalid:
     try:
         valid = validate_email(raw, check_deliverability=False)
     except EmailNotValidError as error:
-        return Invalid(BAD_EMAIL, str(error))
+        return _email_invalid(email_reason(str(error)))
     # RFC 5321 limits, in octets: 64 before the @, 254 in all (what a mail server accepts).
     if len(valid.local_part.encode()) > 64 or len(str(valid.normalized).encode()) > 254:
-        return Invalid(BAD_EMAIL, "too long (RFC 5321)")
+        return _email_invalid(_TOO_LONG_SMTP)
     # The domain in its Unicode form is normalised (IDNA); the local part keeps its case (RFC 5321).
     return str(valid.normalized)
 

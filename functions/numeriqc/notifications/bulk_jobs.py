@@ -13,15 +13,18 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 from typing import Any
 
+from pydantic import TypeAdapter, ValidationError
+
 from numeriqc.core.auth import Caller
 from numeriqc.core.i18n import Message
 from numeriqc.core.ids import is_ulid, new_ulid
 from numeriqc.core.problems import FieldError, NotFound, ValidationFailed
+from numeriqc.core.validation import field_errors
 from numeriqc.notifications import addresses, daily_limits, problems, send_times
 from numeriqc.notifications import sms_length as sms
 from numeriqc.notifications import template_language as templates
 from numeriqc.notifications.acceptance import send_at
-from numeriqc.notifications.models import BulkIn, Channel, Job, RowError, Template, Value
+from numeriqc.notifications.models import BulkIn, Channel, Job, Row, RowError, Template, Value
 from numeriqc.notifications.ports import (
     DailyCounters,
     EventSink,
@@ -35,6 +38,7 @@ from numeriqc.notifications.records import dumps
 from numeriqc.notifications.settings import NotificationsSettings
 from numeriqc.notifications.template_registry import usable
 
+_CSV_ROWS: TypeAdapter[list[Row]] = TypeAdapter(list[Row])
 SLICE_ROWS = 2000
 MAX_ROWS = 100_000
 MAX_REPORTED_ERRORS = 1000
@@ -99,29 +103,13 @@ def validate_rows(
         row_errors = []
         recipient = addresses.normalise(channel, raw) if raw else None
         if recipient is None:
-            row_errors.append(
-                RowError(row=count, column=canonical, code="missing", detail=_MISSING_RECIPIENT.fr)
-            )
+            row_errors.append(RowError.of(count, canonical, "missing", _MISSING_RECIPIENT))
         elif isinstance(recipient, addresses.Invalid):
-            detail = (
-                recipient.message.render("fr", reason=recipient.reason)
-                if recipient.reason
-                else recipient.message.fr
-            )
-            row_errors.append(
-                RowError(row=count, column=column or canonical, code="invalid_recipient", detail=detail)
-            )
+            row_errors.append(RowError.of(count, column or canonical, "invalid_recipient", recipient.message))
         values = templates.values_of(rest)
         for name in names:
             if name not in values or (name in plain and not values[name].strip()):
-                row_errors.append(
-                    RowError(
-                        row=count,
-                        column=name,
-                        code="missing_placeholder",
-                        detail=_MISSING_VALUE.fr.format(name=name),
-                    )
-                )
+                row_errors.append(RowError.of(count, name, "missing_placeholder", _MISSING_VALUE, name=name))
         fragments = None
         if compiled is not None and not row_errors:
             text = compiled.render(values).strip()
@@ -129,11 +117,8 @@ def validate_rows(
             fragments = info.fragments
             if info.length > max_length:
                 row_errors.append(
-                    RowError(
-                        row=count,
-                        column="*",
-                        code="too_long",
-                        detail=problems.TOO_LONG.fr.format(length=info.length, max_length=max_length),
+                    RowError.of(
+                        count, "*", "too_long", problems.TOO_LONG, length=info.length, max_length=max_length
                     )
                 )
         if row_errors:
@@ -224,6 +209,11 @@ class BulkJobs:
             ]
         except (UnicodeDecodeError, csv.Error):
             raise ValidationFailed(errors=[FieldError("file", "invalid_csv", _BAD_CSV)]) from None
+        try:  # the bounds JSON rows get from BulkIn: a cell too large for a stored notification is a 422
+            _CSV_ROWS.validate_python(rows)
+        except ValidationError as error:
+            located = [{**item, "loc": ("file", *item["loc"])} for item in error.errors(include_url=False)]
+            raise ValidationFailed(errors=field_errors(located[:MAX_REPORTED_ERRORS])) from None
         template = self._templates.version(caller.org_id, job["template_id"], int(job["template_version"]))
         return self._accept_rows(caller, template, job, rows, now=now, events=events, replace=True)
 
@@ -248,23 +238,38 @@ class BulkJobs:
                 count=len(row_errors),
                 rows=bad_rows,
                 errors=[
-                    FieldError(
-                        f"rows[{error.row}].{error.column}", error.code, Message(error.detail, error.detail)
-                    )
+                    FieldError(f"rows[{error.row}].{error.column}", error.code, error.message())
                     for error in row_errors[:MAX_REPORTED_ERRORS]
                 ],
             )
         channel = Channel(job["channel"])
         real = [row for row in valid if addresses.simulated_outcome(channel, row[1]) is None]
-        if caller.kind.value == "live" and real:
-            limit = (
-                self._config.daily_limit_email if channel is Channel.EMAIL else self._config.daily_limit_sms
+        counted = len(real) if caller.kind.value == "live" else 0
+        limit = self._config.daily_limit_email if channel is Channel.EMAIL else self._config.daily_limit_sms
+        # Held while the job is written and queued: a failure there gives the count back.
+        with daily_limits.held(
+            self._counters, caller.org_id, channel, counted, limit=limit, now=now
+        ) as warning:
+            accepted = self._write_accepted(
+                caller, job, channel, valid, row_errors, total, now=now, replace=replace
             )
-            warning = daily_limits.reserve(
-                self._counters, caller.org_id, channel, len(real), limit=limit, now=now
-            )
-            if warning:
-                events.emit(warning)
+        if warning:
+            events.emit(warning)
+        return job_of(accepted)
+
+    def _write_accepted(  # noqa: PLR0917 - the accepted job's parts, computed by _accept_rows
+        self,
+        caller: Caller,
+        job: dict[str, Any],
+        channel: Channel,
+        valid: list[tuple[int, str, dict[str, Value], int | None]],
+        row_errors: list[RowError],
+        total: int,
+        *,
+        now: datetime,
+        replace: bool,
+    ) -> dict[str, Any]:
+        """The rows file, the job item and its plans (queued now, or scheduled): the accepted job."""
         lines: list[bytes] = []
         for number, recipient, personalisation, fragments in valid:
             lines.append(
@@ -309,7 +314,7 @@ class BulkJobs:
             )
         elif plans:
             self._queues.send(self._config.plan_queue_url, plans)
-        return job_of(accepted)
+        return accepted
 
     def _job_item(self, org_id: str, job_id: str) -> dict[str, Any]:
         item = self._jobs.job(org_id, job_id, consistent=True) if is_ulid(job_id) else None

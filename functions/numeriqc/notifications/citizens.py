@@ -30,11 +30,7 @@ class Citizens:
         recipient = addresses.normalise(channel, raw)
         if isinstance(recipient, addresses.Invalid):
             raise ValidationFailed(
-                errors=[
-                    FieldError(
-                        "body.recipient", "invalid_recipient", recipient.message, reason=recipient.reason
-                    )
-                ]
+                errors=[FieldError("body.recipient", "invalid_recipient", recipient.message)]
             )
         return self._hash_recipient(addresses.hash_key(channel, recipient))
 

@@ -2,9 +2,12 @@
 
 Only live sends to real recipients count (test keys and simulated recipients never reach a
 provider). A bulk job, like a reminder series, reserves all its sends at once, so it is accepted
-whole or refused whole.
+whole or refused whole. What reserves holds the reservation with `held(...)`: if writing the
+accepted sends then fails, the count is given back, so a failed request never uses up the day.
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 
 from numeriqc.core.events import CloudEvent, cloud_event
@@ -40,3 +43,17 @@ def reserve(
             clock=lambda: now,
         )
     return None
+
+
+@contextmanager
+def held(
+    counters: DailyCounters, org_id: str, channel: Channel, count: int, *, limit: int, now: datetime
+) -> Iterator[CloudEvent | None]:
+    """`reserve`, then run the block that writes the sends; give the count back if it raises."""
+    warning = reserve(counters, org_id, channel, count, limit=limit, now=now)
+    try:
+        yield warning
+    except BaseException:
+        if count > 0:
+            counters.release_daily(org_id, channel.value, now.date().isoformat(), count)
+        raise

@@ -114,7 +114,7 @@ def cancellation() -> Cancellation:
 
 
 def reading() -> Reading:
-    return Reading(table(), registry(), cipher())
+    return Reading(table(), registry(), cipher(), pepper)
 
 
 def bulk_jobs() -> BulkJobs:

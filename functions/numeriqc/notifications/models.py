@@ -4,8 +4,10 @@ from datetime import date, datetime, time
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
+from pydantic_core import PydanticCustomError
 
+from numeriqc.core.i18n import Message
 from numeriqc.notifications.sms_length import Encoding
 
 
@@ -45,8 +47,37 @@ Subject = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, 
 Reference = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 Recipient = Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=320)]
 Purpose = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_.-]{0,63}$")]
-Value = str | int | float | bool
-Personalisation = Annotated[dict[str, Value], Field(max_length=100)]
+# Personalisation is stored (sealed) in the notification's content item, which DynamoDB caps at
+# 400 KB: every name and value is bounded, and so is the whole (UTF-8 bytes, 4 per character at
+# worst, then base64 once sealed), so a request too large is a 422 before anything is counted.
+MAX_VALUE_LENGTH = 2_000
+MAX_PERSONALISATION_CHARACTERS = 20_000
+FieldName = Annotated[str, StringConstraints(min_length=1, max_length=100)]
+
+
+def _short(value: "str | int | float | bool") -> "str | int | float | bool":
+    """Checked after the union, so a long text is one error on the value, not one per member."""
+    if isinstance(value, str) and len(value) > MAX_VALUE_LENGTH:
+        raise PydanticCustomError("string_too_long", "value too long", {"max_length": MAX_VALUE_LENGTH})
+    return value
+
+
+Value = Annotated[str | int | float | bool, AfterValidator(_short)]
+
+
+def _bounded(values: dict[str, Any]) -> dict[str, Any]:
+    size = sum(len(name) + len(str(value)) for name, value in values.items())
+    if size > MAX_PERSONALISATION_CHARACTERS:
+        raise PydanticCustomError(
+            "personalisation_too_large",
+            "personalisation over {max_characters} characters",
+            {"max_characters": MAX_PERSONALISATION_CHARACTERS},
+        )
+    return values
+
+
+Personalisation = Annotated[dict[FieldName, Value], Field(max_length=100), AfterValidator(_bounded)]
+Row = Annotated[dict[FieldName, Value], Field(max_length=110), AfterValidator(_bounded)]
 
 
 # -- templates -------------------------------------------------------------------------------------
@@ -234,7 +265,7 @@ class BulkIn(BaseModel):
     template_id: str
     language: SendLanguage = "fr"
     reference: Reference | None = None
-    rows: list[dict[str, Value]] | None = Field(
+    rows: list[Row] | None = Field(
         default=None,
         max_length=100_000,
         description="Lignes JSON (email_address ou phone_number + champs) / JSON rows",
@@ -248,7 +279,18 @@ class RowError(BaseModel):
     row: int = Field(description="Numéro de ligne, 1 = première ligne de données / 1 = first data row")
     column: str
     code: str
-    detail: str
+    detail: str = Field(description="En français / in French (`code` says it in any language)")
+    _message: Message | None = PrivateAttr(default=None)
+
+    @classmethod
+    def of(cls, row: int, column: str, code: str, message: Message, **params: object) -> "RowError":
+        """A row error that keeps its message in both languages, for the 422 that refuses the job."""
+        error = cls(row=row, column=column, code=code, detail=message.render("fr", **params))
+        error._message = Message(message.render("fr", **params), message.render("en", **params))
+        return error
+
+    def message(self) -> Message:
+        return self._message or Message(self.detail, self.detail)
 
 
 class Job(BaseModel):

@@ -258,6 +258,10 @@ class DailyCounters(Protocol):
 
     def daily_used(self, org_id: str, channel: str, day: str) -> int: ...
 
+    def release_daily(self, org_id: str, channel: str, day: str, count: int) -> None:
+        """Give back `count` sends reserved today whose writing failed."""
+        ...
+
 
 class TemplateRecords(Protocol):
     """Templates: the current version of each (the optimistic lock) and every immutable version."""

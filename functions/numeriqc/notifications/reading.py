@@ -1,12 +1,14 @@
 """Reading notifications back: one with its content while the retention period lasts, or a page."""
 
-import base64
 import json
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
+from numeriqc.core import page_tokens
+from numeriqc.core.i18n import Message
 from numeriqc.core.ids import is_ulid
-from numeriqc.core.problems import FieldError, NotFound, ValidationFailed
+from numeriqc.core.problems import FieldError, MalformedRequest, NotFound
 from numeriqc.notifications import problems
 from numeriqc.notifications import template_language as templates
 from numeriqc.notifications.models import Channel, Content, Notification, NotificationList
@@ -22,11 +24,20 @@ def stored_status(records: NotificationRecords, org_id: str, notification_id: st
     return item
 
 
+BAD_PAGE = Message(
+    "Ce jeton de page n'a pas été émis pour cet organisme par cette liste.",
+    "This page token was not issued to this organization by this listing.",
+)
+
+
 class Reading:
-    def __init__(self, records: NotificationRecords, templates: Templates, cipher: Cipher) -> None:
+    def __init__(
+        self, records: NotificationRecords, templates: Templates, cipher: Cipher, pepper: Callable[[], bytes]
+    ) -> None:
         self._records = records
         self._templates = templates
         self._cipher = cipher
+        self._pepper = pepper
 
     def read(self, org_id: str, notification_id: str, now: datetime) -> Notification:
         """The notification, with its content while the retention period lasts."""
@@ -72,16 +83,16 @@ class Reading:
             )
             if value
         }
+        # Page tokens are sealed for the organization: a token from another one, or edited, is a 400.
+        scope = f"notifications/{org_id}"
         start = None
         if page:
             try:
-                start = json.loads(base64.urlsafe_b64decode(page.encode()))
-            except ValueError:
-                raise ValidationFailed(
-                    errors=[
-                        FieldError("query.page", "invalid", problems.NO_NOTIFICATION, notification_id=page)
-                    ]
+                start = page_tokens.open_token(page, key=self._pepper(), scope=scope)
+            except page_tokens.BadPageToken:
+                raise MalformedRequest(
+                    errors=[FieldError("query.page", "invalid_page_token", BAD_PAGE)]
                 ) from None
         items, last = self._records.notification_page(org_id, limit=limit, start=start, filters=filters)
-        token = base64.urlsafe_b64encode(json.dumps(last).encode()).decode() if last else None
+        token = page_tokens.seal(last, key=self._pepper(), scope=scope) if last else None
         return NotificationList(items=[notification_of(item) for item in items[:limit]], next=token)

@@ -1,24 +1,23 @@
 """One OpenAPI document for the whole platform, merged from every service's resolver.
 
-`python -m numeriqc.platform.openapi > docs/openapi.json` regenerates the committed copy; a test
-fails when it drifts from the code.
+Which resolvers: exactly those infra routed. `Api.add_service` records each resolver's module and
+the platform function receives the list (`API_MODULES`, see `settings.py`), so a service added
+with `api.add_service` is documented with no edit here, and the document's operations are the
+deployed routes (a test compares them with the synthesized template's). `make openapi` renders it
+with the synthesized template's list into docs/openapi.json; a test fails when that copy drifts.
 """
 
 import importlib
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from numeriqc.core.http import API_DESCRIPTION, API_TITLE, API_VERSION
-
-# Every HTTP API module of the platform; infra maps each to its function, this merges their routes.
-API_MODULES: tuple[str, ...] = (
-    "numeriqc.platform.handlers.api",
-    "numeriqc.organizations.handlers.api",
-    "numeriqc.feedback.handlers.api",
-)
+from numeriqc.core.idempotency import MAX_KEY_LENGTH
 
 
-def document() -> dict[str, Any]:
+def document(api_modules: Sequence[str]) -> dict[str, Any]:
+    """The merged document of the resolvers (`module.app`) of `api_modules`."""
     merged: dict[str, Any] = {
         "openapi": "3.1.0",
         "info": {"title": API_TITLE, "version": API_VERSION, "description": API_DESCRIPTION},
@@ -26,7 +25,7 @@ def document() -> dict[str, Any]:
         "components": {"schemas": {}, "securitySchemes": {}},
         "tags": [],
     }
-    for module_name in API_MODULES:
+    for module_name in api_modules:
         app = importlib.import_module(module_name).app
         schema = json.loads(app.get_openapi_json_schema())
         for path, operations in schema.get("paths", {}).items():
@@ -38,6 +37,8 @@ def document() -> dict[str, Any]:
             if tag not in merged["tags"]:
                 merged["tags"].append(tag)
     _describe_problems(merged)
+    _describe_empty_answers(merged)
+    _describe_idempotency_keys(merged)
     merged["paths"] = dict(sorted(merged["paths"].items()))
     merged["components"]["schemas"] = dict(sorted(merged["components"]["schemas"].items()))
     return merged
@@ -73,30 +74,70 @@ _PROBLEM_RESPONSES = {
     "401": "Clé d'API absente, invalide, révoquée ou expirée / missing, invalid, revoked or expired API key",
     "403": "Portée manquante / missing scope",
     "404": "Introuvable / not found",
+    "415": "Le corps doit être du JSON (application/json) / the body must be JSON (application/json)",
     "422": "Données invalides, chaque champ nommé / invalid data, each field named",
 }
 
 
 def _describe_problems(document: dict[str, Any]) -> None:
-    """Replace Powertools' default 422 schema with ours: every 4xx is problem+json."""
+    """Replace Powertools' default 422 schema with ours: every 4xx is problem+json.
+
+    Each operation lists the refusals it can answer: input refusals where it takes input (a body
+    or parameters), 415 where it takes a body, key refusals where it needs a key.
+    """
     document["components"]["schemas"].pop("HTTPValidationError", None)
     for name in ("ValidationError", "ResponseValidationError"):
         document["components"]["schemas"].pop(name, None)
     document["components"]["schemas"]["Problem"] = _PROBLEM_SCHEMA
     problem = {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
+    for path, operations in document["paths"].items():
+        for operation in operations.values():
+            responses = operation.setdefault("responses", {})
+            responses.pop("422", None)  # Powertools' own, re-added below only where there is input
+            takes_body = "requestBody" in operation
+            statuses = []
+            if takes_body or operation.get("parameters"):
+                statuses += ["400", "422"]
+            if takes_body:
+                statuses.append("415")
+            if operation.get("security"):
+                statuses += ["401", "403", "404"]
+            elif "{" in path:
+                statuses.append("404")
+            for status in sorted(set(statuses)):
+                responses[status] = {"description": _PROBLEM_RESPONSES[status], "content": problem}
+
+
+def _describe_empty_answers(document: dict[str, Any]) -> None:
+    """A 204 has no body (RFC 9110): Powertools declares the handler's `None` as JSON content."""
     for operations in document["paths"].values():
         for operation in operations.values():
-            statuses = ["400", "422"] + (["401", "403", "404"] if operation.get("security") else [])
-            for status in statuses:
-                operation.setdefault("responses", {})[status] = {
-                    "description": _PROBLEM_RESPONSES[status],
-                    "content": problem,
-                }
+            for status, response in operation.get("responses", {}).items():
+                if status == "204":
+                    response.pop("content", None)
 
 
-def render() -> str:
-    return json.dumps(document(), indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+_IDEMPOTENCY_KEY = (
+    f"Rejouer sans doublon : de 1 à {MAX_KEY_LENGTH} caractères imprimables, valable 24 h, propre "
+    f"à l'organisme et à la route. / Retry without duplicates: 1 to {MAX_KEY_LENGTH} printable "
+    "characters, kept 24 h, scoped to the organization and the route."
+)
 
 
-if __name__ == "__main__":
-    print(render(), end="")  # noqa: T201
+def _describe_idempotency_keys(document: dict[str, Any]) -> None:
+    """The limits `core.idempotency` enforces, stated where clients read them."""
+    for operations in document["paths"].values():
+        for operation in operations.values():
+            for parameter in operation.get("parameters", []):
+                if parameter.get("in") == "header" and parameter.get("name") == "idempotency-key":
+                    parameter["description"] = _IDEMPOTENCY_KEY
+                    parameter["schema"] = {
+                        "type": "string",
+                        "minLength": 1,
+                        "maxLength": MAX_KEY_LENGTH,
+                        "title": "Idempotency-Key",
+                    }
+
+
+def render(api_modules: Sequence[str]) -> str:
+    return json.dumps(document(api_modules), indent=2, ensure_ascii=False, sort_keys=False) + "\n"

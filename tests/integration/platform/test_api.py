@@ -4,6 +4,9 @@ from typing import Any
 
 from numeriqc.core.problems import CONTENT_TYPE
 from numeriqc.platform.openapi import document
+from numeriqc_local.dev.openapi import documented_modules
+
+METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
 
 
 def test_health_reports_every_dependency_of_the_template(platform: Any) -> None:
@@ -38,7 +41,21 @@ def test_unknown_routes_are_404_problems(platform: Any) -> None:
 def test_openapi_and_swagger_ui_are_served(platform: Any) -> None:
     response = platform.http("GET", "/openapi.json")
     assert response.status == 200
-    assert response.json() == document()
+    assert response.json() == document(documented_modules(platform.wiring.template))
     page = platform.http("GET", "/docs")
     assert page.status == 200
     assert "swagger-ui" in page.text and 'lang="fr"' in page.text
+
+
+def test_the_document_lists_every_deployed_route_and_nothing_else(platform: Any) -> None:
+    """Its operations are the template's routes: a service routed by `api.add_service` is documented."""
+    served = platform.http("GET", "/openapi.json").json()
+    documented = {
+        f"{method.upper()} {path}"
+        for path, operations in served["paths"].items()
+        for method in operations
+        if method in METHODS
+    }
+    deployed = set(platform.routes()) - {"$default"}
+    assert documented == deployed
+    assert any(route.startswith("POST /v1/notifications") for route in documented)

@@ -403,6 +403,9 @@ class NotificationsTable(ItemTable):
     def daily_used(self, org_id: str, channel: str, day: str) -> int:
         return int((self.get(*limit_key(org_id, channel, day)) or {}).get("used", 0))
 
+    def release_daily(self, org_id: str, channel: str, day: str, count: int) -> None:
+        self.update(*limit_key(org_id, channel, day), add={"used": -count})
+
     # -- templates (TemplateRecords) --------------------------------------------------------------
     def template(self, org_id: str, template_id: str) -> dict[str, Any] | None:
         return self.get(*template_key(org_id, template_id))

@@ -20,7 +20,16 @@ TAG = "Plateforme / Platform"
     "/health",
     tags=[TAG],
     summary="État de la plateforme et de ses dépendances / health of the platform and its dependencies",
-    responses={503: {"description": "Une dépendance ne répond pas / a dependency does not answer"}},
+    responses={
+        200: {
+            "description": "Toutes les dépendances répondent / every dependency answers",
+            "content": {"application/json": {"model": HealthReport}},
+        },
+        503: {
+            "description": "Une dépendance ne répond pas / a dependency does not answer",
+            "content": {"application/json": {"model": HealthReport}},
+        },
+    },
 )
 def health() -> Response[HealthReport]:
     report = run_checks(deps.config().health_checks, deps.health_probes())
@@ -38,7 +47,7 @@ def health() -> Response[HealthReport]:
 def openapi_document() -> dict[str, Any]:
     from numeriqc.platform.openapi import document  # imports every service: only when asked
 
-    return document()
+    return document(deps.config().api_modules)
 
 
 @app.get("/docs", tags=[TAG], summary="Swagger UI", include_in_schema=False)
