@@ -35,7 +35,7 @@ from typing import Any
 
 from numeriqc.core import clock
 from numeriqc.core.clock import epoch_seconds
-from numeriqc.core.ids import new_ulid
+from numeriqc.core.ids import new_ulid, ulid_time
 from numeriqc.core.observability import logger
 from numeriqc.notifications import addresses, consent, unsubscribe
 from numeriqc.notifications import template_language as templates
@@ -43,6 +43,7 @@ from numeriqc.notifications.models import Channel, Status
 from numeriqc.notifications.ports import (
     Cipher,
     Claims,
+    ClaimState,
     ConsentRecords,
     EmailProvider,
     EventSink,
@@ -65,7 +66,10 @@ SIMULATED = "simulated"
 PROVIDER_ERROR = "provider-error"
 # Stop before Lambda's timeout kills the invocation: one more call and its write must fit.
 TIME_MARGIN_MS = 20_000
-SETTLED_DAYS = 30  # how long an attempt's "counted" marker is kept (beyond any SQS retry or redrive)
+SETTLED_DAYS = 30  # how long an attempt's "settled" marker is kept (beyond any SQS retry or redrive)
+# No invocation of a sender lives longer (its timeout is 2 minutes, infra's SENDER_TIMEOUT): an
+# attempt older than this that left results unsettled died, and a later attempt settles them.
+ATTEMPT_LIFETIME = timedelta(minutes=5)
 
 
 class Interrupted(Exception):
@@ -123,11 +127,12 @@ def ref(entry: Entry) -> NotificationRef:
 
 @dataclass
 class Attempt:
-    """One attempt at one channel message: its token and what it wrote."""
+    """One attempt at one channel message: its token, what it wrote, where its events go."""
 
     message: ChannelMessage
     token: str
     now: datetime
+    events: EventSink
     written: list[Outcome] = field(default_factory=list)
 
 
@@ -161,14 +166,14 @@ class ChannelDelivery:
         even when it stops early (`Interrupted`, or any error it can catch); `time_left` answers
         the invocation's remaining milliseconds."""
         now = clock.now()
-        attempt = Attempt(message, new_ulid(lambda: now), now)
+        attempt = Attempt(message, new_ulid(lambda: now), now, events)
         try:
             self._send_all(attempt, time_left)
         except Exception:
             try:
                 self._settle(attempt, events)
-            except Exception as error:  # the first error is the one to report; counts wait for a retry
-                logger.warning("outcomes not counted", extra={"error_type": type(error).__name__})
+            except Exception as error:  # the first error is the one to report; a retry settles
+                logger.warning("outcomes not settled", extra={"error_type": type(error).__name__})
             raise
         self._settle(attempt, events)
 
@@ -235,30 +240,67 @@ class ChannelDelivery:
         """Write `results` (of the claim held) and `decided`, and claim the next of `waiting` still
         `queued`, in one transaction; answers the recipient claimed (None: nothing left to send)."""
         claims = self._claims
-        now = attempt.now
         claim = waiting.popleft() if waiting else None
         moved = claims.advance(
             attempt.token,
-            now,
+            attempt.now,
             results=[self._result(attempt, outcome) for outcome in results],
             decided=[self._result(attempt, outcome) for outcome in decided],
             claim=self._claim(attempt, claim) if claim else None,
         )
+        taken = [outcome for outcome in decided if ref(outcome.entry) not in moved]
         attempt.written += results + [outcome for outcome in decided if ref(outcome.entry) in moved]
-        if claim is None or ref(claim) in moved:
+        if claim is not None and ref(claim) in moved and not taken:
             return claim
-        # Claimed by another attempt (a duplicate of this message): read the rest once.
-        logger.info("already claimed", extra={"notification": claim.id})
-        if waiting:
-            states = claims.states([ref(entry) for entry in waiting])
-            still = [e for e in waiting if states.get(ref(e), {}).get("status") == Status.QUEUED.value]
-            waiting.clear()
-            waiting.extend(still)
+        if claim is not None and ref(claim) in moved:
+            self._catch_up(attempt, waiting, holding=claim)
+            return claim
+        if claim is None and not taken:
+            return None
+        # Another attempt at this message got there first (a duplicate, or the retry of an attempt
+        # that stopped): read the rest once, skip what is no longer `queued`.
+        logger.info("already claimed", extra={"taken": len(taken) + (claim is not None)})
+        self._catch_up(attempt, waiting, holding=None)
         while waiting:
             claim = waiting.popleft()
-            if ref(claim) in claims.advance(attempt.token, now, claim=self._claim(attempt, claim)):
+            if ref(claim) in claims.advance(attempt.token, attempt.now, claim=self._claim(attempt, claim)):
                 return claim
         return None
+
+    def _catch_up(self, attempt: Attempt, waiting: deque[Entry], holding: Entry | None) -> None:
+        """One strongly consistent read of the message's recipients this attempt has not written:
+        `waiting` keeps those still `queued`; what an attempt that died wrote is settled for it."""
+        mine = {ref(outcome.entry) for outcome in attempt.written}
+        if holding is not None:
+            mine.add(ref(holding))
+        states = self._claims.states([ref(e) for e in attempt.message.entries if ref(e) not in mine])
+        still = [e for e in waiting if (state := states.get(ref(e))) and state.status == Status.QUEUED.value]
+        waiting.clear()
+        waiting.extend(still)
+        self._settle_dead(attempt, states)
+
+    def _settle_dead(self, attempt: Attempt, states: dict[NotificationRef, ClaimState]) -> None:
+        """An earlier attempt that died (its token is older than any invocation can live) wrote
+        results it never counted nor announced: settle them for it, once (its marker)."""
+        by_token: dict[str, list[tuple[NotificationRef, ClaimState]]] = {}
+        for key, state in states.items():
+            token = state.token
+            dead = bool(token) and ulid_time(str(token)) + ATTEMPT_LIFETIME <= attempt.now
+            if token and token != attempt.token and not state.in_flight and dead:
+                by_token.setdefault(token, []).append((key, state))
+        entries = {ref(entry): entry for entry in attempt.message.entries}
+        for token, found in sorted(by_token.items()):
+            outcomes = []
+            for key, state in found:
+                item = state.item
+                written = item.get("provider_id") not in (None, SIMULATED)
+                status = Status.SENDING if written else Status(item["status"])
+                outcomes.append(
+                    Outcome(entries[key], status, item.get("provider_id"), item.get("failure_reason"))
+                )
+            self._settle(
+                Attempt(attempt.message, token, attempt.now, attempt.events, outcomes), attempt.events
+            )
 
     def _attempt(self, attempt: Attempt, entry: Entry, pacer: Pacer, left: int) -> Outcome:
         """Send the claimed `entry`. An error before the provider call gives the claim back; one
@@ -351,36 +393,38 @@ class ChannelDelivery:
         return SendResult(entry.org, entry.id, values)
 
     def _settle(self, attempt: Attempt, events: EventSink) -> None:
-        """Count what the attempt wrote in its jobs (once per attempt), and announce its final statuses."""
+        """Count what the attempt wrote in its jobs and announce its final statuses, once per attempt
+        (its marker: the attempt itself, or a later one if it died before)."""
         written = attempt.written
+        final = [outcome for outcome in written if outcome.status is not Status.SENDING]
         counts: dict[tuple[str, str], dict[str, int]] = {}
         for outcome in written:
             if outcome.entry.job:
                 job = counts.setdefault((outcome.entry.org, outcome.entry.job), {})
                 job[outcome.status.value] = job.get(outcome.status.value, 0) + 1
                 job["queued"] = job.get("queued", 0) - 1
-        if counts:
-            expires_at = epoch_seconds(attempt.now + timedelta(days=SETTLED_DAYS))
-            if not self._claims.settle(attempt.token, counts, expires_at):
-                return  # pragma: no cover - a token is this attempt's alone
+        if not counts and not final:
+            return
+        expires_at = epoch_seconds(attempt.now + timedelta(days=SETTLED_DAYS))
+        if not self._claims.settle(attempt.token, counts, expires_at):
+            return
         channel = attempt.message.channel
         now = clock.now()
-        for outcome in written:
-            if outcome.status is not Status.SENDING:
-                entry = outcome.entry
-                events.emit(
-                    status_event(
-                        {
-                            "org": entry.org,
-                            "id": entry.id,
-                            "channel": channel.value,
-                            "status": outcome.status.value,
-                            "reference": entry.ref,
-                            "template_id": entry.tpl,
-                            "template_version": entry.ver,
-                            "job_id": entry.job,
-                            "failure_reason": outcome.reason,
-                        },
-                        now,
-                    )
+        for outcome in final:
+            entry = outcome.entry
+            events.emit(
+                status_event(
+                    {
+                        "org": entry.org,
+                        "id": entry.id,
+                        "channel": channel.value,
+                        "status": outcome.status.value,
+                        "reference": entry.ref,
+                        "template_id": entry.tpl,
+                        "template_version": entry.ver,
+                        "job_id": entry.job,
+                        "failure_reason": outcome.reason,
+                    },
+                    now,
                 )
+            )

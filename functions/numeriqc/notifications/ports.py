@@ -22,6 +22,7 @@ from numeriqc.notifications.models import Template
 
 __all__ = [
     "Cipher",
+    "ClaimState",
     "Claims",
     "Clock",
     "Conflict",
@@ -119,6 +120,21 @@ class SendResult:
 
 
 @dataclass(frozen=True)
+class ClaimState:
+    """A notification as a sender reads it back: its attributes, the token of the attempt that
+    claimed it or decided it (kept with the result that attempt wrote), and whether that claim is
+    still in flight (no result written)."""
+
+    item: dict[str, Any]
+    token: str | None
+    in_flight: bool
+
+    @property
+    def status(self) -> str | None:
+        return self.item.get("status")
+
+
+@dataclass(frozen=True)
 class HeldRecords:
     """What an organization holds on one recipient, by kind: the channels of their consents, the
     ids of the notifications whose content is still kept, the ids of their notifications."""
@@ -190,13 +206,13 @@ class Claims(JobCounters, Protocol):
         """`sending` -> `queued` (with `values`) if the token still holds the claim."""
         ...
 
-    def states(self, refs: Sequence[NotificationRef]) -> dict[NotificationRef, dict[str, Any]]:
+    def states(self, refs: Sequence[NotificationRef]) -> dict[NotificationRef, "ClaimState"]:
         """The notifications as they are now (strongly consistent reads)."""
         ...
 
     def settle(self, token: str, counts: dict[tuple[str, str], dict[str, int]], expires_at: int) -> bool:
         """Add `counts` to the jobs' status counters ({(org, job): {status: n}}) unless this token
-        settled before; answers whether it did now."""
+        settled before (even with no counts: the attempt's marker); answers whether it did now."""
         ...
 
     def claim_shards(self) -> int: ...

@@ -8,7 +8,8 @@ call may have reached the provider or not: we cannot tell. The SQS retry sends t
 message (still `queued`) but not this one, which would stay `sending` forever. It is never re-sent
 (SES has no idempotency token: a resend could reach the citizen twice); after STUCK_AFTER, far
 beyond a sender's timeout, no invocation can still write its result, so it is closed as
-`technical-failure` (`sender-interrupted`) with a status event: one recipient per dead sender. Run by the scheduler every minute: one Query of the sparse `by-claim` index per shard (it
+`technical-failure` (`sender-interrupted`) with a status event: one recipient per dead sender.
+Run by the scheduler every minute: one Query of the sparse `by-claim` index per shard (it
 holds only the claims in flight), never a Scan. The move is conditional on `sending` and on no
 provider id, so a result written meanwhile (index reads are eventually consistent) always wins.
 """

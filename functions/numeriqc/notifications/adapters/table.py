@@ -41,7 +41,14 @@ from typing import Any
 
 from numeriqc.notifications.adapters import chunks
 from numeriqc.notifications.adapters.items import Change, ItemTable
-from numeriqc.notifications.ports import ConsentRef, HeldRecords, NewSend, NotificationRef, SendResult
+from numeriqc.notifications.ports import (
+    ClaimState,
+    ConsentRef,
+    HeldRecords,
+    NewSend,
+    NotificationRef,
+    SendResult,
+)
 
 RECIPIENT_INDEX = "by-recipient"
 CLAIM_INDEX = "by-claim"
@@ -279,9 +286,12 @@ class NotificationsTable(ItemTable):
         )
         return bool(self.transact([change]))
 
-    def states(self, refs: Sequence[NotificationRef]) -> dict[NotificationRef, dict[str, Any]]:
+    def states(self, refs: Sequence[NotificationRef]) -> dict[NotificationRef, ClaimState]:
         found = self.get_many([notification_key(*ref) for ref in refs], consistent=True)
-        return {ref_of(key): item for key, item in found.items()}
+        return {
+            ref_of(key): ClaimState(item, item.get(CLAIM_TOKEN), all(mark in item for mark in CLAIM_MARKS))
+            for key, item in found.items()
+        }
 
     def settle(self, token: str, counts: dict[tuple[str, str], dict[str, int]], expires_at: int) -> bool:
         """The attempt's marker (new) and its jobs' counters, in one transaction: counted once."""
