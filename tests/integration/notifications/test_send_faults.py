@@ -42,7 +42,10 @@ class Job:
         self.id = ""
 
     def accept(self) -> None:
-        rows = [{"email_address": a, "prénom": f"P{i}", "document": "permis"} for i, a in enumerate(RECIPIENTS)]
+        rows = [
+            {"email_address": address, "prénom": f"P{i}", "document": "permis"}
+            for i, address in enumerate(RECIPIENTS)
+        ]
         answer = self.platform.http(
             "POST",
             "/v1/notifications/bulk",
@@ -82,7 +85,8 @@ def job(platform: Any, new_key: NewKey) -> Job:
 
 
 def _sent(platform: Any) -> Counter[str]:
-    return Counter(address for message in platform.outbox() if message.kind == "email" for address in message.to)
+    emails = [message for message in platform.outbox() if message.kind == "email"]
+    return Counter(address for message in emails for address in message.to)
 
 
 def assert_accounted(job: Job, faults: ProviderFaults, uncertain: set[str]) -> None:
@@ -106,11 +110,8 @@ def assert_accounted(job: Job, faults: ProviderFaults, uncertain: set[str]) -> N
     if uncertain:
         expected["technical-failure"] = len(uncertain)
     assert job.counts() == expected
-    failures = [
-        event["data"]["id"]
-        for event in received(job.events)
-        if event["type"].endswith("notifications.status.v1") and event["data"]["status"] == "technical-failure"
-    ]
+    statuses = [event["data"] for event in received(job.events) if event["type"].endswith("status.v1")]
+    failures = [data["id"] for data in statuses if data["status"] == "technical-failure"]
     assert sorted(failures) == sorted(notifications[address]["id"] for address in uncertain)
 
 
