@@ -132,8 +132,9 @@ class Attempt:
     message: ChannelMessage
     token: str
     now: datetime
-    events: EventSink
     written: list[Outcome] = field(default_factory=list)
+    # What earlier attempts that died wrote and never settled, by their token (settled with ours).
+    dead: dict[str, dict[NotificationRef, Outcome]] = field(default_factory=dict)
 
 
 class ChannelDelivery:
@@ -166,16 +167,16 @@ class ChannelDelivery:
         even when it stops early (`Interrupted`, or any error it can catch); `time_left` answers
         the invocation's remaining milliseconds."""
         now = clock.now()
-        attempt = Attempt(message, new_ulid(lambda: now), now, events)
+        attempt = Attempt(message, new_ulid(lambda: now), now)
         try:
             self._send_all(attempt, time_left)
         except Exception:
             try:
-                self._settle(attempt, events)
+                self._settle_all(attempt, events)
             except Exception as error:  # the first error is the one to report; a retry settles
                 logger.warning("outcomes not settled", extra={"error_type": type(error).__name__})
             raise
-        self._settle(attempt, events)
+        self._settle_all(attempt, events)
 
     # -- the attempt ------------------------------------------------------------------------------
     def _send_all(self, attempt: Attempt, time_left: Callable[[], int] | None) -> None:
@@ -280,27 +281,20 @@ class ChannelDelivery:
         self._settle_dead(attempt, states)
 
     def _settle_dead(self, attempt: Attempt, states: dict[NotificationRef, ClaimState]) -> None:
-        """An earlier attempt that died (its token is older than any invocation can live) wrote
-        results it never counted nor announced: settle them for it, once (its marker)."""
-        by_token: dict[str, list[tuple[NotificationRef, ClaimState]]] = {}
+        """An earlier attempt that died (its token is older than any invocation can live) may have
+        written results it never counted nor announced: they are settled with this attempt's own."""
+        entries = {ref(entry): entry for entry in attempt.message.entries}
         for key, state in states.items():
             token = state.token
-            dead = bool(token) and ulid_time(str(token)) + ATTEMPT_LIFETIME <= attempt.now
-            if token and token != attempt.token and not state.in_flight and dead:
-                by_token.setdefault(token, []).append((key, state))
-        entries = {ref(entry): entry for entry in attempt.message.entries}
-        for token, found in sorted(by_token.items()):
-            outcomes = []
-            for key, state in found:
-                item = state.item
-                written = item.get("provider_id") not in (None, SIMULATED)
-                status = Status.SENDING if written else Status(item["status"])
-                outcomes.append(
-                    Outcome(entries[key], status, item.get("provider_id"), item.get("failure_reason"))
-                )
-            self._settle(
-                Attempt(attempt.message, token, attempt.now, attempt.events, outcomes), attempt.events
-            )
+            if not token or token == attempt.token or state.in_flight:
+                continue
+            if ulid_time(token) + ATTEMPT_LIFETIME > attempt.now:
+                continue  # maybe still running (a duplicate of this message): it settles its own
+            item = state.item
+            sent = item.get("provider_id") not in (None, SIMULATED)  # receipts may have moved it since
+            status = Status.SENDING if sent else Status(item["status"])
+            outcome = Outcome(entries[key], status, item.get("provider_id"), item.get("failure_reason"))
+            attempt.dead.setdefault(token, {})[key] = outcome
 
     def _attempt(self, attempt: Attempt, entry: Entry, pacer: Pacer, left: int) -> Outcome:
         """Send the claimed `entry`. An error before the provider call gives the claim back; one
@@ -391,6 +385,11 @@ class ChannelDelivery:
             expires_at = epoch_seconds(attempt.now + timedelta(days=self._config.retention_days))
             return SendResult(entry.org, entry.id, values, outcome.provider_id, expires_at)
         return SendResult(entry.org, entry.id, values)
+
+    def _settle_all(self, attempt: Attempt, events: EventSink) -> None:
+        self._settle(attempt, events)
+        for token, outcomes in sorted(attempt.dead.items()):
+            self._settle(Attempt(attempt.message, token, attempt.now, list(outcomes.values())), events)
 
     def _settle(self, attempt: Attempt, events: EventSink) -> None:
         """Count what the attempt wrote in its jobs and announce its final statuses, once per attempt
