@@ -29,15 +29,17 @@ from hypothesis import strategies as st
 
 from numeriqc.core import aws, clock
 from numeriqc.core.events import EventBuffer
+from numeriqc.core.ids import new_ulid
 from numeriqc.notifications import sweeper
 from numeriqc.notifications.adapters.table import NotificationsTable
-from numeriqc.notifications.channel_delivery import ChannelDelivery
+from numeriqc.notifications.channel_delivery import ChannelDelivery, OutOfTime
 from numeriqc.notifications.models import Channel, Status, Template
 from numeriqc.notifications.ports import (
     ProviderRejected,
     ProviderThrottled,
     ProviderUnavailable,
     ProviderUncertain,
+    SendResult,
 )
 from numeriqc.notifications.records import ChannelMessage, Entry, status_item
 from numeriqc.notifications.settings import NotificationsSettings
@@ -339,3 +341,65 @@ def _check(
         job = table.job("org", message.entries[0].job) or {}
         counts = {key[2:]: int(value) for key, value in job.items() if key.startswith("n_") and int(value)}
         assert counts == dict(Counter(item["status"] for item in items.values())), (counts, hook.fired)
+
+
+def _setup(
+    dynamodb: Any, size: int, in_job: bool = True
+) -> tuple[NotificationsTable, ChannelMessage, Provider]:
+    global RUN  # noqa: PLW0603 - each test's own table
+    RUN += 1
+    table = _create_table(dynamodb, f"faults-{RUN}")
+    message = _message(size, in_job, run=RUN)
+    _accept(table, message)
+    return table, message, Provider([])
+
+
+def _delivery(table: NotificationsTable, provider: Provider) -> ChannelDelivery:
+    config = NotificationsSettings(notifications_table=table._table)
+    ports: list[Any] = [table, Consents(), Templates(), Cipher(), provider, provider]
+    return ChannelDelivery(*ports, lambda: b"pepper", config)
+
+
+def test_an_invocation_about_to_time_out_stops_and_leaves_the_rest_queued(dynamodb: Any) -> None:
+    """The sender is told the invocation's remaining time: it stops before Lambda kills it, gives
+    back the claim it holds and leaves the rest `queued`; the retry sends them."""
+    now = clock.FrozenClock(START)
+    clock.use(now, now.advance)
+    try:
+        table, message, provider = _setup(dynamodb, 5)
+        delivery = _delivery(table, provider)
+        left = iter([60_000, 60_000, 5_000])
+        with pytest.raises(OutOfTime):
+            delivery.deliver(message, EventBuffer(), lambda: next(left, 0))
+        items = table.notifications([(e.org, e.id) for e in message.entries])
+        assert [items[(e.org, e.id)]["status"] for e in message.entries] == ["sending"] * 2 + ["queued"] * 3
+        assert not any(
+            {"cs", "ca", "ct"} & set(item) for item in items.values() if item["status"] == "queued"
+        )
+        delivery.deliver(message, EventBuffer())
+        assert sorted(provider.sent.values()) == [1] * 5
+        job = table.job("org", message.entries[0].job or "") or {}
+        assert (job["n_queued"], job["n_sending"]) == (0, 5)
+    finally:
+        clock.use(None)
+
+
+def test_a_claim_held_by_a_live_attempt_is_left_to_it(dynamodb: Any) -> None:
+    """A duplicate of the message running at the same time holds a claim: this attempt skips that
+    recipient and does not settle for the other attempt (it is alive, it settles its own)."""
+    now = clock.FrozenClock(START)
+    clock.use(now, now.advance)
+    try:
+        table, message, provider = _setup(dynamodb, 3)
+        held = message.entries[1]
+        claim = SendResult(held.org, held.id, {"status": "sending", "updated_at": START.isoformat()})
+        assert table.advance(new_ulid(now), now(), claim=claim) == {(held.org, held.id)}
+        delivery = _delivery(table, provider)
+        delivery.deliver(message, EventBuffer())
+        assert held.to not in provider.sent and sorted(provider.sent.values()) == [1, 1]
+        state = table.states([(held.org, held.id)])[(held.org, held.id)]
+        assert state.in_flight and state.status == "sending"
+        job = table.job("org", held.job or "") or {}
+        assert (job["n_queued"], job["n_sending"]) == (1, 2)
+    finally:
+        clock.use(None)
