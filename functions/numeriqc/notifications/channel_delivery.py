@@ -210,7 +210,8 @@ class ChannelDelivery:
         self._templates.preload({(entry.org, entry.tpl, entry.ver) for entry in real})
         decided: list[Outcome] = []
         sendable: list[Entry] = []
-        for entry in message.entries:
+        once = list({ref(entry): entry for entry in message.entries}.values())  # a duplicate entry: once
+        for entry in once:
             if entry.kind != "live":
                 simulated = addresses.simulated_outcome(channel, self._cipher.open(entry.to, message.keys))
                 decided.append(Outcome(entry, simulated or Status.DELIVERED, provider_id=SIMULATED))
