@@ -16,7 +16,14 @@ import pytest
 
 from numeriqc.core import aws
 from numeriqc.notifications.records import derived_id
-from tests.support.notifications import EMAIL_TEMPLATE, consent, create_template, listen, received
+from tests.support.notifications import (
+    EMAIL_TEMPLATE,
+    SMS_TEMPLATE,
+    consent,
+    create_template,
+    listen,
+    received,
+)
 from tests.support.platform import NewKey, bearer
 from tests.support.send_faults import LambdaDied, LostAnswer, ProviderFaults, redeliver
 
@@ -192,3 +199,36 @@ def test_a_claim_whose_answer_is_lost_is_read_back_not_skipped(platform: Any, jo
         platform.drain()
     assert lost.lost == 1
     assert_accounted(job, faults, set())
+
+
+def test_an_sms_whose_answer_is_lost_is_not_published_again(platform: Any, new_key: NewKey) -> None:
+    """SNS Publish: the SMS went out and the answer was lost. botocore would publish it again (a
+    read timeout is a transient error to it); the sender's hook stops that, and the recipient is
+    technical-failure (provider-timeout) while the others are sent once, with their lookups."""
+    key = new_key("saaq")
+    template = create_template(platform, key, SMS_TEMPLATE)
+    numbers = [f"+1514234{5600 + i}" for i in range(3)]
+    for number in numbers:
+        consent(platform, key, "sms", number)
+    rows = [{"phone_number": number, "prénom": "Zoé", "date": "lundi"} for number in numbers]
+    with ProviderFaults({1: "timeout"}, channel="sms").installed() as faults:
+        answer = platform.http(
+            "POST",
+            "/v1/notifications/bulk",
+            headers=bearer(key),
+            json={"template_id": template["template_id"], "rows": rows},
+        )
+        assert answer.status == 201, answer.text
+        platform.drain()
+    sent = Counter(to for message in platform.outbox() if message.kind == "sms" for to in message.to)
+    assert sent == Counter(numbers)  # each once, the uncertain one included
+    assert faults.requests == Counter(numbers)  # no botocore retry reached SNS
+    job = platform.http("GET", f"/v1/jobs/{answer.json()['job_id']}", headers=bearer(key)).json()
+    assert job["counts"] == {"sending": 2, "technical-failure": 1}
+    listed = platform.http(
+        "GET",
+        "/v1/notifications",
+        headers=bearer(key),
+        query={"job_id": answer.json()["job_id"], "status": "technical-failure"},
+    ).json()["items"]
+    assert [item["failure_reason"] for item in listed] == ["provider-timeout"]
