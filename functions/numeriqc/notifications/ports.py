@@ -22,6 +22,7 @@ from numeriqc.notifications.models import Template
 
 __all__ = [
     "Cipher",
+    "ClaimState",
     "Claims",
     "Clock",
     "Conflict",
@@ -39,6 +40,8 @@ __all__ = [
     "NotificationRef",
     "ProviderRejected",
     "ProviderThrottled",
+    "ProviderUnavailable",
+    "ProviderUncertain",
     "Queues",
     "RecipientHasher",
     "RecipientRecords",
@@ -66,6 +69,20 @@ class Conflict(Exception):
 
 class ProviderThrottled(Exception):
     """The provider asked us to slow down: retry later, never drop."""
+
+
+class ProviderUnavailable(Exception):
+    """The provider did not take the message (no connection, or the request refused as a whole, not
+    for this recipient): it was not sent, so it may be sent later."""
+
+
+class ProviderUncertain(Exception):
+    """The send's outcome is unknown (a read timeout, a server error): the provider may have sent it.
+    Such a send is never tried again: a second try could reach the citizen twice."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
 
 
 class ProviderRejected(Exception):
@@ -100,6 +117,21 @@ class SendResult:
     values: dict[str, Any]
     sms_message_id: str | None = None
     expires_at: int | None = None
+
+
+@dataclass(frozen=True)
+class ClaimState:
+    """A notification as a sender reads it back: its attributes, the token of the attempt that
+    claimed it or decided it (kept with the result that attempt wrote), and whether that claim is
+    still in flight (no result written)."""
+
+    item: dict[str, Any]
+    token: str | None
+    in_flight: bool
+
+    @property
+    def status(self) -> str | None:
+        return self.item.get("status")
 
 
 @dataclass(frozen=True)
@@ -147,24 +179,42 @@ class SendWriter(Protocol):
 
 
 class Claims(JobCounters, Protocol):
-    """A sender's claims on notifications, in flight until their result is written.
+    """A sender's claims on notifications, and what it writes about them.
 
-    A claim is a conditional move that also marks the notification as claimed at `claimed_at`, in
-    one of `claim_shards()` shards; `release` and `close` move it again and drop the marks,
-    `record_results` writes results and drops them. `claims_before` finds, per shard, the claims
+    Each attempt at a channel message has a token. `advance` is one atomic write: the results of
+    the token's own claim, notifications moved `queued` -> a final status without a provider call
+    (`decided`), and the token's next claim (`queued` -> `sending`, marked with the token and the
+    claim time, which puts it in the claims in flight). A conditional part that another sender
+    moved first is left out; a write whose outcome is unknown is resolved by reading the items,
+    never assumed. `release` gives the token's claim back (`sending` -> `queued`). `settle` counts
+    an attempt's outcomes in their jobs once per token. `claims_before` finds, per shard, the claims
     made at `upper` or before that are still in flight (a crashed sender's)."""
 
-    def claim(
+    def advance(
         self,
-        refs: Sequence[NotificationRef],
-        from_statuses: Sequence[str],
-        values: dict[str, Any],
+        token: str,
         claimed_at: datetime,
-    ) -> set[NotificationRef]: ...
-    def release(
-        self, refs: Sequence[NotificationRef], from_statuses: Sequence[str], values: dict[str, Any]
-    ) -> set[NotificationRef]: ...
-    def record_results(self, results: Sequence[SendResult]) -> None: ...
+        *,
+        results: Sequence[SendResult] = (),
+        decided: Sequence[SendResult] = (),
+        claim: SendResult | None = None,
+    ) -> set[NotificationRef]:
+        """Answers the notifications of `decided` and `claim` that this token moved."""
+        ...
+
+    def release(self, token: str, ref: NotificationRef, values: dict[str, Any]) -> bool:
+        """`sending` -> `queued` (with `values`) if the token still holds the claim."""
+        ...
+
+    def states(self, refs: Sequence[NotificationRef]) -> dict[NotificationRef, "ClaimState"]:
+        """The notifications as they are now (strongly consistent reads)."""
+        ...
+
+    def settle(self, token: str, counts: dict[tuple[str, str], dict[str, int]], expires_at: int) -> bool:
+        """Add `counts` to the jobs' status counters ({(org, job): {status: n}}) unless this token
+        settled before (even with no counts: the attempt's marker); answers whether it did now."""
+        ...
+
     def claim_shards(self) -> int: ...
     def claims_before(self, shard: int, upper: str, limit: int) -> list[NotificationRef]: ...
     def close(
@@ -174,7 +224,7 @@ class Claims(JobCounters, Protocol):
         values: dict[str, Any],
         absent: Sequence[str],
     ) -> dict[NotificationRef, dict[str, Any]]:
-        """Like `release`, for items holding none of the `absent` attributes; answers the moved items."""
+        """Move claims in flight holding none of the `absent` attributes; answers the moved items."""
         ...
 
 

@@ -1,12 +1,15 @@
 """Claims a crashed sender left behind: `sending` without a provider id -> `technical-failure`.
 
-A sender claims its recipients (`queued` -> `sending`, with the claim marks `cs`/`ca`) and removes
-the marks when it writes their results. If its invocation dies in between (after the provider call,
-or before it: we cannot tell), the marks stay, the SQS retry finds the recipients claimed and sends
-nothing, and they would stay `sending` forever. They are never re-sent (SES has no idempotency
-token: a resend could reach the citizen twice); after STUCK_AFTER, far beyond a sender's timeout, no
-invocation can still write their result, so they are closed as `technical-failure` with a status
-event. Run by the scheduler every minute: one Query of the sparse `by-claim` index per shard (it
+A sender holds one claim at a time (`channel_delivery`): the recipient it is about to send, claimed
+(`queued` -> `sending`, with the claim marks `cs`/`ca` and its token `ct`) in the same transaction
+that wrote the previous recipient's result, and whose own result removes the marks. If its
+invocation dies (Lambda's timeout, out of memory, a crash) while it holds a claim, that recipient's
+call may have reached the provider or not: we cannot tell. The SQS retry sends the rest of the
+message (still `queued`) but not this one, which would stay `sending` forever. It is never re-sent
+(SES has no idempotency token: a resend could reach the citizen twice); after STUCK_AFTER, far
+beyond a sender's timeout, no invocation can still write its result, so it is closed as
+`technical-failure` (`sender-interrupted`) with a status event: one recipient per dead sender.
+Run by the scheduler every minute: one Query of the sparse `by-claim` index per shard (it
 holds only the claims in flight), never a Scan. The move is conditional on `sending` and on no
 provider id, so a result written meanwhile (index reads are eventually consistent) always wins.
 """

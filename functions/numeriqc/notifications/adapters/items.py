@@ -5,7 +5,9 @@ Writes are batched: BatchWriteItem by 25, TransactWriteItems by 100, BatchGetIte
 """
 
 import random
+import uuid
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from numeriqc.core import clock
@@ -14,6 +16,64 @@ from numeriqc.notifications.adapters import chunks
 from numeriqc.notifications.ports import Conflict
 
 Key = tuple[str, str]
+
+MARK = "mv"  # the token of the last conditional change of an item: how an unknown outcome is read
+ATTEMPTS = 5
+
+
+@dataclass(frozen=True)
+class Change:
+    """One action of a transaction: update `key` (SET `values`, ADD `add`, REMOVE `remove`) or, with
+    `put`, write `values` as the whole item. A conditional change applies only while the item's
+    status is one of `when_status`, it holds every `holding` value and none of the `absent`
+    attributes (`new`: only when the item does not exist)."""
+
+    key: Key
+    values: dict[str, Any]
+    remove: tuple[str, ...] = ()
+    add: dict[str, int] = field(default_factory=dict)
+    when_status: tuple[str, ...] = ()
+    holding: tuple[tuple[str, Any], ...] = ()
+    absent: tuple[str, ...] = ()
+    put: bool = False
+    new: bool = False
+
+    @property
+    def conditional(self) -> bool:
+        return bool(self.when_status or self.holding or self.absent or self.new)
+
+    def matches(self, item: dict[str, Any] | None) -> bool:
+        """Whether the condition holds on `item` as read (None: the item does not exist)."""
+        if item is None:
+            return self.new
+        if self.new:
+            return False
+        return (
+            (not self.when_status or item.get("status") in self.when_status)
+            and all(item.get(name) == value for name, value in self.holding)
+            and not any(name in item for name in self.absent)
+        )
+
+
+def _unknown_or_refused(error: Exception) -> bool:
+    """A transaction that was refused (a condition failed, a conflict) or whose outcome is unknown
+    (a timeout, a lost answer, a server error): reading the items tells what happened. Anything else
+    (a malformed request, a missing table) is a bug and is raised as it is."""
+    response = getattr(error, "response", None)
+    if response is None:  # botocore's own errors: timeouts, closed connections, no endpoint
+        return error.__class__.__module__.startswith("botocore")
+    code = str(response.get("Error", {}).get("Code", ""))
+    status = int(response.get("ResponseMetadata", {}).get("HTTPStatusCode") or 0)
+    return status >= 500 or code in {
+        "TransactionCanceledException",
+        "TransactionConflictException",
+        "TransactionInProgressException",
+        "ThrottlingException",
+        "ProvisionedThroughputExceededException",
+        "RequestLimitExceeded",
+        "InternalServerError",
+        "ServiceUnavailable",
+    }
 
 
 class ItemTable(SingleTable):
@@ -61,14 +121,17 @@ class ItemTable(SingleTable):
                 clock.sleep(min(2.0, 0.05 * 2**attempt) * random.random())  # noqa: S311 - jitter
         return calls
 
-    def get_many(self, keys: Sequence[tuple[str, str]]) -> dict[tuple[str, str], dict[str, Any]]:
+    def get_many(
+        self, keys: Sequence[tuple[str, str]], consistent: bool = False
+    ) -> dict[tuple[str, str], dict[str, Any]]:
         """BatchGetItem by 100 (duplicates removed), retrying unprocessed keys."""
         found: dict[tuple[str, str], dict[str, Any]] = {}
         for batch in chunks(list(dict.fromkeys(keys)), 100):
             pending: list[dict[str, Any]] = [to_item({"pk": pk, "sk": sk}) for pk, sk in batch]
             attempt = 0
             while pending:
-                answer = self._client.batch_get_item(RequestItems={self._table: {"Keys": pending}})
+                request = {"Keys": pending, "ConsistentRead": True} if consistent else {"Keys": pending}
+                answer = self._client.batch_get_item(RequestItems={self._table: request})
                 for raw in answer.get("Responses", {}).get(self._table, []):
                     item = from_item(raw)
                     found[(item["pk"], item["sk"])] = item
@@ -209,42 +272,98 @@ class ItemTable(SingleTable):
         """Move items whose status is one of `from_statuses`, atomically per 100; answers those moved.
 
         This conditional write is what makes every stage idempotent: a message delivered twice
-        finds its items already moved and does nothing. When a transaction is refused (some item
-        already moved), the current states are read and the transaction retried without them.
-        `absent` names attributes the items must not have (e.g. a provider id) to be moved.
-        """
+        finds its items already moved and does nothing. `absent` names attributes the items must not
+        have (e.g. a provider id) to be moved. What another writer moved first is left out, and what
+        happened to a write whose answer was lost is read, never assumed (`transact`)."""
         moved: set[tuple[str, str]] = set()
-        condition = "#status IN (" + ", ".join(f":from{i}" for i in range(len(from_statuses))) + ")"
-        condition += "".join(f" AND attribute_not_exists(#absent{i})" for i in range(len(absent)))
-        condition_values = {f":from{i}": status for i, status in enumerate(from_statuses)}
         for batch in chunks(list(dict.fromkeys(keys)), 100):
-            pending = list(batch)
-            for _ in range(5):
-                if not pending:
-                    break
-                actions = []
-                for pk, sk in pending:
-                    update = self._update_request(
-                        pk, sk, set_values, None, remove, condition, condition_values
-                    )
-                    update["ExpressionAttributeNames"]["#status"] = "status"
-                    for index, name in enumerate(absent):
-                        update["ExpressionAttributeNames"][f"#absent{index}"] = name
-                    actions.append({"Update": update})
-                try:
-                    self._client.transact_write_items(TransactItems=actions)
-                except self._client.exceptions.TransactionCanceledException:
-                    current = self.get_many(pending)
-                    pending = [
-                        key
-                        for key in pending
-                        if current.get(key, {}).get("status") in from_statuses
-                        and not any(name in current[key] for name in absent)
-                    ]
-                    continue
-                moved.update(pending)
-                break
+            changes = [
+                Change(key, set_values, tuple(remove), when_status=tuple(from_statuses), absent=tuple(absent))
+                for key in batch
+            ]
+            moved |= self.transact(changes)
         return moved
+
+    def transact(self, changes: Sequence[Change], *, all_or_nothing: bool = False) -> set[Key]:
+        """`changes` in one TransactWriteItems (100 at most); answers the keys of the conditional
+        changes that were made.
+
+        Every conditional change also writes `MARK` = a token of this call: that is how its outcome
+        is known when the answer does not tell. After a refusal (a condition failed: another writer
+        moved an item first), a lost answer (a timeout), a server error, or botocore's retry of a
+        transaction that had in fact succeeded (whose conditions then fail), the conditional items
+        are read (strongly consistent). One carrying the token means the transaction was made, all
+        of it. Otherwise nothing was: the changes whose condition no longer holds are left out
+        (with `all_or_nothing`, nothing more is written) and the rest is written again. Changes
+        without a condition must be idempotent (SET, REMOVE, put) unless a conditional change
+        guards them in the same transaction: without one, a lost answer is simply written again."""
+        token = uuid.uuid4().hex
+        pending = list(changes)
+        moved: set[Key] = set()
+        error: Exception | None = None
+        for attempt in range(ATTEMPTS):
+            if not pending:
+                return moved
+            if attempt:
+                clock.sleep(min(1.0, 0.05 * 2**attempt) * random.random())  # noqa: S311 - jitter
+            try:
+                self._client.transact_write_items(TransactItems=[self._action(c, token) for c in pending])
+            except Exception as failure:
+                if not _unknown_or_refused(failure):
+                    raise
+                error = failure
+            else:
+                return moved | {change.key for change in pending if change.conditional}
+            conditional = [change for change in pending if change.conditional]
+            current = self.get_many([change.key for change in conditional], consistent=True)
+            if any(current.get(change.key, {}).get(MARK) == token for change in conditional):
+                return moved | {change.key for change in conditional}
+            kept = [
+                change
+                for change in pending
+                if not change.conditional or change.matches(current.get(change.key))
+            ]
+            if all_or_nothing and len(kept) < len(pending):
+                return moved
+            pending = kept
+        assert error is not None
+        raise error
+
+    def _action(self, change: Change, token: str) -> dict[str, Any]:
+        """The TransactWriteItems action of `change`, marked with `token` when conditional."""
+        values = {**change.values, MARK: token} if change.conditional else change.values
+        if change.put:
+            action = self._put({"pk": change.key[0], "sk": change.key[1], **values}, new=change.new)
+            return action
+        clauses: list[str] = []
+        condition_values: dict[str, Any] = {}
+        if change.when_status:
+            names = [f":w{i}" for i in range(len(change.when_status))]
+            clauses.append("#w IN (" + ", ".join(names) + ")")
+            condition_values.update(zip(names, change.when_status, strict=True))
+        for index, (_, value) in enumerate(change.holding):
+            clauses.append(f"#h{index} = :h{index}")
+            condition_values[f":h{index}"] = value
+        clauses += [f"attribute_not_exists(#x{i})" for i in range(len(change.absent))]
+        if change.new:
+            clauses.append("attribute_not_exists(pk)")
+        update = self._update_request(
+            change.key[0],
+            change.key[1],
+            values,
+            change.add or None,
+            change.remove,
+            " AND ".join(clauses) or None,
+            condition_values or None,
+        )
+        names_map = update["ExpressionAttributeNames"]
+        if change.when_status:
+            names_map["#w"] = "status"
+        for index, (name, _) in enumerate(change.holding):
+            names_map[f"#h{index}"] = name
+        for index, name in enumerate(change.absent):
+            names_map[f"#x{index}"] = name
+        return {"Update": update}
 
     def update_many(
         self, updates: Sequence[tuple[tuple[str, str], dict[str, Any]]], remove: Sequence[str] = ()

@@ -1,19 +1,34 @@
 """The providers: SES v2 (email, raw MIME with our own headers) and SNS (transactional SMS).
 
-Each raises `ProviderThrottled` (retry later, never drop) or `ProviderRejected` (this message is
-refused for good), the exceptions of the provider ports (`ports.py`), so delivery decides on
-outcomes without knowing either provider's error codes.
+Each raises the exceptions of the provider ports (`ports.py`), so delivery decides on outcomes
+without knowing either provider's error codes: `ProviderThrottled` (retry later, never drop),
+`ProviderRejected` (this message is refused for good), `ProviderUnavailable` (the request was not
+taken: no connection, or refused as a whole; nothing was sent) and `ProviderUncertain` (a timeout
+or a server error: it may have been sent).
+
+A send is never re-sent by botocore when its outcome is unknown: standard retries would repeat a
+`SendEmail` or a `Publish` after a read timeout or a 5xx, and the citizen could get it twice. A
+`needs-retry` hook on the two operations lets botocore retry only what surely was not sent
+(throttling, a connection that never opened) and hands every other failure to the sender at once.
 """
 
 from email.message import EmailMessage
 from email.utils import formataddr, make_msgid
 from typing import Any
 
-from numeriqc.notifications.ports import ProviderRejected, ProviderThrottled
+from numeriqc.notifications.ports import (
+    ProviderRejected,
+    ProviderThrottled,
+    ProviderUnavailable,
+    ProviderUncertain,
+)
 
 THROTTLING = frozenset(
     {"Throttling", "ThrottlingException", "TooManyRequestsException", "LimitExceededException"}
 )
+# The connection never opened: the request did not reach the provider.
+NOT_SENT_ERRORS = ("ConnectTimeoutError", "EndpointConnectionError")
+TIMEOUTS = ("ReadTimeoutError", "ConnectionClosedError")
 
 
 def _error_code(error: Exception) -> str:
@@ -21,10 +36,55 @@ def _error_code(error: Exception) -> str:
     return str(response.get("Error", {}).get("Code", type(error).__name__))
 
 
+def _status(error: Exception) -> int:
+    response = getattr(error, "response", None) or {}
+    return int(response.get("ResponseMetadata", {}).get("HTTPStatusCode") or 0)
+
+
+def _provider_error(error: Exception) -> Exception:
+    """What the sender is told of an error that is neither throttling nor a rejection."""
+    name = type(error).__name__
+    if name in NOT_SENT_ERRORS:
+        return ProviderUnavailable(name)
+    if name in TIMEOUTS:
+        return ProviderUncertain("provider-timeout")
+    status = _status(error)
+    if 400 <= status < 500:  # refused as a whole (permissions, a paused account): not sent
+        return ProviderUnavailable(_error_code(error))
+    return ProviderUncertain("provider-error")
+
+
+def _no_resend(
+    caught_exception: Exception | None = None, response: Any = None, operation: Any = None, **_: Any
+) -> None:
+    """botocore `needs-retry` hook of a send: lets botocore retry only what surely was not sent."""
+    if caught_exception is not None:
+        if type(caught_exception).__name__ in NOT_SENT_ERRORS:
+            return
+        raise caught_exception
+    if response is None:
+        return
+    http, parsed = response
+    code = str(parsed.get("Error", {}).get("Code", ""))
+    if getattr(http, "status_code", 200) >= 500 or code in {"RequestTimeout", "RequestTimeoutException"}:
+        from botocore.exceptions import ClientError
+
+        raise ClientError(parsed, getattr(operation, "name", "send"))
+
+
+def no_resend(client: Any, operation: str) -> None:
+    """Install `_no_resend` on `client`'s `operation` (once per client)."""
+    service = client.meta.service_model.service_id.hyphenize()
+    client.meta.events.register_first(
+        f"needs-retry.{service}.{operation}", _no_resend, unique_id=f"numeriqc-no-resend-{operation}"
+    )
+
+
 class SesEmail:
     """SES v2 SendEmail with a raw MIME message: our own headers (RFC 8058) and both bodies."""
 
     def __init__(self, client: Any, sender: str, configuration_set: str) -> None:
+        no_resend(client, "SendEmail")
         self._client = client
         self._sender = sender
         self._configuration_set = configuration_set
@@ -64,7 +124,7 @@ class SesEmail:
                 raise ProviderThrottled(code) from error
             if code in {"MessageRejected", "BadRequestException", "InvalidParameterValue"}:
                 raise ProviderRejected(code) from error
-            raise
+            raise _provider_error(error) from error
         return str(answer["MessageId"])
 
 
@@ -72,6 +132,7 @@ class SnsSms:
     """SNS Publish to a phone number, transactional (highest delivery priority, no marketing)."""
 
     def __init__(self, client: Any) -> None:
+        no_resend(client, "Publish")
         self._client = client
         self._opted_out: set[str] | None = None
 
@@ -104,7 +165,7 @@ class SnsSms:
                 raise ProviderRejected(code, opted_out=True) from error
             if code in {"InvalidParameter", "InvalidParameterValue"}:
                 raise ProviderRejected(code) from error
-            raise
+            raise _provider_error(error) from error
         return str(answer["MessageId"])
 
     def reply(self, to: str, text: str) -> None:

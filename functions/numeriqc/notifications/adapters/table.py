@@ -22,9 +22,14 @@ INBOUND#<message id>    INBOUND                     an inbound SMS already handl
 SMSID#<SNS message id>  SMSID                       which notification an SMS is (org, id), TTL:
                                                     how SMS delivery receipts find their notification
 
+RUN#<token>             RUN                         an attempt at a channel message has counted its
+                                                    outcomes in their jobs (TTL 30 days)
+
 A notification claimed by a sender (`sending`) carries `cs` (CLAIM#<shard>) and `ca` (claim time)
 until the sender writes its result: the sparse `by-claim` index (keys only) holds exactly the claims
-in flight, so the sweeper finds those a crashed sender left behind with one Query per shard.
+in flight, so the sweeper finds those a crashed sender left behind with one Query per shard. `ct`
+is the token of the sender's attempt that claimed it (or decided it without a provider), kept with
+its result; `mv` is the token of the item's last conditional change (`items.py`).
 
 Items carrying `rh` (recipient keyed hash) are in the `by-recipient` index (keys only), which is
 how a citizen's erasure request finds everything about them without a Scan.
@@ -35,8 +40,10 @@ from datetime import datetime
 from typing import Any
 
 from numeriqc.core.dynamo import to_item
-from numeriqc.notifications.adapters.items import ItemTable
+from numeriqc.notifications.adapters import chunks
+from numeriqc.notifications.adapters.items import Change, ItemTable
 from numeriqc.notifications.ports import (
+    ClaimState,
     Conflict,
     ConsentRef,
     HeldRecords,
@@ -48,7 +55,9 @@ from numeriqc.notifications.ports import (
 RECIPIENT_INDEX = "by-recipient"
 CLAIM_INDEX = "by-claim"
 CLAIM_SHARDS = 4
-CLAIM_ATTRIBUTES = ("cs", "ca")
+CLAIM_MARKS = ("cs", "ca")  # the `by-claim` index's keys: present while the claim is in flight
+CLAIM_TOKEN = "ct"  # noqa: S105 - an attribute name, not a secret
+CLAIM_ATTRIBUTES = (*CLAIM_MARKS, CLAIM_TOKEN)
 DUE_SHARDS = 8
 
 Key = tuple[str, str]
@@ -120,9 +129,14 @@ def claim_partition(shard: int) -> str:
     return f"CLAIM#{shard}"
 
 
-def claim_partition_of(first_id: str) -> str:
-    """The `by-claim` partition of a message's claims, by its first recipient's id (no hot key)."""
-    return claim_partition(int.from_bytes(first_id.encode()[-4:], "big") % CLAIM_SHARDS)
+def claim_partition_of(notification_id: str) -> str:
+    """The `by-claim` partition of a claim, by the notification's id (no hot key)."""
+    return claim_partition(int.from_bytes(notification_id.encode()[-4:], "big") % CLAIM_SHARDS)
+
+
+def run_key(token: str) -> Key:
+    """The marker that a sender's attempt (its token) has counted its outcomes in their jobs."""
+    return f"RUN#{token}", "RUN"
 
 
 def due_partition(shard: int) -> str:
@@ -216,35 +230,80 @@ class NotificationsTable(ItemTable):
         return {ref_of(key) for key in moved}
 
     # -- claims (Claims) --------------------------------------------------------------------------
-    def claim(
+    def advance(
         self,
-        refs: Sequence[NotificationRef],
-        from_statuses: Sequence[str],
-        values: dict[str, Any],
+        token: str,
         claimed_at: datetime,
+        *,
+        results: Sequence[SendResult] = (),
+        decided: Sequence[SendResult] = (),
+        claim: SendResult | None = None,
+        waiting: str = "queued",
     ) -> set[NotificationRef]:
-        """The claim marks (`cs`, `ca`) put the claim in the sparse `by-claim` index until its result
-        is written; its shard follows the first notification's id (no hot key)."""
-        marks = {"cs": claim_partition_of(refs[0][1] if refs else ""), "ca": claimed_at.isoformat()}
-        keys = [notification_key(*ref) for ref in refs]
-        return {ref_of(key) for key in self.transition_items(keys, from_statuses, {**values, **marks})}
-
-    def release(
-        self, refs: Sequence[NotificationRef], from_statuses: Sequence[str], values: dict[str, Any]
-    ) -> set[NotificationRef]:
-        keys = [notification_key(*ref) for ref in refs]
-        moved = self.transition_items(keys, from_statuses, values, remove=CLAIM_ATTRIBUTES)
-        return {ref_of(key) for key in moved}
-
-    def record_results(self, results: Sequence[SendResult]) -> None:
-        """Results in transactions of 100, each followed by its SMS lookup item (`SMSID#`), if any."""
-        updates: list[tuple[Key, dict[str, Any]]] = []
+        """One transaction: `results` (unconditional, idempotent: they drop the claim marks and keep
+        the token; an SMS's lookup item rides along), `decided` and `claim` (conditional on
+        `waiting`, marked with the token; the claim also gets the claim marks). When they do not fit
+        in one transaction (100 actions), `decided` go first, by 100: they need no atomicity."""
+        head: list[Change] = []
         for result in results:
-            updates.append((notification_key(result.org_id, result.notification_id), result.values))
+            head.append(
+                Change(notification_key(result.org_id, result.notification_id), result.values, CLAIM_MARKS)
+            )
             if result.sms_message_id:
                 lookup = {"org": result.org_id, "id": result.notification_id, "expires_at": result.expires_at}
-                updates.append((sms_lookup_key(result.sms_message_id), lookup))
-        self.update_many(updates, remove=CLAIM_ATTRIBUTES)
+                head.append(Change(sms_lookup_key(result.sms_message_id), lookup, put=True))
+        if claim is not None:
+            marks = {
+                "cs": claim_partition_of(claim.notification_id),
+                "ca": claimed_at.isoformat(),
+                CLAIM_TOKEN: token,
+            }
+            key = notification_key(claim.org_id, claim.notification_id)
+            head.append(Change(key, {**claim.values, **marks}, when_status=(waiting,)))
+        moves = [
+            Change(
+                notification_key(one.org_id, one.notification_id),
+                {**one.values, CLAIM_TOKEN: token},
+                when_status=(waiting,),
+            )
+            for one in decided
+        ]
+        moved: set[Key] = set()
+        if len(head) + len(moves) > 100:
+            for batch in chunks(moves, 100):
+                moved |= self.transact(batch)
+            moves = []
+        moved |= self.transact(moves + head)
+        return {ref_of(key) for key in moved}
+
+    def release(self, token: str, ref: NotificationRef, values: dict[str, Any]) -> bool:
+        """`sending` -> `queued` (with `values`), conditional on the token holding the claim."""
+        change = Change(
+            notification_key(*ref),
+            values,
+            CLAIM_ATTRIBUTES,
+            when_status=("sending",),
+            holding=((CLAIM_TOKEN, token),),
+            absent=("provider_id",),
+        )
+        return bool(self.transact([change]))
+
+    def states(self, refs: Sequence[NotificationRef]) -> dict[NotificationRef, ClaimState]:
+        found = self.get_many([notification_key(*ref) for ref in refs], consistent=True)
+        return {
+            ref_of(key): ClaimState(item, item.get(CLAIM_TOKEN), all(mark in item for mark in CLAIM_MARKS))
+            for key, item in found.items()
+        }
+
+    def settle(self, token: str, counts: dict[tuple[str, str], dict[str, int]], expires_at: int) -> bool:
+        """The attempt's marker (new) and its jobs' counters, in one transaction: counted once."""
+        marker = Change(run_key(token), {"expires_at": expires_at}, put=True, new=True)
+        adds = [
+            Change(job_key(org_id, job_id), {}, add={f"n_{name}": value for name, value in amounts.items()})
+            for (org_id, job_id), amounts in sorted(counts.items())
+            if amounts
+        ]
+        return bool(self.transact([marker, *adds], all_or_nothing=True))
 
     def claim_shards(self) -> int:
         return CLAIM_SHARDS

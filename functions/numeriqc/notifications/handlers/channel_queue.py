@@ -1,11 +1,13 @@
 """A channel's lanes (priority and bulk queues; the email and SMS functions share this handler):
-channel messages -> SES v2 or SNS, once per recipient.
+channel messages -> SES v2 or SNS, at most once per recipient.
 
-Outcomes a message recorded are final even when the rest of its recipients were throttled and the
-message fails to be retried (`StillThrottled`): their status events go to the invocation's buffer,
-not the record's, so they are published although the record fails (nothing would ever announce
-them again: the retry finds them already moved). `core.batch.consume` answers even a batch that
-failed whole, so the invocation returns and `publishes_events` publishes them.
+Outcomes a message recorded are final even when the attempt stops early and the message fails to
+be retried (`channel_delivery.Interrupted`: throttling, a provider error, the invocation running
+out of time): their status events go to the invocation's buffer, not the record's, so they are
+published although the record fails (nothing would ever announce them again: the retry finds them
+already moved). `core.batch.consume` answers even a batch that failed whole, so the invocation
+returns and `publishes_events` publishes them. The sender stops before Lambda's timeout (it is
+told the invocation's remaining time), leaving what it did not attempt `queued` for the retry.
 """
 
 from typing import Any
@@ -29,5 +31,9 @@ def handler(event: dict[str, Any], lambda_context: LambdaContext) -> dict[str, A
     return batch.consume(
         event,
         lambda_context,
-        lambda record: delivery.deliver(ChannelMessage.model_validate_json(record.body), recorded),
+        lambda record: delivery.deliver(
+            ChannelMessage.model_validate_json(record.body),
+            recorded,
+            lambda_context.get_remaining_time_in_millis,
+        ),
     )
