@@ -24,6 +24,9 @@ HANDLERS = {
     "InboundSms": "numeriqc.notifications.handlers.inbound_sms_queue.handler",
     "DeliveryReceipts": "numeriqc.notifications.handlers.email_events_queue.handler",
     "SmsReceipts": "numeriqc.notifications.handlers.sms_status_logs.handler",
+    "ConsultationsApi": "numeriqc.consultations.handlers.api.handler",
+    "ConsultationsScheduler": "numeriqc.consultations.handlers.every_minute.handler",
+    "ConsultationsAnalysis": "numeriqc.consultations.handlers.analysis_queue.handler",
 }
 
 
@@ -100,6 +103,7 @@ def test_platform_api_health_checks_every_shared_dependency(template: dict[str, 
         "feedback-exports-bucket": ("s3", "${FeedbackExportsBucket}"),
         "notifications-table": ("dynamodb", "${NotificationsTable}"),
         "notifications-uploads": ("s3", "${NotificationsUploads}"),
+        "consultations-table": ("dynamodb", "${ConsultationsTable}"),
         "event-bus": ("events", "${EventBus}"),
         "platform-key": ("kms", "${PlatformKey.Arn}"),
         "pepper": ("secret", "${Pepper}"),
@@ -120,6 +124,7 @@ def test_platform_api_may_describe_exactly_what_it_checks(template: dict[str, An
             "${IdempotencyTable.Arn}",
             "${FeedbackTable.Arn}",
             "${NotificationsTable.Arn}",
+            "${ConsultationsTable.Arn}",
         },
         "s3:ListBucket": {"${FeedbackExportsBucket.Arn}", "${NotificationsUploads.Arn}"},
         "sns:GetTopicAttributes": topics,

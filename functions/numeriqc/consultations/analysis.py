@@ -54,8 +54,11 @@ class Analyses:
         self._source = source
         self._clock = clock
 
-    def recompute(self, consultation_id: str) -> dict[str, Any]:
+    def recompute(self, consultation_id: str) -> dict[str, Any] | None:
+        """The new snapshot, stored; None when there is no vote to analyse (nothing is written)."""
         covered = self._source.vote_count(consultation_id)
+        if covered == 0:
+            return None
         result = snapshot(self._source.votes(consultation_id), covered, self._clock())
         self._source.save_analysis(consultation_id, result, covered)
         return result

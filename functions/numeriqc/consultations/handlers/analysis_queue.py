@@ -16,6 +16,9 @@ from numeriqc.core.observability import logger, metrics, tracer
 def recompute(record: SQSRecord) -> None:
     consultation_id = str(json.loads(record.body)["consultation_id"])
     done = deps.analyses().recompute(consultation_id)
+    if done is None:
+        logger.info("analysis skipped: no votes", extra={"consultation_id": consultation_id})
+        return
     logger.info(
         "analysis",
         extra={
