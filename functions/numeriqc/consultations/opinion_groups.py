@@ -133,14 +133,20 @@ class Sparse:
         """X @ right (n x m times m x l)."""
         block = right.astype(np.float32)
         return _reduce(
-            self._row_vals[:, None] * block[self._row_cols], self._row_starts, self._row_ids, self.shape[0]
+            self._row_vals[:, None] * np.take(block, self._row_cols, axis=0),
+            self._row_starts,
+            self._row_ids,
+            self.shape[0],
         )
 
     def transposed_times(self, left: Floats) -> Floats:
         """X.T @ left (m x n times n x l)."""
         block = left.astype(np.float32)
         return _reduce(
-            self._col_vals[:, None] * block[self._col_rows], self._col_starts, self._col_ids, self.shape[1]
+            self._col_vals[:, None] * np.take(block, self._col_rows, axis=0),
+            self._col_starts,
+            self._col_ids,
+            self.shape[1],
         )
 
 
@@ -153,7 +159,7 @@ def _segments(sorted_ids: Ints) -> tuple[Ints, Ints]:
 def _reduce(products: Floats, starts: Ints, ids: Ints, size: int) -> Floats:
     result: Floats = np.zeros((size, products.shape[1]))
     if len(starts):
-        result[ids] = np.add.reduceat(products, starts, axis=0, dtype=np.float64)
+        result[ids] = np.add.reduceat(products, starts, axis=0)  # float32 sums of <= a few thousand votes
     return result
 
 

@@ -1,46 +1,27 @@
 """Organizations: drafts, edits, the schedule opening and closing on its dates (announced once),
 questions frozen once open, results published after closing, another organization's a 404."""
 
-import json
 from datetime import timedelta
 from typing import Any
 
-from numeriqc.core import aws
-from tests.support.consultations import answer, consultation_body, create, open_consultation, org_key
+from numeriqc.core.auth import Scope
+from tests.support.consultations import (
+    answer,
+    consultation_body,
+    create,
+    open_consultation,
+    org_key,
+    received,
+    subscribe,
+)
 from tests.support.platform import NewKey, bearer
-
-
-def _subscribe(platform: Any, key: str) -> str:
-    sqs = aws.client("sqs")
-    url = sqs.create_queue(QueueName="mtq-consultations")["QueueUrl"]
-    arn = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
-    response = platform.http(
-        "POST",
-        "/v1/subscriptions",
-        headers=bearer(key),
-        json={"family": "consultations", "protocol": "sqs", "endpoint": arn},
-    )
-    assert response.status == 201, response.text
-    return str(url)
-
-
-def _received(url: str) -> list[dict[str, Any]]:
-    sqs = aws.client("sqs")
-    found: list[dict[str, Any]] = []
-    while messages := sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=10).get("Messages", []):
-        for message in messages:
-            found.append(json.loads(message["Body"]))
-            sqs.delete_message(QueueUrl=url, ReceiptHandle=message["ReceiptHandle"])
-    return found
 
 
 def test_the_lifecycle_from_draft_to_archive_announced_once_per_transition(
     platform: Any, new_key: NewKey, service_clock: Any
 ) -> None:
-    from numeriqc.core.auth import Scope
-
     key = new_key("mtq", {Scope.CONSULTATIONS_MANAGE, Scope.EVENTS_SUBSCRIBE})
-    url = _subscribe(platform, key)
+    url = subscribe(platform, key)
     created = create(platform, key)
     cid = created["consultation_id"]
     assert created["status"] == "draft"
@@ -58,12 +39,12 @@ def test_the_lifecycle_from_draft_to_archive_announced_once_per_transition(
     )
     platform.tick()
     platform.drain()
-    assert _received(url) == []  # not yet
+    assert received(url) == []  # not yet
     service_clock.advance(3600)
     platform.tick()
     platform.tick()  # a second run announces nothing new
     platform.drain()
-    assert [e["type"] for e in _received(url)] == ["ca.qc.numeriqc.consultations.opened.v1"]
+    assert [e["type"] for e in received(url)] == ["ca.qc.numeriqc.consultations.opened.v1"]
     assert platform.http("GET", path, headers=bearer(key)).json()["status"] == "open"
     # Open: texts may be corrected; questions are frozen.
     fixed = consultation_body(live_results=True)
@@ -81,7 +62,7 @@ def test_the_lifecycle_from_draft_to_archive_announced_once_per_transition(
     published = platform.http("POST", f"{path}/publish", headers=bearer(key))
     assert published.status == 200 and published.json()["status"] == "results_published"
     platform.drain()
-    types = [e["type"] for e in _received(url)]
+    types = [e["type"] for e in received(url)]
     assert types == [
         "ca.qc.numeriqc.consultations.closed.v1",
         "ca.qc.numeriqc.consultations.results.published.v1",

@@ -4,8 +4,9 @@ hiding a statement, and the opinion groups recomputed through the queue, at most
 import json
 from typing import Any
 
+from numeriqc.core.auth import Scope
 from numeriqc_local.http.events import HttpRequest
-from tests.support.consultations import items, open_consultation, org_key, participant
+from tests.support.consultations import items, open_consultation, org_key, participant, received, subscribe
 from tests.support.platform import NewKey, bearer
 
 
@@ -24,7 +25,8 @@ def _statement(platform: Any, key: str, cid: str, sid: str) -> dict[str, Any]:
 def test_a_citizens_statement_waits_for_moderation_and_votes_count_once(
     platform: Any, new_key: NewKey, service_clock: Any
 ) -> None:
-    key = org_key(new_key)
+    key = new_key("mtq", {Scope.CONSULTATIONS_MANAGE, Scope.EVENTS_SUBSCRIBE})
+    url = subscribe(platform, key)
     cid = open_consultation(platform, key, service_clock, report_threshold=2)
     public = f"/v1/public/consultations/{cid}/statements"
     too_long = platform.http("POST", public, json={"participant": participant(), "text": "x" * 281})
@@ -37,6 +39,10 @@ def test_a_citizens_statement_waits_for_moderation_and_votes_count_once(
     assert submitted.status == 201, submitted.text
     sid = submitted.json()["statement_id"]
     assert submitted.json()["removed"] == ["email"]
+    platform.drain()
+    submitted_type = "ca.qc.numeriqc.consultations.statement.submitted.v1"
+    (event,) = [event for event in received(url) if event["type"] == submitted_type]
+    assert event["data"] == {"consultation_id": cid, "statement_id": sid, "status": "pending"}  # no text
     assert platform.http("GET", public).json()["items"] == []  # waits in moderation
     refused = _vote(platform, cid, sid, participant(), "agree")
     assert refused.status == 404  # not approved yet
