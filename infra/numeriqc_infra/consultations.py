@@ -1,15 +1,19 @@
 """The consultation service: public participation routes, organizations' routes, the schedule, analysis.
 
-Three functions share one table (single-table design, see numeriqc.consultations.adapters.table):
+Four functions share one table (single-table design, see numeriqc.consultations.adapters.table):
 ConsultationsApi (every route), ConsultationsScheduler (every minute: windows that opened or
-closed, and analysis requests) and ConsultationsAnalysis (the analysis queue -> opinion groups,
-numpy, one full vCPU and room for 100,000 participants).
+closed, and analysis requests), ConsultationsAnalysis (the analysis queue -> opinion groups,
+numpy, one full vCPU and room for 100,000 participants) and ConsultationsExporter (the exports
+queue -> open-data files in a bucket encrypted with the platform key, private, TLS-only, emptied
+after 7 days; only presigned URLs reach organizations).
 """
 
-from aws_cdk import Duration
+from aws_cdk import Duration, RemovalPolicy
 from aws_cdk import aws_dynamodb as dynamodb
 from aws_cdk import aws_events as events
 from aws_cdk import aws_events_targets as targets
+from aws_cdk import aws_iam as iam
+from aws_cdk import aws_s3 as s3
 from constructs import Construct
 
 from numeriqc_infra.api import Api
@@ -20,7 +24,8 @@ from numeriqc_infra.platform import Platform
 
 INDEXES = (("ByOrg", 1), ("ByDue", 2), ("Awaiting", 3))
 ANALYSIS_TIMEOUT = Duration.minutes(2)  # 100,000 x 1,000 with 3 million votes: about 35 s on one core
-ANALYSIS_MEMORY_MB = 3008  # peak about 0.3 GB for the model; the votes read from the table add more
+ANALYSIS_MEMORY_MB = 3008  # peak about 0.7 GB for the model; the votes read from the table add more
+EXPORT_RETENTION = Duration.days(7)  # matches numeriqc.consultations.export_jobs.JOB_RETENTION_DAYS - 1
 
 
 class Consultations(Construct):
@@ -52,6 +57,23 @@ class Consultations(Construct):
         self.analysis_queue = self.analysis.consume_queue("ConsultationsAnalysisQueue", batch_size=1)
         self.table.grant_read_write_data(self.analysis)
         self._acknowledge(self.analysis)
+
+        self.bucket = self._exports_bucket(platform)
+        self.exporter = PlatformFunction(
+            self,
+            "ConsultationsExporter",
+            platform=platform,
+            handler="numeriqc.consultations.handlers.export_queue.handler",
+            environment={**table_env, "EXPORTS_BUCKET": self.bucket.bucket_name},
+            timeout=Duration.minutes(5),
+            memory_size=1024,
+            description="Consultation exports: answers, votes, statements, analysis -> S3 (open data)",
+        )
+        self.exports_queue = self.exporter.consume_queue("ConsultationsExports", batch_size=1)
+        self.table.grant_read_write_data(self.exporter)
+        platform.key.grant_encrypt_decrypt(self.exporter)  # SSE-KMS objects
+        self._grant_exports(self.exporter, ["s3:PutObject"])
+        self._acknowledge(self.exporter)
 
         self.scheduler = PlatformFunction(
             self,
@@ -89,6 +111,8 @@ class Consultations(Construct):
                 "PEPPER_SECRET_ARN": platform.pepper.secret_arn,
                 "IDEMPOTENCY_TABLE": platform.idempotency_table.table_name,
                 "EVENT_BUS_NAME": platform.bus.event_bus_name,
+                "EXPORTS_BUCKET": self.bucket.bucket_name,
+                "EXPORTS_QUEUE_URL": self.exports_queue.queue_url,
             },
             description="Consultations: public participation, statements, organizations' routes, results",
         )
@@ -96,8 +120,14 @@ class Consultations(Construct):
         platform.idempotency_table.grant_read_write_data(self.api_function)
         platform.pepper.grant_read(self.api_function)
         platform.bus.grant_put_events_to(self.api_function)
+        self.exports_queue.grant_send_messages(self.api_function)
+        platform.key.grant_decrypt(self.api_function)  # presigned downloads of SSE-KMS objects
+        self._grant_exports(self.api_function, ["s3:GetObject"])  # presigned URLs are signed by this role
         self._acknowledge(self.api_function)
         api.add_service(self.api_function, app)
+        platform.add_health_check(
+            "consultations-exports-bucket", "s3", self.bucket.bucket_name, self.bucket.bucket_arn
+        )
 
     def _acknowledge(self, function: PlatformFunction) -> None:
         function.acknowledge_key_grant_wildcards()
@@ -106,3 +136,38 @@ class Consultations(Construct):
             "AwsSolutions-IAM5[Resource::<ConsultationsTable.Arn>/index/*]",
             "CDK's table grant covers the table's own indexes (ByOrg, ByDue, Awaiting), nothing else.",
         )
+
+    def _grant_exports(self, function: PlatformFunction, actions: list[str]) -> None:
+        """Exactly these object actions, under exports/ only (CDK's bucket grants add List and Get*)."""
+        iam.Grant.add_to_principal(
+            grantee=function, actions=actions, resource_arns=[self.bucket.arn_for_objects("exports/*")]
+        )
+        acknowledge(
+            function.role or function,
+            "AwsSolutions-IAM5[Resource::<ConsultationsExportsBucket.Arn>/exports/*]",
+            "Export files are named by consultation and job at run time: the grant covers the exports/ "
+            "prefix of the service's own bucket, with only the object actions the function needs.",
+        )
+
+    def _exports_bucket(self, platform: Platform) -> s3.Bucket:
+        bucket = s3.Bucket(
+            self,
+            "ConsultationsExportsBucket",
+            encryption=s3.BucketEncryption.KMS,
+            encryption_key=platform.key,
+            bucket_key_enabled=True,
+            block_public_access=s3.BlockPublicAccess.BLOCK_ALL,
+            enforce_ssl=True,
+            object_ownership=s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+            lifecycle_rules=[s3.LifecycleRule(expiration=EXPORT_RETENTION)],
+            removal_policy=RemovalPolicy.RETAIN,
+        )
+        fix_logical_id(bucket, "ConsultationsExportsBucket")
+        acknowledge(
+            bucket,
+            "AwsSolutions-S1",
+            "Short-lived open-data export files (deleted after 7 days) read only through presigned URLs; "
+            "the API logs each URL it issues (export id, key id), and a log bucket would keep request "
+            "details longer than the exports themselves.",
+        )
+        return bucket

@@ -27,6 +27,7 @@ HANDLERS = {
     "ConsultationsApi": "numeriqc.consultations.handlers.api.handler",
     "ConsultationsScheduler": "numeriqc.consultations.handlers.every_minute.handler",
     "ConsultationsAnalysis": "numeriqc.consultations.handlers.analysis_queue.handler",
+    "ConsultationsExporter": "numeriqc.consultations.handlers.export_queue.handler",
 }
 
 
@@ -104,6 +105,7 @@ def test_platform_api_health_checks_every_shared_dependency(template: dict[str, 
         "notifications-table": ("dynamodb", "${NotificationsTable}"),
         "notifications-uploads": ("s3", "${NotificationsUploads}"),
         "consultations-table": ("dynamodb", "${ConsultationsTable}"),
+        "consultations-exports-bucket": ("s3", "${ConsultationsExportsBucket}"),
         "event-bus": ("events", "${EventBus}"),
         "platform-key": ("kms", "${PlatformKey.Arn}"),
         "pepper": ("secret", "${Pepper}"),
@@ -126,7 +128,11 @@ def test_platform_api_may_describe_exactly_what_it_checks(template: dict[str, An
             "${NotificationsTable.Arn}",
             "${ConsultationsTable.Arn}",
         },
-        "s3:ListBucket": {"${FeedbackExportsBucket.Arn}", "${NotificationsUploads.Arn}"},
+        "s3:ListBucket": {
+            "${FeedbackExportsBucket.Arn}",
+            "${NotificationsUploads.Arn}",
+            "${ConsultationsExportsBucket.Arn}",
+        },
         "sns:GetTopicAttributes": topics,
         "events:DescribeEventBus": {"${EventBus.Arn}"},
         "kms:DescribeKey": {"${PlatformKey.Arn}"},

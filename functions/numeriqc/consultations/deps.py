@@ -6,9 +6,12 @@ clock there, not here.
 """
 
 from numeriqc.consultations.adapters.analysis_queue import SqsAnalysisQueue
+from numeriqc.consultations.adapters.exports_bucket import S3Files
+from numeriqc.consultations.adapters.exports_queue import SqsExportQueue
 from numeriqc.consultations.adapters.table import ConsultationStore
 from numeriqc.consultations.analysis import Analyses
 from numeriqc.consultations.authoring import Authoring
+from numeriqc.consultations.export_jobs import ExportJobs
 from numeriqc.consultations.invitations import Invitations
 from numeriqc.consultations.participation import Participation, Rules
 from numeriqc.consultations.results import ResultsReader
@@ -66,3 +69,15 @@ def analysis_queue() -> SqsAnalysisQueue:
 
 def publisher() -> EventPublisher:
     return EventPublisher(aws.client("events"), config().event_bus_name)
+
+
+def export_jobs() -> ExportJobs:
+    return ExportJobs(store(), clock.now)
+
+
+def export_queue() -> SqsExportQueue:
+    return SqsExportQueue(aws.client("sqs"), config().exports_queue_url)
+
+
+def files() -> S3Files:
+    return S3Files(aws.client("s3"), config().exports_bucket)

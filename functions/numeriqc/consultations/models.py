@@ -358,3 +358,31 @@ class StatementReceipt(BaseModel):
     statement_id: str
     status: StatementStatus
     removed: list[str] = Field(default_factory=list)
+
+
+class ExportContent(StrEnum):
+    ANSWERS = "answers"
+    VOTES = "votes"
+    STATEMENTS = "statements"
+    ANALYSIS = "analysis"
+
+
+class ExportFormat(StrEnum):
+    CSV = "csv"
+    JSON = "json"
+
+
+class ExportIn(Strict):
+    content: ExportContent
+    format: ExportFormat = ExportFormat.CSV
+
+
+class Export(BaseModel):
+    export_id: str
+    consultation_id: str
+    content: ExportContent
+    format: ExportFormat
+    status: str = Field(description="queued, done, failed")
+    rows: int | None = None
+    created_at: datetime
+    download_url: str | None = Field(default=None, description="15 minutes / 15 minutes")

@@ -5,6 +5,7 @@ by key: `adapters/table.py` alone knows the layout. Exceptions that are part of 
 contract live here.
 """
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -147,3 +148,37 @@ class Schedule(Protocol):
 
 class AnalysisQueue(Protocol):
     def request(self, consultation_ids: list[str]) -> None: ...
+
+
+class ExportRecords(Protocol):
+    def add_export(self, values: dict[str, Any]) -> None: ...
+
+    def export(self, consultation_id: str, export_id: str) -> dict[str, Any] | None: ...
+
+    def update_export(self, consultation_id: str, export_id: str, values: dict[str, Any]) -> None: ...
+
+
+class ExportSources(Protocol):
+    """What an export reads: the definition, every ballot, vote, statement, and the analysis."""
+
+    def consultation(self, consultation_id: str) -> dict[str, Any] | None: ...
+
+    def ballots(self, consultation_id: str) -> Iterator[dict[str, Any]]: ...
+
+    def votes(self, consultation_id: str) -> list[tuple[str, str, str]]: ...
+
+    def statements(self, consultation_id: str) -> list[dict[str, Any]]: ...
+
+    def analysis(self, consultation_id: str) -> dict[str, Any] | None: ...
+
+
+class ExportQueue(Protocol):
+    def send(self, message: dict[str, str]) -> None: ...
+
+
+class FileStore(Protocol):
+    """The exports bucket: write a file, and presign a download of it."""
+
+    def put(self, key: str, body: bytes, export_format: str) -> None: ...
+
+    def url(self, key: str, filename: str, seconds: int) -> str: ...

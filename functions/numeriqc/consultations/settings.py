@@ -9,6 +9,8 @@ class ConsultationSettings(BaseSettings):
     idempotency_table: str | None = None
     event_bus_name: str = ""
     analysis_queue_url: str = ""
+    exports_bucket: str = ""
+    exports_queue_url: str = ""
     # Abuse rules on the public routes, like feedback's: writes a minute per client, and per consultation.
     client_rate_per_minute: int = 30
     consultation_rate_per_minute: int = 3000

@@ -13,6 +13,7 @@ CONS#<id>                       REPORT#<keyed hash>#<stmt> a participant's repor
 CONS#<id>                       #VOTES                    vote writes so far (what an analysis covers)
 CONS#<id>                       #ANALYSIS                 the latest opinion-group snapshot
 CONS#<id>                       CODE#<keyed hash>         an invitation code the organization uploaded
+CONS#<id>                       EXPORT#<ulid>             an export job; TTL (the file lives 7 days)
 CONS#<id>                       USED#<keyed hash>         that code, spent (a separate item: re-uploading
                                                           a list can never make a spent code new again)
 RATE#C#<hash>#<minute>          RATE                      a client's writes this minute; TTL
@@ -29,6 +30,7 @@ with other purposes, in items that name no ballot.
 """
 
 from collections import defaultdict
+from collections.abc import Iterator
 from contextlib import suppress
 from typing import Any
 
@@ -413,6 +415,31 @@ class ConsultationStore(SingleTable):
         except self._client.exceptions.ConditionalCheckFailedException:
             return outcome
         return WriteOutcome("stored", {"hidden": True})
+
+    # exports -----------------------------------------------------------------------------------
+    def add_export(self, values: dict[str, Any]) -> None:
+        pk = consultation_pk(values["consultation_id"])
+        item = {"pk": pk, "sk": f"EXPORT#{values['export_id']}", "kind": "export", **values}
+        self._client.put_item(**self._put(item, new=True)["Put"])
+
+    def export(self, consultation_id: str, export_id: str) -> dict[str, Any] | None:
+        return self._clean(self._get(consultation_pk(consultation_id), f"EXPORT#{export_id}"))
+
+    def update_export(self, consultation_id: str, export_id: str, values: dict[str, Any]) -> None:
+        self._client.update_item(
+            TableName=self._table,
+            Key=to_item({"pk": consultation_pk(consultation_id), "sk": f"EXPORT#{export_id}"}),
+            UpdateExpression="SET " + ", ".join(f"#{key} = :{key}" for key in values),
+            ConditionExpression="attribute_exists(pk)",
+            ExpressionAttributeNames={f"#{key}": key for key in values},
+            ExpressionAttributeValues=to_item({f":{key}": value for key, value in values.items()}),
+        )
+
+    def ballots(self, consultation_id: str) -> Iterator[dict[str, Any]]:
+        """Every ballot, page after page (only exports read them all)."""
+        return (
+            self._clean(item) or {} for item in self._query_all(consultation_pk(consultation_id), "BALLOT#")
+        )
 
     # analysis ----------------------------------------------------------------------------------
     def votes(self, consultation_id: str) -> list[tuple[str, str, str]]:

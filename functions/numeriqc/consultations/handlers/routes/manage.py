@@ -7,12 +7,14 @@ from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.router import APIGatewayHttpRouter
 
 from numeriqc.consultations import deps
-from numeriqc.consultations.handlers.routes.parameters import TAG, ConsultationIdPath, problem
+from numeriqc.consultations.handlers.routes.parameters import TAG, ConsultationIdPath, ExportIdPath, problem
 from numeriqc.consultations.models import (
     Analysis,
     Consultation,
     ConsultationIn,
     ConsultationList,
+    Export,
+    ExportIn,
     InvitationsAdded,
     InvitationsIn,
     Results,
@@ -166,3 +168,46 @@ def upload_invitations(consultation_id: ConsultationIdPath, request: Invitations
     added = deps.invitations().upload(consultation, request.csv)
     logger.info("invitation codes added", extra={"consultation_id": consultation_id, "count": added})
     return InvitationsAdded(added=added)
+
+
+@router.post(
+    "/v1/consultations/<consultation_id>/exports",
+    tags=[TAG],
+    security=KEY_REQUIRED,
+    summary="Exporter en données ouvertes (CSV, JSON) / export as open data (CSV, JSON)",
+    responses={202: {"description": "Exportation en file / export queued"}},
+)
+def create_export(
+    consultation_id: ConsultationIdPath, request: ExportIn, idempotency_key: IdempotencyKey = None
+) -> Response[Export]:
+    caller = current_caller(router, Scope.CONSULTATIONS_MANAGE)
+    consultation = deps.authoring().owned(caller.org_id, consultation_id)
+
+    def create() -> dict[str, Any]:
+        return deps.export_jobs().create(consultation, request, deps.export_queue()).model_dump(mode="json")
+
+    created = idempotent_write(
+        router,
+        org_id=caller.org_id,
+        table_name=deps.config().idempotency_table,
+        key=idempotency_key,
+        request=request,
+        work=create,
+    )
+    location = f"/v1/consultations/{consultation_id}/exports/{created['export_id']}"
+    return json_response(created, status=202, headers={"Location": location})
+
+
+@router.get(
+    "/v1/consultations/<consultation_id>/exports/<export_id>",
+    tags=[TAG],
+    security=KEY_REQUIRED,
+    summary="État d'une exportation et lien de téléchargement / export status and download link",
+)
+def get_export(consultation_id: ConsultationIdPath, export_id: ExportIdPath) -> Export:
+    caller = current_caller(router, Scope.CONSULTATIONS_MANAGE)
+    deps.authoring().owned(caller.org_id, consultation_id)
+    export = deps.export_jobs().get(consultation_id, export_id, deps.files())
+    if export.download_url:  # who was handed a download link, and when (the bucket keeps no access log)
+        logger.info("export link issued", extra={"export_id": export_id, "key_id": caller.key_id})
+    return export

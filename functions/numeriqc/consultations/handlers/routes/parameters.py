@@ -8,6 +8,7 @@ from aws_lambda_powertools.event_handler.openapi.types import OpenAPIResponse, O
 PUBLIC = "Consultations citoyennes / Citizen consultations"
 TAG = "Consultations : organismes / Consultations: organizations"
 ConsultationIdPath = Annotated[str, Path(pattern=r"^[0-9A-HJKMNP-TV-Z]{26}$", description="ULID")]
+ExportIdPath = Annotated[str, Path(pattern=r"^[0-9A-HJKMNP-TV-Z]{26}$", description="ULID")]
 StatementIdPath = Annotated[str, Path(pattern=r"^[0-9A-HJKMNP-TV-Z]{26}$", description="ULID")]
 
 
