@@ -72,6 +72,12 @@ def test_a_citizens_statement_waits_for_moderation_and_votes_count_once(
     assert platform.http("POST", report, json={"participant": participant()}).json()["hidden"] is True
     assert platform.http("GET", public).json()["items"] == []
     assert _statement(platform, key, cid, sid)["status"] == "hidden"
+    # Kept after review: shown again, and one more report does not hide it at once.
+    kept = platform.http(
+        "PATCH", f"/v1/consultations/{cid}/statements/{sid}", headers=bearer(key), json={"status": "approved"}
+    )
+    assert kept.status == 200 and kept.json()["reports"] == 0
+    assert platform.http("POST", report, json={"participant": participant()}).json()["hidden"] is False
 
 
 def test_opinion_groups_are_recomputed_through_the_queue_and_cover_the_votes_they_saw(

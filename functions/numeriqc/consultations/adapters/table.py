@@ -323,13 +323,17 @@ class ConsultationStore(SingleTable):
         ]
 
     def set_statement_status(self, consultation_id: str, statement_id: str, status: str) -> None:
+        """A moderation decision; approving (again) after review starts the report count over, so a
+        statement kept after review is not hidden again by the next single report."""
+        reset = ", reports = :zero" if status == "approved" else ""
+        values: dict[str, Any] = {":status": status, **({":zero": 0} if reset else {})}
         self._client.update_item(
             TableName=self._table,
             Key=to_item({"pk": consultation_pk(consultation_id), "sk": f"STMT#{statement_id}"}),
-            UpdateExpression="SET #status = :status",
+            UpdateExpression="SET #status = :status" + reset,
             ConditionExpression="attribute_exists(pk)",
             ExpressionAttributeNames={"#status": "status"},
-            ExpressionAttributeValues=to_item({":status": status}),
+            ExpressionAttributeValues=to_item(values),
         )
 
     def vote_of(self, consultation_id: str, statement_id: str, voter_key: str) -> str | None:
