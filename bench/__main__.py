@@ -5,6 +5,8 @@ import warnings
 
 from bench import (
     cold_start,
+    consultations_analysis,
+    consultations_calls,
     dev_ready,
     feedback_calls,
     feedback_redaction,
@@ -31,6 +33,8 @@ def main() -> None:
         feedback_redaction.report,
         feedback_calls.report,
         notifications_bench.report,
+        consultations_calls.report,
+        consultations_analysis.report,
     ):
         print("\n".join(section()))
         print()

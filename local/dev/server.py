@@ -235,7 +235,7 @@ _STATIC_TYPES = {".html": "text/html; charset=utf-8", ".js": "text/javascript", 
 
 
 def static_file(web_root: Path, path: str) -> HttpResponse:
-    """The feedback widget's static files (web/widget/), as S3 or a CDN would serve them when deployed."""
+    """The public pages' static files (web/widget/, web/consultation/), as S3 or a CDN would serve them."""
     relative = path.lstrip("/") + ("index.html" if path.endswith("/") else "")
     target = (web_root / relative).resolve()
     if web_root.resolve() not in target.parents or not target.is_file() or target.suffix not in _STATIC_TYPES:
@@ -282,7 +282,7 @@ def _handler_for(platform: DevPlatform) -> type[BaseHTTPRequestHandler]:
             body = self.rfile.read(length) if length else b""
             platform.reload_if_changed()
             response = platform.local_endpoint(self.command, path) if path.startswith("/_local/") else None
-            if path.startswith("/widget/") and self.command in ("GET", "HEAD"):
+            if path.startswith(("/widget/", "/consultation/")) and self.command in ("GET", "HEAD"):
                 response = static_file(platform.root / "web", path)
             if response is None:
                 assert platform.runtime is not None

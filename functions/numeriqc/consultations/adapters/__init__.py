@@ -1,0 +1,1 @@
+"""The consultation service's adapters: its table and its analysis queue."""

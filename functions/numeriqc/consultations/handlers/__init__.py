@@ -1,0 +1,1 @@
+"""The consultation service's entry points, one module per trigger."""
