@@ -1,8 +1,9 @@
 """An Idempotency-Key reused by a test key and then a live key (or the reverse) never gets the other's
 answer: the key kind is part of the scope (`core.idempotency.write_scope`).
 
-Every write route that declares the Idempotency-Key header, in every service's resolver, is covered:
-the routes are read from the resolvers, and a route without a case here fails the first test.
+Every write route that declares the Idempotency-Key header and takes an API key, in every service's
+resolver, is covered: the routes are read from the resolvers, and a route without a case here fails
+the first test. (A public route has no key kind: its scope is its own, e.g. `public:<consultation>`.)
 """
 
 import importlib
@@ -16,15 +17,18 @@ import pytest
 import numeriqc
 from numeriqc.core import aws
 from numeriqc.core.auth import KeyKind
+from tests.support.consultations import consultation_body, text
+from tests.support.consultations import create as create_consultation
 from tests.support.feedback import register
 from tests.support.notifications import SMS_TEMPLATE, consent, create_template
 from tests.support.platform import NewKey, bearer
 
-Setup = Callable[[Any, str], dict[str, Any]]
+# What to set up for a route: the body both keys send, or (the path with its parameters, the body).
+Setup = Callable[[Any, str], dict[str, Any] | tuple[str, dict[str, Any]]]
 
 
 def _idempotent_routes() -> set[str]:
-    """`METHOD /path` of every operation, in every service API, that takes an Idempotency-Key."""
+    """`METHOD /path` of every keyed operation, in every service API, that takes an Idempotency-Key."""
     found = set()
     for service in pkgutil.iter_modules(numeriqc.__path__):
         try:
@@ -36,7 +40,7 @@ def _idempotent_routes() -> set[str]:
             for method in ("get", "put", "post", "delete", "patch"):
                 operation = getattr(item, method, None)
                 names = {parameter.name for parameter in (operation and operation.parameters) or []}
-                if "idempotency-key" in names:
+                if "idempotency-key" in names and operation.security:
                     found.add(f"{method.upper()} {path}")
     return found
 
@@ -96,6 +100,20 @@ def _subscription_body(platform: Any, key: str) -> dict[str, Any]:
     return {"family": "feedback", "protocol": "sqs", "endpoint": arn}
 
 
+def _consultation_body(platform: Any, key: str) -> dict[str, Any]:
+    return consultation_body()
+
+
+def _consultation_export(platform: Any, key: str) -> tuple[str, dict[str, Any]]:
+    consultation_id = create_consultation(platform, key)["consultation_id"]
+    return f"/v1/consultations/{consultation_id}/exports", {"content": "answers", "format": "csv"}
+
+
+def _consultation_statement(platform: Any, key: str) -> tuple[str, dict[str, Any]]:
+    consultation_id = create_consultation(platform, key)["consultation_id"]
+    return f"/v1/consultations/{consultation_id}/statements", {"text": text("Plus d'autobus le soir")}
+
+
 # Each route: what to set up, and the body both keys send.
 CASES: dict[str, Setup] = {
     "POST /v1/services": lambda platform, key: {"slug": "permis", "name_fr": "Permis", "name_en": "Licence"},
@@ -106,6 +124,9 @@ CASES: dict[str, Setup] = {
     "POST /v1/notifications/bulk": _bulk_body,
     "POST /v1/reminders": _reminder_body,
     "POST /v1/subscriptions": _subscription_body,
+    "POST /v1/consultations": _consultation_body,
+    "POST /v1/consultations/{consultation_id}/exports": _consultation_export,
+    "POST /v1/consultations/{consultation_id}/statements": _consultation_statement,
 }
 
 
@@ -121,7 +142,8 @@ def test_a_key_reused_across_key_kinds_never_returns_the_others_answer(
     method, path = route.split(" ", 1)
     second_kind = KeyKind.LIVE if first_kind is KeyKind.TEST else KeyKind.TEST
     first_key, second_key = new_key("saaq", kind=first_kind), new_key("saaq", kind=second_kind)
-    body = CASES[route](platform, first_key)
+    setup = CASES[route](platform, first_key)
+    path, body = setup if isinstance(setup, tuple) else (path, setup)
 
     def post(key: str) -> Any:
         headers = {**bearer(key), "Idempotency-Key": "cle-partagee-1"}
