@@ -6,6 +6,8 @@ import warnings
 from bench import (
     cold_start,
     dev_ready,
+    exchange_calls,
+    exchange_log,
     feedback_calls,
     feedback_redaction,
     notifications_bench,
@@ -31,6 +33,8 @@ def main() -> None:
         feedback_redaction.report,
         feedback_calls.report,
         notifications_bench.report,
+        exchange_log.report,
+        exchange_calls.report,
     ):
         print("\n".join(section()))
         print()

@@ -203,7 +203,7 @@ class Exchange(Construct):
     def _grant_queues(self, function: PlatformFunction, actions: list[str], queue_arns: str) -> None:
         iam.Grant.add_to_principal(grantee=function, actions=actions, resource_arns=[queue_arns])
         for key in self.tier_keys.values():  # SQS encrypts and decrypts with the caller's permissions
-            key.grant_encrypt_decrypt(function)
+            key.grant(function, "kms:GenerateDataKey", "kms:Decrypt")
         acknowledge(
             function.role or function,
             f"AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:sqs:<AWS::Region>:<AWS::AccountId>:{self.queue_prefix}-*]",
