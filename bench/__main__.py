@@ -7,6 +7,7 @@ from bench import (
     cold_start,
     dev_ready,
     exchange_calls,
+    exchange_legacy,
     exchange_log,
     feedback_calls,
     feedback_redaction,
@@ -34,6 +35,7 @@ def main() -> None:
         feedback_calls.report,
         notifications_bench.report,
         exchange_log.report,
+        exchange_legacy.report,
         exchange_calls.report,
     ):
         print("\n".join(section()))
