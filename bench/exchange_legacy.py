@@ -5,7 +5,7 @@ import os
 import time
 
 from numeriqc.exchange import legacy
-from numeriqc.exchange.legacy import Layout
+from numeriqc.exchange.models import Layout
 
 ROWS = int(os.environ.get("EXCHANGE_BENCH_LEGACY_ROWS", "100000"))
 FIELDS = [

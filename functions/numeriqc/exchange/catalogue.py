@@ -14,7 +14,7 @@ from typing import Any
 from numeriqc.core.clock import Clock
 from numeriqc.core.clock import now as installed_clock
 from numeriqc.core.i18n import Message
-from numeriqc.core.problems import Conflict, Forbidden, NotFound, ValidationFailed
+from numeriqc.core.problems import Conflict, FieldError, Forbidden, NotFound, ValidationFailed
 from numeriqc.exchange import schemas
 from numeriqc.exchange.models import (
     Dataset,
@@ -38,6 +38,9 @@ _NO_VERSION = Message(
     "Le jeu de données {dataset_id} n'a pas de version {version} de schéma.",
     "Dataset {dataset_id} has no schema version {version}.",
 )
+_NOT_IN_SCHEMA = Message(
+    "« {name} » n'est pas une propriété du schéma.", "'{name}' is not a property of the schema."
+)
 _RACED = Message(
     "Une autre version du schéma vient d'être publiée; relisez-la puis réessayez.",
     "Another schema version was just published; read it and try again.",
@@ -58,6 +61,15 @@ class Catalogue:
 
     def register(self, org_id: str, request: DatasetIn) -> Dataset:
         errors = schemas.check_schema(request.json_schema)
+        if request.layout is not None and not errors:
+            known = set(request.json_schema.get("properties") or {})
+            errors = [
+                FieldError(
+                    f"body.layout.fields[{index}].name", "not_in_schema", _NOT_IN_SCHEMA, name=field.name
+                )
+                for index, field in enumerate(request.layout.fields)
+                if field.name not in known
+            ]
         if errors:
             raise ValidationFailed(errors=errors)
         now = self._clock()
@@ -70,6 +82,7 @@ class Catalogue:
             description_en=request.description_en,
             classification=request.classification,
             tier=request.tier,
+            layout=request.layout,
             schema_version=1,
             created_at=now,
         )

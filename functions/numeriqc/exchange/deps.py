@@ -60,7 +60,8 @@ def mailbox() -> Mailbox:
 
 
 def replaying() -> Replaying:
-    return Replaying(access(), store(), config().log_retention_days, clock.now)
+    s = store()
+    return Replaying(access(), s, s, config().log_retention_days, clock=clock.now)
 
 
 def log_audit() -> LogAudit:

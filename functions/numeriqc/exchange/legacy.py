@@ -9,16 +9,13 @@ refused on the way in, unless it is a number of a numeric field, and neutralised
 
 import csv
 import io
-import itertools
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from enum import StrEnum
-from typing import Annotated, Any, Literal
-
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from typing import Any
 
 from numeriqc.core.i18n import Message
 from numeriqc.core.problems import FieldError
+from numeriqc.exchange.models import FieldType, Layout
 
 MAX_ERRORS = 100
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -49,53 +46,6 @@ _UNENCODABLE = Message(
     "Enregistrement {row} : un caractère ne s'écrit pas en {encoding}.",
     "Record {row}: a character cannot be written in {encoding}.",
 )
-
-
-class FieldType(StrEnum):
-    STRING = "string"
-    INTEGER = "integer"
-    DECIMAL = "decimal"
-    DATE = "date"
-    BOOLEAN = "boolean"
-
-
-class LayoutField(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    name: Annotated[str, StringConstraints(pattern=r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")]
-    type: FieldType = FieldType.STRING
-    start: int | None = Field(default=None, ge=0, description="Position (0 = first character), fixed width")
-    width: int | None = Field(default=None, ge=1, le=10_000, description="Characters, fixed width")
-    required: bool = True
-
-
-class Layout(BaseModel):
-    """How a legacy file is laid out; `fixed` needs `start` and `width` on every field, without overlap."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    format: Literal["csv", "fixed"]
-    encoding: Literal["utf-8", "cp1252", "latin-1"] = "utf-8"
-    delimiter: Annotated[str, StringConstraints(min_length=1, max_length=1)] = ","
-    header: bool = True
-    fields: list[LayoutField] = Field(min_length=1, max_length=200)
-
-    @model_validator(mode="after")
-    def _consistent(self) -> "Layout":
-        names = [field.name for field in self.fields]
-        if len(set(names)) != len(names):
-            raise ValueError("field names must be unique")
-        if self.format == "fixed":
-            spans = []
-            for field in self.fields:
-                if field.start is None or field.width is None:
-                    raise ValueError(f"field {field.name}: a fixed-width layout needs start and width")
-                spans.append((field.start, field.start + field.width, field.name))
-            spans.sort()
-            for (_, end, name), (start, _, other) in itertools.pairwise(spans):
-                if start < end:
-                    raise ValueError(f"fields {name} and {other} overlap")
-        return self
 
 
 def _convert(value: str, kind: FieldType) -> Any:

@@ -5,11 +5,12 @@ highest tier its consumer may receive. DIC levels follow Québec's categorizatio
 (disponibilité, intégrité, confidentialité), each low / medium / high.
 """
 
+import itertools
 from datetime import datetime
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 MAX_BATCH = 100
 MAX_ACKS = 100
@@ -37,6 +38,54 @@ class Level(StrEnum):
     HIGH = "high"
 
 
+class FieldType(StrEnum):
+    STRING = "string"
+    INTEGER = "integer"
+    DECIMAL = "decimal"
+    DATE = "date"
+    BOOLEAN = "boolean"
+
+
+class LayoutField(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: Annotated[str, StringConstraints(pattern=r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")]
+    type: FieldType = FieldType.STRING
+    start: int | None = Field(default=None, ge=0, description="Position (0 = first character), fixed width")
+    width: int | None = Field(default=None, ge=1, le=10_000, description="Characters, fixed width")
+    required: bool = True
+
+
+class Layout(BaseModel):
+    """How a legacy file is laid out (numeriqc.exchange.legacy); `fixed` needs `start` and `width`
+    on every field, without overlap."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    format: Literal["csv", "fixed"]
+    encoding: Literal["utf-8", "cp1252", "latin-1"] = "utf-8"
+    delimiter: Annotated[str, StringConstraints(min_length=1, max_length=1)] = ","
+    header: bool = True
+    fields: list[LayoutField] = Field(min_length=1, max_length=200)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> "Layout":
+        names = [field.name for field in self.fields]
+        if len(set(names)) != len(names):
+            raise ValueError("field names must be unique")
+        if self.format == "fixed":
+            spans = []
+            for field in self.fields:
+                if field.start is None or field.width is None:
+                    raise ValueError(f"field {field.name}: a fixed-width layout needs start and width")
+                spans.append((field.start, field.start + field.width, field.name))
+            spans.sort()
+            for (_, end, name), (start, _, other) in itertools.pairwise(spans):
+                if start < end:
+                    raise ValueError(f"fields {name} and {other} overlap")
+        return self
+
+
 class Classification(BaseModel):
     """DIC levels: availability, integrity, confidentiality."""
 
@@ -58,6 +107,7 @@ class DatasetIn(BaseModel):
     classification: Classification
     tier: Tier
     json_schema: dict[str, Any] = Field(alias="schema", description="JSON Schema (2020-12) of a message")
+    layout: Layout | None = Field(default=None, description="Disposition CSV ou largeur fixe / legacy layout")
 
 
 class SchemaVersionIn(BaseModel):
@@ -78,6 +128,7 @@ class Dataset(BaseModel):
     tier: Tier
     schema_version: int
     created_at: datetime
+    layout: Layout | None = None
     consumers: list[str] | None = Field(default=None, description="Only the owner sees them")
 
 

@@ -6,7 +6,18 @@ from datetime import timedelta
 from typing import Any
 
 from numeriqc.core import aws
-from tests.support.exchange import exchange_key, grant, messages, publish, pull, pull_all, register
+from tests.support.exchange import (
+    dataset_body,
+    exchange_key,
+    grant,
+    listen,
+    messages,
+    publish,
+    pull,
+    pull_all,
+    received,
+    register,
+)
 from tests.support.platform import NewKey, bearer
 
 
@@ -182,3 +193,78 @@ def test_operational_figures_count_publishes_and_deliveries(
     assert row["bytes"] > 0
     sqs = aws.client("sqs")
     assert len([url for url in sqs.list_queues()["QueueUrls"] if url.endswith("-dlq")]) == 2
+
+
+def test_a_dataset_with_a_layout_replays_as_its_legacy_file(
+    platform: Any, new_key: NewKey, service_clock: Any
+) -> None:
+    saaq = exchange_key(new_key, "saaq")
+    layout = {
+        "format": "fixed",
+        "encoding": "cp1252",
+        "fields": [
+            {"name": "permit", "start": 0, "width": 5},
+            {"name": "points", "type": "integer", "start": 5, "width": 3},
+        ],
+    }
+    wrong = {**layout, "fields": [*layout["fields"], {"name": "nom", "start": 8, "width": 4}]}
+    refused = platform.http(
+        "POST", "/v1/exchange/datasets", headers=bearer(saaq), json=dataset_body(layout=wrong)
+    )
+    assert refused.status == 422
+    assert [e["field"] for e in refused.json()["errors"]] == ["body.layout.fields[2].name"]
+    overlapping = {**layout, "fields": [{**layout["fields"][0], "width": 7}, layout["fields"][1]]}
+    malformed = platform.http(
+        "POST", "/v1/exchange/datasets", headers=bearer(saaq), json=dataset_body(layout=overlapping)
+    )
+    assert malformed.status == 422
+    assert [e["field"] for e in malformed.json()["errors"]] == ["body.layout"]
+    created = platform.http(
+        "POST", "/v1/exchange/datasets", headers=bearer(saaq), json=dataset_body(layout=layout)
+    )
+    assert created.status == 201, created.text
+    start = service_clock.now()
+    assert publish(platform, saaq, "saaq.permis", messages(2, start=7)).status == 202
+    query = {"from": start.isoformat(), "to": service_clock.advance(60).isoformat()}
+    response = platform.http(
+        "GET", "/v1/exchange/datasets/saaq.permis/replay/file", headers=bearer(saaq), query=query
+    )
+    assert response.status == 200, response.text
+    assert response.headers["content-type"] == "text/plain; charset=cp1252"
+    assert response.content == b"A0007  7\r\nA0008  8\r\n"
+    register(platform, saaq, "bornes")  # no layout
+    none = platform.http(
+        "GET", "/v1/exchange/datasets/saaq.bornes/replay/file", headers=bearer(saaq), query=query
+    )
+    assert none.status == 422
+    assert [e["field"] for e in none.json()["errors"]] == ["path.dataset_id"]
+
+
+def test_grants_and_deliveries_are_announced_to_whom_they_concern(
+    platform: Any, new_key: NewKey, service_clock: Any
+) -> None:
+    saaq, rq = exchange_key(new_key, "saaq"), exchange_key(new_key, "rq")
+    owner_events, consumer_events = listen(platform, saaq, "saaq-events"), listen(platform, rq, "rq-events")
+    register(platform, saaq, "permis")
+    assert grant(platform, saaq, "saaq.permis", "rq", service_clock.now()).status == 200
+    assert publish(platform, saaq, "saaq.permis", messages(3)).status == 202
+    platform.drain()
+    owner = received(owner_events)
+    assert [event["type"] for event in owner] == ["ca.qc.numeriqc.exchange.grant.changed.v1"]
+    assert owner[0]["data"] == {
+        "dataset_id": "saaq.permis",
+        "consumer": "rq",
+        "decision": "granted",
+        "max_tier": "restricted",
+        "expires_at": owner[0]["data"]["expires_at"],
+    }
+    (delivered,) = received(consumer_events)
+    assert delivered["type"] == "ca.qc.numeriqc.exchange.message.delivered.v1"
+    assert delivered["orgid"] == "rq"
+    assert delivered["data"] == {
+        "dataset_id": "saaq.permis",
+        "consumer": "rq",
+        "count": 3,
+        "first_seq": 2,
+        "last_seq": 4,
+    }

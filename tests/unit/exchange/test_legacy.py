@@ -7,7 +7,7 @@ import pytest
 from pydantic import ValidationError
 
 from numeriqc.exchange import legacy
-from numeriqc.exchange.legacy import Layout
+from numeriqc.exchange.models import Layout
 
 FIELDS = [
     {"name": "permit", "start": 0, "width": 6},

@@ -18,6 +18,9 @@ from numeriqc.exchange.models import AckIn, Acknowledged, Published, PublishIn, 
 
 router = APIGatewayHttpRouter()  # type: ignore[no-untyped-call]  # Powertools leaves __init__ untyped
 
+From = Annotated[datetime, Query(alias="from", description="Début (inclus) / start, included")]
+To = Annotated[datetime, Query(alias="to", description="Fin (exclue) / end, excluded")]
+
 
 @router.post(
     "/v1/exchange/datasets/<dataset_id>/messages",
@@ -89,10 +92,26 @@ def acknowledge(dataset_id: DatasetIdPath, request: AckIn) -> Acknowledged:
     summary="Relire une période du journal / replay a time range from the log",
     responses=NOT_FOUND,
 )
-def replay(
-    dataset_id: DatasetIdPath,
-    start: Annotated[datetime, Query(alias="from", description="Début (inclus) / start, included")],
-    end: Annotated[datetime, Query(alias="to", description="Fin (exclue) / end, excluded")],
-) -> Replay:
+def replay(dataset_id: DatasetIdPath, start: From, end: To) -> Replay:
     caller = current_caller(router, Scope.EXCHANGE_CONSUME)
     return deps.replaying().replay(caller.org_id, dataset_id, start, end)
+
+
+@router.get(
+    "/v1/exchange/datasets/<dataset_id>/replay/file",
+    tags=[TAG],
+    security=KEY_REQUIRED,
+    summary="Relire en fichier CSV ou à largeur fixe / replay as the dataset's legacy file",
+    responses={
+        200: {
+            "description": "Le fichier; Next-From s'il en reste / the file; Next-From when there is more",
+            "content": {"text/csv": {}, "text/plain": {}},
+        },
+        **NOT_FOUND,
+    },
+)
+def replay_file(dataset_id: DatasetIdPath, start: From, end: To) -> Response[Any]:
+    caller = current_caller(router, Scope.EXCHANGE_CONSUME)
+    content, media_type, replayed = deps.replaying().replay_file(caller.org_id, dataset_id, start, end)
+    headers = {"Next-From": replayed.next_from.isoformat()} if replayed.next_from else {}
+    return Response(status_code=200, content_type=media_type, body=content, headers=headers)
