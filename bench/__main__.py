@@ -8,6 +8,9 @@ from bench import (
     consultations_analysis,
     consultations_calls,
     dev_ready,
+    exchange_calls,
+    exchange_legacy,
+    exchange_log,
     feedback_calls,
     feedback_redaction,
     notifications_bench,
@@ -35,6 +38,9 @@ def main() -> None:
         notifications_bench.report,
         consultations_calls.report,
         consultations_analysis.report,
+        exchange_log.report,
+        exchange_legacy.report,
+        exchange_calls.report,
     ):
         print("\n".join(section()))
         print()

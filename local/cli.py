@@ -32,7 +32,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-EXTENSIONS = ("numeriqc_local.dev.admin",)
+EXTENSIONS = ("numeriqc_local.dev.admin", "numeriqc_local.dev.exchange")
 
 Handler = Callable[[argparse.Namespace], int | None]
 

@@ -5,6 +5,7 @@ from constructs import Construct
 
 from numeriqc_infra.api import Api
 from numeriqc_infra.consultations import Consultations
+from numeriqc_infra.exchange import Exchange
 from numeriqc_infra.feedback import Feedback
 from numeriqc_infra.notifications import Notifications
 from numeriqc_infra.organizations import Organizations
@@ -30,6 +31,7 @@ class NumeriqcStack(Stack):
         self.notifications = Notifications(self, "Notifications", platform=self.platform, api=self.api)
         self.feedback = Feedback(self, "Feedback", platform=self.platform, api=self.api)
         self.consultations = Consultations(self, "Consultations", platform=self.platform, api=self.api)
+        self.exchange = Exchange(self, "Exchange", platform=self.platform, api=self.api)
         # Last: it health-checks what the services above registered.
         self.platform_api = PlatformApi(self, "PlatformService", platform=self.platform, api=self.api)
         self._outputs()
@@ -42,6 +44,7 @@ class NumeriqcStack(Stack):
             "OrganizationsTableName": self.organizations.table.table_name,
             "FeedbackTableName": self.feedback.table.table_name,
             "ConsultationsTableName": self.consultations.table.table_name,
+            "ExchangeTableName": self.exchange.table.table_name,
             "IdempotencyTableName": platform.idempotency_table.table_name,
             "EventBusName": platform.bus.event_bus_name,
             "PepperSecretArn": platform.pepper.secret_arn,

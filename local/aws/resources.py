@@ -171,9 +171,17 @@ def _others(wiring: Wiring, clients: Clients) -> None:
 
 def _bucket(item: SimpleDef, clients: Clients) -> None:
     s3 = clients("s3")
+    lock = naming.truthy(item.properties.get("ObjectLockEnabled"))
     _ignore_exists(
-        s3.create_bucket, Bucket=item.name, CreateBucketConfiguration={"LocationConstraint": REGION}
+        s3.create_bucket,
+        Bucket=item.name,
+        CreateBucketConfiguration={"LocationConstraint": REGION},
+        **({"ObjectLockEnabledForBucket": True} if lock else {}),
     )
+    if lock and item.properties.get("ObjectLockConfiguration"):
+        s3.put_object_lock_configuration(
+            Bucket=item.name, ObjectLockConfiguration=item.properties["ObjectLockConfiguration"]
+        )
     status = (item.properties.get("VersioningConfiguration") or {}).get("Status")
     if status:
         s3.put_bucket_versioning(Bucket=item.name, VersioningConfiguration={"Status": status})

@@ -14,6 +14,7 @@ SERVICES = {
     "FeedbackApi": "numeriqc.feedback.handlers.api",
     "NotificationsApi": "numeriqc.notifications.handlers.api",
     "ConsultationsApi": "numeriqc.consultations.handlers.api",
+    "ExchangeApi": "numeriqc.exchange.handlers.api",
 }
 
 

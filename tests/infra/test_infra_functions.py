@@ -29,7 +29,11 @@ HANDLERS = {
     "ConsultationsScheduler": "numeriqc.consultations.handlers.every_minute.handler",
     "ConsultationsAnalysis": "numeriqc.consultations.handlers.analysis_queue.handler",
     "ConsultationsExporter": "numeriqc.consultations.handlers.export_queue.handler",
+    "ExchangeApi": "numeriqc.exchange.handlers.api.handler",
+    "ExchangeDelivery": "numeriqc.exchange.handlers.log_stream.handler",
+    "ExchangeSigner": "numeriqc.exchange.handlers.every_minute.handler",
 }
+EXCHANGE_KEYS = ("Public", "Internal", "Confidential", "Restricted", "Signing")
 
 
 def environment(template: dict[str, Any], function: str) -> dict[str, Any]:
@@ -114,6 +118,9 @@ def test_platform_api_health_checks_every_shared_dependency(template: dict[str, 
         "event-bus": ("events", "${EventBus}"),
         "platform-key": ("kms", "${PlatformKey.Arn}"),
         "pepper": ("secret", "${Pepper}"),
+        "exchange-table": ("dynamodb", "${ExchangeTable}"),
+        "exchange-log-bucket": ("s3", "${ExchangeLogBucket}"),
+        **{f"exchange-{key.lower()}-key": ("kms", f"${{Exchange{key}Key.Arn}}") for key in EXCHANGE_KEYS},
         **{f"{family}-topic": ("sns", f"${{{family.capitalize()}Topic}}") for family in EVENT_FAMILIES},
     }
 
@@ -132,15 +139,17 @@ def test_platform_api_may_describe_exactly_what_it_checks(template: dict[str, An
             "${FeedbackTable.Arn}",
             "${NotificationsTable.Arn}",
             "${ConsultationsTable.Arn}",
+            "${ExchangeTable.Arn}",
         },
         "s3:ListBucket": {
             "${FeedbackExportsBucket.Arn}",
             "${NotificationsUploads.Arn}",
             "${ConsultationsExportsBucket.Arn}",
+            "${ExchangeLogBucket.Arn}",
         },
         "sns:GetTopicAttributes": topics,
         "events:DescribeEventBus": {"${EventBus.Arn}"},
-        "kms:DescribeKey": {"${PlatformKey.Arn}"},
+        "kms:DescribeKey": {"${PlatformKey.Arn}", *(f"${{Exchange{key}Key.Arn}}" for key in EXCHANGE_KEYS)},
         "secretsmanager:DescribeSecret": {"${Pepper}"},
     }
 

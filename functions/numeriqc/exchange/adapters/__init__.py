@@ -1,0 +1,1 @@
+"""The exchange adapters: the table, the consumers' queues, the signing key, the log bucket."""

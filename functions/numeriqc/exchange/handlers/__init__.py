@@ -1,0 +1,1 @@
+"""The exchange entry points: the HTTP API, the log stream and the signing schedule."""

@@ -1,0 +1,1 @@
+"""The exchange API routes, one module per resource."""

@@ -1,0 +1,93 @@
+"""The narrow needs of the exchange rules, one Protocol each; adapters/ implement them.
+
+Records cross these ports as plain dicts of the models' JSON form (the table adapter stores them as
+they are) or as the chain's own `Head`/`Entry`/`Receipt`; only adapters know keys and clients.
+"""
+
+from collections.abc import Iterable, Iterator
+from datetime import datetime
+from typing import Any, Protocol
+
+from numeriqc.exchange.chain import Entry, Head, Receipt
+
+
+class AlreadyExists(Exception):
+    """A conditional create found the record already there."""
+
+
+class HeadMoved(Exception):
+    """Another publisher appended to the chain since its head was read: read it again and retry."""
+
+
+class StaleVersion(Exception):
+    """The dataset's schema version changed since it was read."""
+
+
+class DatasetRecords(Protocol):
+    def add_dataset(self, dataset: dict[str, Any], schema: dict[str, Any]) -> None: ...
+    def dataset(self, dataset_id: str) -> dict[str, Any] | None: ...
+    def catalogue(self) -> Iterator[dict[str, Any]]: ...
+    def schema(self, dataset_id: str, version: int) -> dict[str, Any] | None: ...
+    def add_schema(self, dataset_id: str, schema: dict[str, Any], previous_version: int) -> None: ...
+
+
+class GrantRecords(Protocol):
+    def grant(self, dataset_id: str, consumer: str) -> dict[str, Any] | None: ...
+    def grants(self, dataset_id: str) -> list[dict[str, Any]]: ...
+    def grants_of(self, consumer: str) -> list[dict[str, Any]]: ...
+    def put_grant(self, grant: dict[str, Any]) -> None: ...
+
+
+class ChainLog(Protocol):
+    def head(self, dataset_id: str) -> Head: ...
+    def append(self, dataset_id: str, head: Head, entries: list[Entry], time: datetime, size: int) -> None:
+        """Append `entries` right after `head`, atomically; raises HeadMoved when head is stale."""
+        ...
+
+    def entries(self, dataset_id: str, first: int, last: int | None = None) -> Iterator[Entry]: ...
+    def entries_between(self, dataset_id: str, start: datetime, end: datetime) -> Iterator[Entry]: ...
+    def receipts(self, dataset_id: str, first: int) -> Iterator[Receipt]: ...
+
+
+class SigningRecords(Protocol):
+    def moved_heads(self) -> list[tuple[str, Head]]: ...
+    def last_batch(self) -> dict[str, Any] | None: ...
+    def record_batch(self, header: dict[str, Any], receipts: list[Receipt]) -> None:
+        """Store the receipts, the new last batch, and clear the heads they cover."""
+        ...
+
+
+class ConsumerQueues(Protocol):
+    def create(self, name: str, tier: str) -> str:
+        """A queue (and its dead-letter queue) encrypted with the key of `tier`; answers its URL."""
+        ...
+
+    def delete(self, queue_url: str) -> None: ...
+    def send(self, queue_url: str, bodies: list[str]) -> None: ...
+    def receive(self, queue_url: str, limit: int) -> list[tuple[str, str]]:
+        """(receipt handle, body) pairs, at most `limit`."""
+        ...
+
+    def acknowledge(self, queue_url: str, handles: list[str]) -> list[int]:
+        """Delete the messages; answers the indexes of `handles` SQS refused."""
+        ...
+
+
+class Signer(Protocol):
+    key_id: str
+
+    def sign(self, message: bytes) -> bytes: ...
+    def verifier(self) -> Any:
+        """A `chain.SignatureCheck` with the public key."""
+        ...
+
+
+class BatchArchive(Protocol):
+    def put(self, batch: dict[str, Any]) -> None: ...
+
+
+class DeliveryStats(Protocol):
+    def record_delivery(
+        self, dataset_id: str, day: str, delivered: int, failures: int, latency_ms: int
+    ) -> None: ...
+    def stats(self, dataset_id: str, days: Iterable[str]) -> list[dict[str, Any]]: ...

@@ -1,0 +1,220 @@
+"""The data exchange service: catalogue, grants, messages, and the signed tamper-evident log.
+
+Three functions share one table (see numeriqc.exchange.adapters.table): ExchangeApi (every route),
+ExchangeDelivery (new log blocks from the table's stream -> the consumers' queues) and ExchangeSigner
+(every minute: one KMS signature over the chain heads that moved, to the Object Lock bucket).
+
+Keys: one symmetric KMS key per confidentiality tier (the consumers' queues of a dataset are
+encrypted with its tier's key) and one asymmetric ECC P-256 key that signs the log. The consumers'
+queues are made at run time, one per grant, under a name prefix the functions' roles are limited to
+(docs/decisions/0010-exchange-log.md says why they are not in this template).
+"""
+
+from aws_cdk import Aws, Duration, RemovalPolicy
+from aws_cdk import aws_dynamodb as dynamodb
+from aws_cdk import aws_events as events
+from aws_cdk import aws_events_targets as targets
+from aws_cdk import aws_iam as iam
+from aws_cdk import aws_kms as kms
+from aws_cdk import aws_s3 as s3
+from constructs import Construct
+
+from numeriqc_infra.api import Api
+from numeriqc_infra.functions import PlatformFunction
+from numeriqc_infra.nag import acknowledge
+from numeriqc_infra.naming import fix_logical_id
+from numeriqc_infra.platform import Platform
+
+TIERS = ("public", "internal", "confidential", "restricted")
+LOG_RETENTION = Duration.days(365)  # matches numeriqc.exchange.settings.log_retention_days
+# Only new log blocks are delivered: grants, counters and receipts are filtered out before invoking.
+NEW_BLOCKS = {"eventName": ["INSERT"], "dynamodb": {"NewImage": {"kind": {"S": ["block"]}}}}
+QUEUE_ACTIONS = {
+    "api": [
+        "sqs:CreateQueue",
+        "sqs:DeleteQueue",
+        "sqs:GetQueueAttributes",
+        "sqs:SetQueueAttributes",
+        "sqs:ReceiveMessage",
+        "sqs:DeleteMessage",
+        "sqs:ChangeMessageVisibility",
+    ],
+    "delivery": ["sqs:SendMessage"],
+}
+
+
+class Exchange(Construct):
+    def __init__(self, scope: Construct, id: str, *, platform: Platform, api: Api) -> None:
+        super().__init__(scope, id)
+        from numeriqc.exchange.handlers.api import app  # the resolver: its routes become API routes
+
+        self.table = platform.service_table(
+            self,
+            "ExchangeTable",
+            partition_key="pk",
+            sort_key="sk",
+            time_to_live="expires_at",
+            stream=dynamodb.StreamViewType.NEW_IMAGE,
+        )
+        for index, number in (("ByKey1", 1), ("ByKey2", 2)):
+            self.table.add_global_secondary_index(
+                index_name=index,
+                partition_key=dynamodb.Attribute(name=f"gsi{number}pk", type=dynamodb.AttributeType.STRING),
+                sort_key=dynamodb.Attribute(name=f"gsi{number}sk", type=dynamodb.AttributeType.STRING),
+            )
+        self.tier_keys = {tier: self._tier_key(tier) for tier in TIERS}
+        self.signing_key = self._signing_key()
+        self.log_bucket = self._log_bucket(platform)
+        self.queue_prefix = f"nqc-{platform.stage}-xchg"
+        queue_arns = f"arn:{Aws.PARTITION}:sqs:{Aws.REGION}:{Aws.ACCOUNT_ID}:{self.queue_prefix}-*"
+        base_env = {
+            "EXCHANGE_TABLE": self.table.table_name,
+            "EVENT_BUS_NAME": platform.bus.event_bus_name,
+            "QUEUE_PREFIX": self.queue_prefix,
+            **{f"KEY_{tier.upper()}": key.key_arn for tier, key in self.tier_keys.items()},
+        }
+
+        self.api_function = PlatformFunction(
+            self,
+            "ExchangeApi",
+            platform=platform,
+            handler="numeriqc.exchange.handlers.api.handler",
+            environment={
+                **base_env,
+                "IDEMPOTENCY_TABLE": platform.idempotency_table.table_name,
+                "SIGNING_KEY_ID": self.signing_key.key_arn,
+            },
+            description="Exchange: catalogue, grants, publish, pull, acknowledge, replay, log verification",
+        )
+        self.table.grant_read_write_data(self.api_function)
+        platform.idempotency_table.grant_read_write_data(self.api_function)
+        platform.bus.grant_put_events_to(self.api_function)
+        self.signing_key.grant(self.api_function, "kms:GetPublicKey")
+        self._grant_queues(self.api_function, QUEUE_ACTIONS["api"], queue_arns)
+        self._acknowledge(self.api_function)
+        api.add_service(self.api_function, app)
+
+        self.delivery = PlatformFunction(
+            self,
+            "ExchangeDelivery",
+            platform=platform,
+            handler="numeriqc.exchange.handlers.log_stream.handler",
+            environment=base_env,
+            description="New log blocks (table stream) -> every current grantee's queue, in bundles",
+        )
+        self.delivery.consume_stream("ExchangeLogStream", self.table, batch_size=10, filters=[NEW_BLOCKS])
+        self.table.grant_read_write_data(self.delivery)
+        platform.bus.grant_put_events_to(self.delivery)
+        self._grant_queues(self.delivery, QUEUE_ACTIONS["delivery"], queue_arns)
+        self._acknowledge(self.delivery)
+
+        self.signer = PlatformFunction(
+            self,
+            "ExchangeSigner",
+            platform=platform,
+            handler="numeriqc.exchange.handlers.every_minute.handler",
+            environment={
+                "EXCHANGE_TABLE": self.table.table_name,
+                "SIGNING_KEY_ID": self.signing_key.key_arn,
+                "LOG_BUCKET": self.log_bucket.bucket_name,
+            },
+            timeout=Duration.seconds(60),
+            description="Every minute: one signature over the log's chain heads that moved, to Object Lock",
+        )
+        self.table.grant_read_write_data(self.signer)
+        self.signing_key.grant(self.signer, "kms:Sign")
+        platform.key.grant_encrypt_decrypt(self.signer)  # the log bucket's SSE-KMS
+        iam.Grant.add_to_principal(
+            grantee=self.signer,
+            actions=["s3:PutObject"],
+            resource_arns=[self.log_bucket.arn_for_objects("batches/*")],
+        )
+        acknowledge(
+            self.signer.role or self.signer,
+            "AwsSolutions-IAM5[Resource::<ExchangeLogBucket.Arn>/batches/*]",
+            "Signed batches are named by batch id at run time: PutObject only, under batches/ only.",
+        )
+        self._acknowledge(self.signer)
+        rule = events.Rule(
+            self,
+            "SignerRule",
+            schedule=events.Schedule.rate(Duration.minutes(1)),
+            description="Sign the exchange log's chain heads that moved",
+            targets=[targets.LambdaFunction(self.signer, retry_attempts=2)],
+        )
+        fix_logical_id(rule, "ExchangeSignerRule")
+
+        for tier, key in self.tier_keys.items():
+            platform.add_health_check(f"exchange-{tier}-key", "kms", key.key_arn, key.key_arn)
+        platform.add_health_check(
+            "exchange-signing-key", "kms", self.signing_key.key_arn, self.signing_key.key_arn
+        )
+        platform.add_health_check(
+            "exchange-log-bucket", "s3", self.log_bucket.bucket_name, self.log_bucket.bucket_arn
+        )
+
+    def _tier_key(self, tier: str) -> kms.Key:
+        key = kms.Key(
+            self,
+            f"Exchange{tier.capitalize()}Key",
+            description=f"numeriQc exchange: queues and payloads of {tier} datasets",
+            enable_key_rotation=True,
+            removal_policy=RemovalPolicy.RETAIN,
+        )
+        fix_logical_id(key, f"Exchange{tier.capitalize()}Key")
+        return key
+
+    def _signing_key(self) -> kms.Key:
+        key = kms.Key(
+            self,
+            "ExchangeSigningKey",
+            description="numeriQc exchange: signs the log's batches (ECDSA P-256); the public key verifies",
+            key_spec=kms.KeySpec.ECC_NIST_P256,
+            key_usage=kms.KeyUsage.SIGN_VERIFY,
+            removal_policy=RemovalPolicy.RETAIN,
+        )
+        fix_logical_id(key, "ExchangeSigningKey")
+        return key
+
+    def _log_bucket(self, platform: Platform) -> s3.Bucket:
+        bucket = s3.Bucket(
+            self,
+            "ExchangeLogBucket",
+            encryption=s3.BucketEncryption.KMS,
+            encryption_key=platform.key,
+            bucket_key_enabled=True,
+            block_public_access=s3.BlockPublicAccess.BLOCK_ALL,
+            enforce_ssl=True,
+            versioned=True,  # Object Lock requires it
+            object_lock_enabled=True,
+            object_lock_default_retention=s3.ObjectLockRetention.governance(LOG_RETENTION),
+            object_ownership=s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+            removal_policy=RemovalPolicy.RETAIN,
+        )
+        fix_logical_id(bucket, "ExchangeLogBucket")
+        acknowledge(
+            bucket,
+            "AwsSolutions-S1",
+            "Write-once signed batches under Object Lock, written by one role and read by auditors: the "
+            "batches themselves are the audit trail, and each names the batch before it.",
+        )
+        return bucket
+
+    def _grant_queues(self, function: PlatformFunction, actions: list[str], queue_arns: str) -> None:
+        iam.Grant.add_to_principal(grantee=function, actions=actions, resource_arns=[queue_arns])
+        for key in self.tier_keys.values():  # SQS encrypts and decrypts with the caller's permissions
+            key.grant(function, "kms:GenerateDataKey", "kms:Decrypt")
+        acknowledge(
+            function.role or function,
+            f"AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:sqs:<AWS::Region>:<AWS::AccountId>:{self.queue_prefix}-*]",
+            "Consumers' queues are made per grant at run time (data, not wiring): the role reaches only "
+            "queues under the exchange's own name prefix, with only the actions this function needs.",
+        )
+
+    def _acknowledge(self, function: PlatformFunction) -> None:
+        function.acknowledge_key_grant_wildcards()
+        acknowledge(
+            function.role or function,
+            "AwsSolutions-IAM5[Resource::<ExchangeTable.Arn>/index/*]",
+            "CDK's table grant covers the table's own indexes (ByKey1, ByKey2), nothing else.",
+        )

@@ -1,0 +1,1 @@
+"""Integration tests of the exchange service on the local platform."""

@@ -1,0 +1,1 @@
+"""Unit tests of the exchange rules and the log arithmetic."""
