@@ -4,6 +4,7 @@ import os
 import warnings
 
 from bench import (
+    barometer_bench,
     cold_start,
     dev_ready,
     feedback_calls,
@@ -31,6 +32,7 @@ def main() -> None:
         feedback_redaction.report,
         feedback_calls.report,
         notifications_bench.report,
+        barometer_bench.report,
     ):
         print("\n".join(section()))
         print()

@@ -4,6 +4,7 @@ from aws_cdk import CfnOutput, Stack
 from constructs import Construct
 
 from numeriqc_infra.api import Api
+from numeriqc_infra.barometer import Barometer
 from numeriqc_infra.feedback import Feedback
 from numeriqc_infra.notifications import Notifications
 from numeriqc_infra.organizations import Organizations
@@ -28,6 +29,7 @@ class NumeriqcStack(Stack):
         self.organizations = Organizations(self, "Organizations", platform=self.platform, api=self.api)
         self.notifications = Notifications(self, "Notifications", platform=self.platform, api=self.api)
         self.feedback = Feedback(self, "Feedback", platform=self.platform, api=self.api)
+        self.barometer = Barometer(self, "Barometer", platform=self.platform, api=self.api)
         # Last: it health-checks what the services above registered.
         self.platform_api = PlatformApi(self, "PlatformService", platform=self.platform, api=self.api)
         self._outputs()
@@ -39,6 +41,9 @@ class NumeriqcStack(Stack):
             "ApiUrl": self.api.url,
             "OrganizationsTableName": self.organizations.table.table_name,
             "FeedbackTableName": self.feedback.table.table_name,
+            "BarometerTableName": self.barometer.table.table_name,
+            "BarometerSiteBucketName": self.barometer.site_bucket.bucket_name,
+            "BarometerSiteUrl": f"https://{self.barometer.distribution.distribution_domain_name}/",
             "IdempotencyTableName": platform.idempotency_table.table_name,
             "EventBusName": platform.bus.event_bus_name,
             "PepperSecretArn": platform.pepper.secret_arn,

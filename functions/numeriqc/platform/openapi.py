@@ -15,6 +15,7 @@ API_MODULES: tuple[str, ...] = (
     "numeriqc.platform.handlers.api",
     "numeriqc.organizations.handlers.api",
     "numeriqc.feedback.handlers.api",
+    "numeriqc.barometer.handlers.api",
 )
 
 

@@ -94,7 +94,7 @@ def test_open_data_neutralizes_formulas_and_keeps_one_row_per_period() -> None:
     lines = open_data.to_csv([view]).decode().splitlines()
     assert lines[0].startswith("indicator_id,measure,name_fr")
     assert len(lines) == 4
-    assert ',"\'=HYPERLINK(' in lines[1] and ",'+1," in lines[1]
+    assert ",\"'=HYPERLINK(" in lines[1] and ",'+1," in lines[1]
 
 
 class _Store:
