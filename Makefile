@@ -7,6 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | sha1sum | cut -c1-12)
 LAYER_STAMP := layers/build/.built-$(shell cat pyproject.toml layers/build_layer.py | sha1sum | cut -c1-12)
+NODE_STAMP := node_modules/.installed-$(shell cat package-lock.json | sha1sum | cut -c1-12)
 
 export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION := 20
 export JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION := 1
@@ -37,6 +38,11 @@ $(LAYER_STAMP): $(STAMP)
 
 layer: $(LAYER_STAMP)
 
+# axe-core for the accessibility tests (and the CDK CLI for `make deploy`).
+$(NODE_STAMP): package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@rm -f node_modules/.installed-* && touch $@
+
 dev: $(LAYER_STAMP)
 	$(BIN)/numeriqc dev
 
@@ -55,7 +61,7 @@ synth: $(LAYER_STAMP)
 openapi: $(STAMP)
 	$(BIN)/python -m numeriqc.platform.openapi > docs/openapi.json
 
-test: $(LAYER_STAMP) lint
+test: $(LAYER_STAMP) $(NODE_STAMP) lint
 	$(BIN)/pytest -n 2 --dist loadfile
 
 bench: $(LAYER_STAMP)

@@ -1,4 +1,5 @@
-"""Root conftest: registers the local runtime's pytest plugin (fixtures `platform`, `make_platform`)
-and the shared fixtures of `tests.support.fixtures` (`new_key`, `service_clock`)."""
+"""Root conftest: registers the local runtime's pytest plugin (fixtures `platform`, `make_platform`),
+the shared fixtures of `tests.support.fixtures` (`new_key`, `service_clock`) and the real browser
+of `tests.support.browser` (`browser`, `page`)."""
 
-pytest_plugins = ["numeriqc_local.pytest_plugin", "tests.support.fixtures"]
+pytest_plugins = ["numeriqc_local.pytest_plugin", "tests.support.fixtures", "tests.support.browser"]
