@@ -77,13 +77,13 @@ def _calls_per_report() -> list[str]:
             api_calls = counter.total
             counter.reset()
             runtime.drain()
-            puts = counter.calls["s3.PutObject"]
+            puts, others, described = counter.calls["s3.PutObject"], counter.total, counter.describe()
             files = len(
                 aws.client("s3").list_objects_v2(Bucket=runtime.names["BarometerSiteBucket"])["Contents"]
             )
             lines.append(
                 f"  publication after one report: {puts} of {files} files written; "
-                f"{counter.total - puts} other calls ({counter.describe()}); report itself {api_calls} calls"
+                f"{others - puts} other calls ({described}); the report itself {api_calls} calls"
             )
 
             publisher = EventPublisher(aws.client("events"), runtime.names["EventBus"])

@@ -13,6 +13,8 @@ with a strict content security policy: no script at all, styles and images from 
 from aws_cdk import Duration, RemovalPolicy
 from aws_cdk import aws_cloudfront as cloudfront
 from aws_cdk import aws_cloudfront_origins as origins
+from aws_cdk import aws_events as events
+from aws_cdk import aws_events_targets as targets
 from aws_cdk import aws_iam as iam
 from aws_cdk import aws_s3 as s3
 from aws_cdk import aws_sns as sns
@@ -101,18 +103,51 @@ class Barometer(Construct):
         )
         self.table.grant_read_write_data(self.site)
         platform.bus.grant_put_events_to(self.site)
-        iam.Grant.add_to_principal(
-            grantee=self.site, actions=["s3:PutObject"], resource_arns=[self.site_bucket.arn_for_objects("*")]
-        )
-        acknowledge(
-            self.site.role or self.site,
-            "AwsSolutions-IAM5[Resource::<BarometerSiteBucket.Arn>/*]",
-            "The site's pages are named by indicator at run time: PutObject only, in the site's own bucket.",
-        )
+        self._grant_site_writes(self.site)
         self.site.acknowledge_key_grant_wildcards()
+        self.daily_site = self._daily_site(
+            platform, {**table_env, "SITE_BUCKET": self.site_bucket.bucket_name}
+        )
         self.distribution = self._distribution()
         platform.add_health_check(
             "barometer-site-bucket", "s3", self.site_bucket.bucket_name, self.site_bucket.bucket_arn
+        )
+
+    def _daily_site(self, platform: Platform, env: dict[str, str]) -> PlatformFunction:
+        """Every day at 05:00 UTC (after midnight in Québec): statuses move with the calendar."""
+        function = PlatformFunction(
+            self,
+            "BarometerDailySite",
+            platform=platform,
+            handler="numeriqc.barometer.handlers.every_day.handler",
+            environment=env,
+            timeout=Duration.minutes(2),
+            memory_size=1024,
+            description="Every day: the public site again, as statuses move with the calendar",
+        )
+        self.table.grant_read_write_data(function)
+        platform.bus.grant_put_events_to(function)
+        self._grant_site_writes(function)
+        function.acknowledge_key_grant_wildcards()
+        rule = events.Rule(
+            self,
+            "BarometerDailyRule",
+            schedule=events.Schedule.cron(minute="0", hour="5"),
+            description="Publish the barometer's site again: statuses move with the calendar",
+            targets=[targets.LambdaFunction(function, retry_attempts=2)],
+        )
+        fix_logical_id(rule, "BarometerDailyRule")
+        return function
+
+    def _grant_site_writes(self, function: PlatformFunction) -> None:
+        """PutObject only, in the site's own bucket (CDK's bucket grants would add reads and deletes)."""
+        iam.Grant.add_to_principal(
+            grantee=function, actions=["s3:PutObject"], resource_arns=[self.site_bucket.arn_for_objects("*")]
+        )
+        acknowledge(
+            function.role or function,
+            "AwsSolutions-IAM5[Resource::<BarometerSiteBucket.Arn>/*]",
+            "The site's pages are named by indicator at run time: PutObject only, in the site's own bucket.",
         )
 
     def _site_bucket(self) -> s3.Bucket:

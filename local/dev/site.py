@@ -1,6 +1,9 @@
 """The barometer's public site as `numeriqc dev` serves it, under /barometre/: the files the site
 function wrote into the site bucket, with the security headers the template's CloudFront response
 headers policy gives them when deployed (read from the template, not repeated here).
+
+A fresh platform has no site until the first change or the daily run: the first visit to an empty
+bucket runs the daily publication once, as its schedule would, so `make dev` shows the site at once.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from ..runtime import LocalRuntime
 
 SITE_PREFIX = "/barometre/"
 SITE_BUCKET = "BarometerSiteBucket"
+DAILY_FUNCTION = "BarometerDailySite"
 HEADERS_POLICY = "AWS::CloudFront::ResponseHeadersPolicy"
 
 
@@ -23,8 +27,11 @@ def site_file(runtime: LocalRuntime, path: str) -> HttpResponse:
         key += "index.html"
     try:
         bucket = runtime.names[SITE_BUCKET]
-        found = runtime.clients("s3").get_object(Bucket=bucket, Key=key)
-    except Exception:  # no such bucket in this template, or no such page (yet)
+        s3 = runtime.clients("s3")
+        if not s3.list_objects_v2(Bucket=bucket, MaxKeys=1).get("KeyCount"):
+            runtime.invoke(DAILY_FUNCTION, {"detail-type": "Scheduled Event", "source": "aws.events"})
+        found = s3.get_object(Bucket=bucket, Key=key)
+    except Exception:  # no such bucket or function in this template, or no such page
         return _not_found()
     headers = {"content-type": str(found.get("ContentType") or "application/octet-stream")}
     headers.update(security_headers(runtime))

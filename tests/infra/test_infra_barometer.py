@@ -4,6 +4,7 @@ bucket and CDN with a strict content security policy."""
 import json
 from typing import Any
 
+import pytest
 from infra_cfn import props, ref_target, resources
 
 from numeriqc.barometer.platform_figures import counted_types
@@ -59,11 +60,14 @@ def test_the_site_is_private_behind_cloudfront_with_a_strict_csp(template: dict[
     assert security["StrictTransportSecurity"]["AccessControlMaxAgeSec"] >= 31536000
 
 
-def test_the_site_function_may_only_put_objects_in_the_site_bucket(template: dict[str, Any]) -> None:
+@pytest.mark.parametrize("role", ["BarometerSiteRole", "BarometerDailySiteRole"])
+def test_the_site_functions_may_only_put_objects_in_the_site_bucket(
+    template: dict[str, Any], role: str
+) -> None:
     s3_actions = set()
     for policy in resources(template, "AWS::IAM::Policy").values():
         roles = json.dumps(policy["Properties"]["Roles"])
-        if "BarometerSiteRole" not in roles:
+        if role not in roles:
             continue
         for statement in policy["Properties"]["PolicyDocument"]["Statement"]:
             actions = statement["Action"] if isinstance(statement["Action"], list) else [statement["Action"]]

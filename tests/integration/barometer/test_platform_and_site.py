@@ -6,6 +6,8 @@ from typing import Any
 
 from numeriqc.core import aws, clock
 from numeriqc.core.events import EventPublisher, cloud_event
+from numeriqc_infra.barometer import CONTENT_SECURITY_POLICY
+from numeriqc_local.dev.site import site_file
 from tests.support.barometer import define, report, reporter_key, this_month
 from tests.support.feedback import org_key, register, submit
 from tests.support.platform import NewKey
@@ -61,3 +63,31 @@ def test_a_report_regenerates_the_site_in_both_languages(
         in site["donnees/barometre.csv"].decode()
     )
     assert all(len(content) < 100 * 1024 for content in site.values())
+
+
+def test_the_local_dev_server_serves_the_site_with_the_deployed_policy(
+    platform: Any, new_key: NewKey, service_clock: Any
+) -> None:
+    define(platform, reporter_key(new_key))  # not drained: the first visit publishes the empty site
+    home = site_file(platform, "/barometre/")
+    assert home.status == 200
+    assert b'<a href="fr/index.html">' in home.content
+    page = site_file(platform, "/barometre/en/indicator-services-en-ligne.html")
+    assert page.status == 200 and page.headers["content-type"].startswith("text/html")
+    assert page.headers["content-security-policy"] == CONTENT_SECURITY_POLICY
+    assert site_file(platform, "/barometre/en/nowhere.html").status == 404
+    assert site_file(platform, "/barometre/../../etc/passwd").status == 404
+
+
+def test_the_daily_run_moves_statuses_with_the_calendar(
+    platform: Any, new_key: NewKey, service_clock: Any
+) -> None:
+    """No report at all: the target's date passing turns `future` into `not_available`."""
+    key = reporter_key(new_key)
+    define(platform, key, targets=[{"value": 80, "date": service_clock().date().isoformat()}])
+    platform.drain()
+    assert "À atteindre" in _site(platform)["fr/indicateur-services-en-ligne.html"].decode()
+    service_clock.advance(2 * 86400)
+    platform.invoke("BarometerDailySite", {"detail-type": "Scheduled Event", "source": "aws.events"})
+    page = _site(platform)["fr/indicateur-services-en-ligne.html"].decode()
+    assert "Résultat non disponible" in page and "À atteindre" not in page
