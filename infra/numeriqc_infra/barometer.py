@@ -32,7 +32,14 @@ from numeriqc_infra.platform import Platform
 # The barometer's own events that change what the site shows (not site.published: no loop).
 SITE_CHANGES = [
     f"{TYPE_PREFIX}barometer.{name}.v1"
-    for name in ("report.recorded", "indicator.defined", "figures.recorded")
+    for name in (
+        "report.recorded",
+        "indicator.defined",
+        "figures.recorded",
+        "benefit.measured",
+        "benefit.moderated",
+        "achievement.moderated",
+    )
 ]
 # The debounce: a burst of reports within this window is one publication.
 SITE_DEBOUNCE = Duration.seconds(60)

@@ -6,6 +6,7 @@ Built on use (lazy clients, cached settings), never at import time; rules get `c
 from numeriqc.barometer.adapters.site_bucket import S3Site
 from numeriqc.barometer.adapters.table import BarometerStore
 from numeriqc.barometer.indicators import Catalogue
+from numeriqc.barometer.register import Register
 from numeriqc.barometer.reporting import Reporting
 from numeriqc.barometer.series import SeriesReading
 from numeriqc.barometer.settings import BarometerSettings
@@ -30,6 +31,11 @@ def reporting() -> Reporting:
     return Reporting(catalogue(), store(), clock.now)
 
 
+def register() -> Register:
+    moderators = frozenset(org.strip() for org in config().moderator_orgs.split(",") if org.strip())
+    return Register(store(), moderators, clock.now)
+
+
 def series() -> SeriesReading:
     return SeriesReading(store(), clock.now)
 
@@ -37,7 +43,14 @@ def series() -> SeriesReading:
 def site_publisher() -> SitePublisher:
     table = store()
     site = S3Site(aws.client("s3"), config().site_bucket)
-    return SitePublisher(Catalogue(table, clock.now), SeriesReading(table, clock.now), table, site, clock.now)
+    return SitePublisher(
+        catalogue=Catalogue(table, clock.now),
+        series=SeriesReading(table, clock.now),
+        register=Register(table, clock=clock.now),
+        manifest=table,
+        writer=site,
+        clock=clock.now,
+    )
 
 
 def publisher() -> EventPublisher:

@@ -184,3 +184,132 @@ class IndicatorSeries(BaseModel):
     indicator_id: str
     status: IndicatorStatus
     points: list[SeriesPoint]
+
+
+class Moderation(StrEnum):
+    PENDING = "pending"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+
+
+class ModerationIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    decision: Moderation = Field(description="approved ou/or rejected")
+
+
+class BenefitKind(StrEnum):
+    """Measure 16's kinds of benefit, each with its unit."""
+
+    HOURS_SAVED = "hours_saved"
+    DOLLARS_SAVED = "dollars_saved"
+    SATISFACTION = "satisfaction"  # percentage points
+    DELAY_REDUCED = "delay_reduced"  # days
+
+
+BENEFIT_UNITS: dict[BenefitKind, IndicatorUnit] = {
+    BenefitKind.HOURS_SAVED: IndicatorUnit.HOURS,
+    BenefitKind.DOLLARS_SAVED: IndicatorUnit.DOLLARS,
+    BenefitKind.SATISFACTION: IndicatorUnit.PERCENT,
+    BenefitKind.DELAY_REDUCED: IndicatorUnit.DAYS,
+}
+
+
+class Estimate(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    period: PeriodLabel
+    value: float = Field(ge=0, le=LIMIT, allow_inf_nan=False)
+
+
+class BenefitIn(BaseModel):
+    """An initiative's estimated benefit, with how it was estimated: organizations enter theirs."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    benefit_id: IndicatorId = Field(examples=["permis-en-ligne-heures"])
+    measure: int = Field(ge=1, le=16)
+    title_fr: Name
+    title_en: Name
+    kind: BenefitKind
+    method_fr: Text = Field(min_length=2)
+    method_en: Text = Field(min_length=2)
+    assumptions_fr: Text = ""
+    assumptions_en: Text = ""
+    estimates: list[Estimate] = Field(min_length=1, max_length=40)
+
+
+class MeasurementIn(BaseModel):
+    """What an initiative actually yielded in a period, and how much of it was reinvested ($)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    period: PeriodLabel
+    measured: float = Field(ge=0, le=LIMIT, allow_inf_nan=False)
+    reinvested: float | None = Field(default=None, ge=0, le=LIMIT, allow_inf_nan=False)
+
+
+class Benefit(BaseModel):
+    benefit_id: str
+    org_id: str
+    measure: int
+    title_fr: str
+    title_en: str
+    kind: BenefitKind
+    method_fr: str
+    method_en: str
+    assumptions_fr: str = ""
+    assumptions_en: str = ""
+    estimates: list[Estimate]
+    measurements: dict[str, MeasurementIn] = Field(
+        default_factory=dict, description="par période / per period"
+    )
+    moderation: Moderation
+    created_at: datetime
+
+
+class BenefitList(BaseModel):
+    items: list[Benefit]
+
+
+class AchievementStatus(StrEnum):
+    IN_PROGRESS = "in_progress"
+    DELIVERED = "delivered"
+
+
+HttpsUrl = Annotated[str, StringConstraints(pattern=r"^https://[^\s<>\"']{3,500}$")]
+
+
+class ShowcaseIn(BaseModel):
+    """A digital achievement for the Vitrine (measure 8), published once moderated."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    achievement_id: IndicatorId
+    title_fr: Name
+    title_en: Name
+    summary_fr: Text = Field(min_length=2)
+    summary_en: Text = Field(min_length=2)
+    links: list[HttpsUrl] = Field(default_factory=list, max_length=5)
+    status: AchievementStatus
+    date: date
+    measures: list[Annotated[int, Field(ge=1, le=16)]] = Field(default_factory=list, max_length=16)
+
+
+class Achievement(BaseModel):
+    achievement_id: str
+    org_id: str
+    title_fr: str
+    title_en: str
+    summary_fr: str
+    summary_en: str
+    links: list[str]
+    status: AchievementStatus
+    date: date
+    measures: list[int]
+    moderation: Moderation
+    created_at: datetime
+
+
+class AchievementList(BaseModel):
+    items: list[Achievement]

@@ -70,3 +70,24 @@ class SiteManifest(Protocol):
 
 class SiteWriter(Protocol):
     def write(self, path: str, content: bytes, content_type: str) -> None: ...
+
+
+class NotOwned(Exception):
+    """A conditional update found the entry missing or owned by another organization."""
+
+
+class RegisterRecords(Protocol):
+    """Benefits (`kind` "benefit") and showcase achievements (`kind` "achievement")."""
+
+    def add_entry(self, kind: str, entry_id: str, item: dict[str, Any]) -> None:
+        """Store a new entry; AlreadyExists when its id is taken."""
+
+    def entry(self, kind: str, entry_id: str) -> dict[str, Any] | None: ...
+
+    def entries(self, kind: str) -> list[dict[str, Any]]: ...
+
+    def set_measurement(self, benefit_id: str, org_id: str, period: str, measurement: dict[str, Any]) -> None:
+        """Record one period's measurement of the organization's own benefit; NotOwned otherwise."""
+
+    def set_moderation(self, kind: str, entry_id: str, decision: str) -> None:
+        """NotOwned when there is no such entry."""

@@ -8,4 +8,6 @@ class BarometerSettings(BaseSettings):
     idempotency_table: str | None = None
     event_bus_name: str = ""
     site_bucket: str = ""
+    # The organizations whose keys approve benefits and achievements (comma-separated).
+    moderator_orgs: str = "numeriqc"
     powertools_metrics_namespace: str = "numeriqc"

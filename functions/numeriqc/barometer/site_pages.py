@@ -7,7 +7,15 @@ whatever the API already refused. Nothing on a page depends on when it was gener
 whose data did not change is byte for byte the same and is not written again.
 """
 
-from numeriqc.barometer.models import IndicatorStatus, StrategyMeasure
+from numeriqc.barometer.models import (
+    BENEFIT_UNITS,
+    Achievement,
+    AchievementStatus,
+    Benefit,
+    IndicatorStatus,
+    IndicatorUnit,
+    StrategyMeasure,
+)
 from numeriqc.barometer.series import IndicatorView
 from numeriqc.barometer.site_chart import chart
 from numeriqc.barometer.site_text import Lang, amount, e, pick, status_label
@@ -15,6 +23,8 @@ from numeriqc.barometer.site_text import Lang, amount, e, pick, status_label
 SITE_NAME = ("Baromètre numériQc", "numériQc Barometer")
 HOME = {"fr": "index.html", "en": "index.html"}
 OPEN_DATA = {"fr": "donnees-ouvertes.html", "en": "open-data.html"}
+BENEFITS = {"fr": "benefices.html", "en": "benefits.html"}
+SHOWCASE = {"fr": "vitrine.html", "en": "showcase.html"}
 INDICATOR = {"fr": "indicateur-{id}.html", "en": "indicator-{id}.html"}
 DATA_DIR = "donnees"
 
@@ -47,6 +57,8 @@ def layout(lang: Lang, title: str, here: str, counterpart: str, body: str) -> st
         f'<header>\n<p class="brand"><a href="{HOME[lang]}">{e(site)}</a></p>\n'
         f'<nav aria-label="{pick(("Navigation principale", "Main navigation"), lang)}"><ul>'
         f'<li><a href="{HOME[lang]}">{pick(("Accueil", "Home"), lang)}</a></li>'
+        f'<li><a href="{BENEFITS[lang]}">{pick(("Bénéfices", "Benefits"), lang)}</a></li>'
+        f'<li><a href="{SHOWCASE[lang]}">{pick(("Vitrine", "Showcase"), lang)}</a></li>'
         f'<li><a href="{OPEN_DATA[lang]}">{pick(("Données ouvertes", "Open data"), lang)}</a></li>'
         f'<li><a href="../{to}/{e(counterpart)}" lang="{to}" hreflang="{to}">'
         f"{pick(('English', 'Français'), lang)}</a></li>"
@@ -268,3 +280,102 @@ def landing() -> str:
         '<li><a href="en/index.html" lang="en" hreflang="en">English</a></li></ul>\n'
         "</main>\n</body>\n</html>\n"
     )
+
+
+def benefits_body(benefits: list[Benefit], lang: Lang) -> str:
+    """Each approved initiative: estimate and measurement side by side per period, with the gap."""
+    if not benefits:
+        return f"<p>{pick(BENEFITS_INTRO, lang)}</p>\n<p>{pick(NONE_YET, lang)}</p>"
+    parts = [f"<p>{pick(BENEFITS_INTRO, lang)}</p>"]
+    head = "".join(
+        f'<th scope="col">{pick(cell, lang)}</th>'
+        for cell in (
+            ("Période", "Period"),
+            ("Estimé", "Estimated"),
+            ("Mesuré", "Measured"),
+            ("Écart", "Gap"),
+            ("Réinvesti", "Reinvested"),
+        )
+    )
+    for benefit in benefits:
+        unit = BENEFIT_UNITS[benefit.kind]
+        estimates = {estimate.period: estimate.value for estimate in benefit.estimates}
+        rows = []
+        for period in sorted(set(estimates) | set(benefit.measurements)):
+            estimated = estimates.get(period)
+            measurement = benefit.measurements.get(period)
+            measured = measurement.measured if measurement else None
+            gap = measured - estimated if measured is not None and estimated is not None else None
+            reinvested = measurement.reinvested if measurement else None
+            cells = [
+                _maybe(estimated, unit, lang),
+                _maybe(measured, unit, lang),
+                ("+" if gap is not None and gap > 0 else "") + _maybe(gap, unit, lang),
+                _maybe(reinvested, IndicatorUnit.DOLLARS, lang),
+            ]
+            rows.append(
+                f'<tr><th scope="row">{e(period)}</th>' + "".join(f"<td>{e(c)}</td>" for c in cells) + "</tr>"
+            )
+        title = pick((benefit.title_fr, benefit.title_en), lang)
+        assumptions = pick((benefit.assumptions_fr, benefit.assumptions_en), lang)
+        method = pick((benefit.method_fr, benefit.method_en), lang)
+        parts += [
+            f'<section aria-labelledby="benefice-{e(benefit.benefit_id)}">',
+            f'<h2 id="benefice-{e(benefit.benefit_id)}">{e(title)}</h2>',
+            f"<p>{pick(('Organisme', 'Organization'), lang)}{colon(lang)}{e(benefit.org_id)} · "
+            f"{pick(('Mesure', 'Measure'), lang)} {benefit.measure}</p>",
+            f"<p>{pick(('Méthode', 'Method'), lang)}{colon(lang)}{e(method)}</p>",
+            f"<p>{pick(('Hypothèses', 'Assumptions'), lang)}{colon(lang)}{e(assumptions)}</p>"
+            if assumptions
+            else "",
+            f"<table><caption>{e(title)}{colon(lang)}"
+            f"{pick(('estimé et mesuré', 'estimated and measured'), lang)}"
+            f"</caption><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>",
+            "</section>",
+        ]
+    return "\n".join(part for part in parts if part)
+
+
+def _maybe(value: float | None, unit: IndicatorUnit, lang: Lang) -> str:
+    return amount(value, unit, lang) if value is not None else pick(("non mesuré", "not measured"), lang)
+
+
+def showcase_body(achievements: list[Achievement], lang: Lang) -> str:
+    if not achievements:
+        return f"<p>{pick(SHOWCASE_INTRO, lang)}</p>\n<p>{pick(NONE_YET, lang)}</p>"
+    parts = [f"<p>{pick(SHOWCASE_INTRO, lang)}</p>"]
+    for item in achievements:
+        status = pick(ACHIEVEMENT_STATUS[item.status], lang)
+        measures = ", ".join(
+            f'<a href="{HOME[lang]}#mesure-{number}">{pick(("Mesure", "Measure"), lang)} {number}</a>'
+            for number in sorted(set(item.measures))
+        )
+        links = "".join(f'<li><a href="{e(link)}">{e(link)}</a></li>' for link in item.links)
+        parts += [
+            "<article>",
+            f"<h2>{e(pick((item.title_fr, item.title_en), lang))}</h2>",
+            f"<p>{e(item.org_id)} · {item.date.isoformat()} · {e(status)}</p>",
+            f"<p>{e(pick((item.summary_fr, item.summary_en), lang))}</p>",
+            f"<p>{measures}</p>" if measures else "",
+            f"<ul>{links}</ul>" if links else "",
+            "</article>",
+        ]
+    return "\n".join(part for part in parts if part)
+
+
+BENEFITS_INTRO = (
+    "Le registre des bénéfices présente, pour chaque initiative approuvée, les bénéfices estimés et "
+    "mesurés par période, l'écart entre les deux et les sommes réinvesties dans la transformation "
+    "numérique.",
+    "The benefits register shows, for each approved initiative, the estimated and measured benefits per "
+    "period, the gap between them and the amounts reinvested in the digital transformation.",
+)
+SHOWCASE_INTRO = (
+    "La Vitrine numérique met en valeur les réalisations numériques des organisations publiques.",
+    "The Digital Showcase highlights public organizations' digital achievements.",
+)
+NONE_YET = ("Aucune entrée approuvée pour l'instant.", "No approved entry yet.")
+ACHIEVEMENT_STATUS = {
+    AchievementStatus.IN_PROGRESS: ("En cours", "In progress"),
+    AchievementStatus.DELIVERED: ("Livrée", "Delivered"),
+}

@@ -14,15 +14,19 @@ from dataclasses import dataclass
 
 from numeriqc.barometer import open_data
 from numeriqc.barometer.indicators import Catalogue
-from numeriqc.barometer.models import StrategyMeasure
+from numeriqc.barometer.models import Achievement, Benefit, StrategyMeasure
 from numeriqc.barometer.ports import SiteManifest, SiteWriter
+from numeriqc.barometer.register import Register
 from numeriqc.barometer.series import IndicatorView, SeriesReading
 from numeriqc.barometer.site_pages import (
+    BENEFITS,
     DATA_DIR,
     HOME,
     INDICATOR,
     OPEN_DATA,
+    SHOWCASE,
     SITE_NAME,
+    benefits_body,
     home,
     indicator_body,
     indicator_page,
@@ -30,6 +34,7 @@ from numeriqc.barometer.site_pages import (
     layout,
     open_data_body,
     other,
+    showcase_body,
 )
 from numeriqc.barometer.site_style import STYLESHEET
 from numeriqc.barometer.site_text import LANGS, pick
@@ -49,7 +54,12 @@ class Publication:
     written: list[str]
 
 
-def render(measures: tuple[StrategyMeasure, ...], views: list[IndicatorView]) -> Site:
+def render(
+    measures: tuple[StrategyMeasure, ...],
+    views: list[IndicatorView],
+    benefits: list[Benefit] | None = None,
+    achievements: list[Achievement] | None = None,
+) -> Site:
     site: Site = {"index.html": (landing().encode(), HTML), "site.css": (STYLESHEET.encode(), "text/css")}
     by_number = {measure.number: measure for measure in measures}
     for lang in LANGS:
@@ -64,6 +74,14 @@ def render(measures: tuple[StrategyMeasure, ...], views: list[IndicatorView]) ->
             layout(lang, open_title, OPEN_DATA[lang], OPEN_DATA[to], open_data_body(views, lang)).encode(),
             HTML,
         )
+        for pages, title_pair, body in (
+            (BENEFITS, ("Registre des bénéfices", "Benefits register"), benefits_body(benefits or [], lang)),
+            (SHOWCASE, ("Vitrine numérique", "Digital Showcase"), showcase_body(achievements or [], lang)),
+        ):
+            site[f"{lang}/{pages[lang]}"] = (
+                layout(lang, pick(title_pair, lang), pages[lang], pages[to], body).encode(),
+                HTML,
+            )
         for view in views:
             indicator = view.indicator
             page = indicator_page(indicator.indicator_id, lang)
@@ -89,14 +107,17 @@ def digest(content: bytes, content_type: str) -> str:
 class SitePublisher:
     def __init__(
         self,
+        *,
         catalogue: Catalogue,
         series: SeriesReading,
+        register: Register,
         manifest: SiteManifest,
         writer: SiteWriter,
         clock: Clock = installed_clock,
     ) -> None:
         self._catalogue = catalogue
         self._series = series
+        self._register = register
         self._manifest = manifest
         self._writer = writer
         self._clock = clock
@@ -105,7 +126,7 @@ class SitePublisher:
         return [self._series.view(indicator) for indicator in self._catalogue.list()]
 
     def publish(self, sink: EventSink) -> Publication:
-        site = render(MEASURES, self.views())
+        site = render(MEASURES, self.views(), self._register.benefits(), self._register.achievements())
         known = self._manifest.page_hashes()
         hashes = {path: digest(content, kind) for path, (content, kind) in site.items()}
         written = sorted(path for path, value in hashes.items() if known.get(path) != value)

@@ -8,12 +8,23 @@ routing with the headers CloudFront adds.
 """
 
 from collections.abc import Iterator
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
 
-from numeriqc.barometer.models import IndicatorBaseline, IndicatorStatus, SeriesPoint
+from numeriqc.barometer.models import (
+    Achievement,
+    AchievementStatus,
+    Benefit,
+    BenefitKind,
+    Estimate,
+    IndicatorBaseline,
+    IndicatorStatus,
+    MeasurementIn,
+    Moderation,
+    SeriesPoint,
+)
 from numeriqc.barometer.series import IndicatorView
 from numeriqc.barometer.site_publication import render
 from numeriqc.barometer.strategy import AUTOMATIC, MEASURES
@@ -44,7 +55,38 @@ def _site() -> dict[str, tuple[bytes, str]]:
             IndicatorStatus.ON_TRACK,
         )
     )
-    return render(MEASURES, views)
+    now = datetime(2026, 5, 1, tzinfo=UTC)
+    benefit = Benefit(
+        benefit_id="permis-en-ligne",
+        org_id="saaq",
+        measure=16,
+        title_fr="Permis en ligne",
+        title_en="Online licences",
+        kind=BenefitKind.HOURS_SAVED,
+        method_fr="Temps évité x demandes",
+        method_en="Time avoided x requests",
+        assumptions_fr="20 minutes par demande",
+        assumptions_en="20 minutes per request",
+        estimates=[Estimate(period="2026-Q1", value=1000), Estimate(period="2026-Q2", value=1500)],
+        measurements={"2026-Q1": MeasurementIn(period="2026-Q1", measured=1200, reinvested=5000)},
+        moderation=Moderation.APPROVED,
+        created_at=now,
+    )
+    achievement = Achievement(
+        achievement_id="rendez-vous",
+        org_id="saaq",
+        title_fr="Prise de rendez-vous",
+        title_en="Appointment booking",
+        summary_fr="Réserver en ligne.",
+        summary_en="Book online.",
+        links=["https://saaq.gouv.qc.ca/rendez-vous"],
+        status=AchievementStatus.DELIVERED,
+        date=date(2026, 4, 1),
+        measures=[7, 9],
+        moderation=Moderation.APPROVED,
+        created_at=now,
+    )
+    return render(MEASURES, views, [benefit], [achievement])
 
 
 SITE = _site()
@@ -58,6 +100,10 @@ PAGES = [
     "en/indicator-feedback-csat.html",
     "fr/donnees-ouvertes.html",
     "en/open-data.html",
+    "fr/benefices.html",
+    "en/benefits.html",
+    "fr/vitrine.html",
+    "en/showcase.html",
 ]
 
 

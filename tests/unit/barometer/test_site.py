@@ -10,6 +10,7 @@ import pytest
 from numeriqc.barometer import open_data
 from numeriqc.barometer.indicators import Catalogue
 from numeriqc.barometer.models import IndicatorBaseline, IndicatorStatus, SeriesPoint, StrategyMeasure
+from numeriqc.barometer.register import Register
 from numeriqc.barometer.series import IndicatorView, SeriesReading
 from numeriqc.barometer.site_publication import SitePublisher, render
 from numeriqc.barometer.strategy import MEASURES
@@ -112,6 +113,9 @@ class _Store:
     def add_indicator(self, item: dict[str, Any]) -> None:
         raise AssertionError("not used")
 
+    def entries(self, kind: str) -> list[dict[str, Any]]:
+        return []
+
     def totals(self, indicator_id: str) -> list[dict[str, Any]]:
         return self.totals_by.get(indicator_id, [])
 
@@ -128,7 +132,14 @@ class _Store:
 def test_publishing_writes_everything_once_then_only_what_a_change_touched() -> None:
     store = _Store()
     clock = FrozenClock(datetime(2026, 3, 15, 12, tzinfo=UTC))
-    publisher = SitePublisher(Catalogue(store, clock), SeriesReading(store, clock), store, store, clock)
+    publisher = SitePublisher(
+        catalogue=Catalogue(store, clock),
+        series=SeriesReading(store, clock),
+        register=Register(store, clock=clock),
+        manifest=store,
+        writer=store,
+        clock=clock,
+    )
     sink = EventBuffer()
     first = publisher.publish(sink)
     assert len(first.written) == first.files

@@ -8,6 +8,8 @@ REP#<indicator_id>#<period>     ORG#<org_id>#V#<000001>     every version of it,
 AGG#<indicator_id>              <period>                    the period's totals across organizations
 EVT#<event_id>                  EVT                         a platform event already counted; TTL
 SITE                            MANIFEST                    the public site's pages and their content hashes
+REG#benefit                     <benefit_id>                a benefit: estimates, measurements by period
+REG#achievement                 <achievement_id>            a showcase achievement
 
 A report is ONE TransactWriteItems: the current report (conditioned on the version it replaces,
 or on being the first), the new version, and the aggregate's `ADD`/`SET` delta. A platform event
@@ -18,7 +20,7 @@ indicator's series is one Query of its AGG# partition; the indicators one Query 
 from typing import Any
 
 from numeriqc.barometer.aggregation import Delta
-from numeriqc.barometer.ports import AlreadyExists, Figure, ReportVersion
+from numeriqc.barometer.ports import AlreadyExists, Figure, NotOwned, ReportVersion
 from numeriqc.core.dynamo import SingleTable, to_attribute, to_item
 
 INDICATORS = "IND"
@@ -45,6 +47,10 @@ def aggregate_pk(indicator_id: str) -> str:
 
 def claim_pk(event_id: str) -> str:
     return f"EVT#{event_id}"
+
+
+def register_pk(kind: str) -> str:
+    return f"REG#{kind}"
 
 
 class BarometerStore(SingleTable):
@@ -113,6 +119,59 @@ class BarometerStore(SingleTable):
         self._client.put_item(
             TableName=self._table, Item=to_item({"pk": MANIFEST[0], "sk": MANIFEST[1], "pages": hashes})
         )
+
+    # -- the benefits register and the showcase -------------------------------------------------
+
+    def add_entry(self, kind: str, entry_id: str, item: dict[str, Any]) -> None:
+        put = self._put({"pk": register_pk(kind), "sk": entry_id, **item}, new=True)["Put"]
+        try:
+            self._client.put_item(**put)
+        except self._client.exceptions.ConditionalCheckFailedException as error:
+            raise AlreadyExists(entry_id) from error
+
+    def entry(self, kind: str, entry_id: str) -> dict[str, Any] | None:
+        return _bare(self._get(register_pk(kind), entry_id))
+
+    def entries(self, kind: str) -> list[dict[str, Any]]:
+        return [_bare(item) for item in self._query_all(register_pk(kind))]  # type: ignore[misc]
+
+    def set_measurement(self, benefit_id: str, org_id: str, period: str, measurement: dict[str, Any]) -> None:
+        """One UpdateItem on the period's key of the `measurements` map, only on the owner's benefit."""
+        self._update_entry(
+            "benefit",
+            benefit_id,
+            "SET measurements.#period = :measurement",
+            {":measurement": measurement, ":org": org_id},
+            names={"#period": period},
+            condition="org_id = :org",
+        )
+
+    def set_moderation(self, kind: str, entry_id: str, decision: str) -> None:
+        self._update_entry(kind, entry_id, "SET moderation = :decision", {":decision": decision})
+
+    def _update_entry(
+        self,
+        kind: str,
+        entry_id: str,
+        expression: str,
+        values: dict[str, Any],
+        *,
+        names: dict[str, str] | None = None,
+        condition: str | None = None,
+    ) -> None:
+        request: dict[str, Any] = {
+            "TableName": self._table,
+            "Key": to_item({"pk": register_pk(kind), "sk": entry_id}),
+            "UpdateExpression": expression,
+            "ConditionExpression": "attribute_exists(pk)" + (f" AND {condition}" if condition else ""),
+            "ExpressionAttributeValues": to_item(values),
+        }
+        if names:
+            request["ExpressionAttributeNames"] = names
+        try:
+            self._client.update_item(**request)
+        except self._client.exceptions.ConditionalCheckFailedException as error:
+            raise NotOwned(entry_id) from error
 
     # -- shared ---------------------------------------------------------------------------------
 

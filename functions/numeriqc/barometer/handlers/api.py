@@ -10,13 +10,13 @@ from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from numeriqc.barometer import deps
-from numeriqc.barometer.handlers.routes import indicators, reports
+from numeriqc.barometer.handlers.routes import indicators, register, reports
 from numeriqc.core.events import publishes_events
 from numeriqc.core.http import build_resolver
 from numeriqc.core.observability import logger, metrics, tracer
 
 app = build_resolver()
-for routes in (indicators, reports):  # the order of the OpenAPI document
+for routes in (indicators, reports, register):  # the order of the OpenAPI document
     app.include_router(routes.router)
 
 
