@@ -13,6 +13,7 @@ SERVICES = {
     "PlatformApi": "numeriqc.platform.handlers.api",
     "FeedbackApi": "numeriqc.feedback.handlers.api",
     "NotificationsApi": "numeriqc.notifications.handlers.api",
+    "BarometerApi": "numeriqc.barometer.handlers.api",
 }
 
 
