@@ -9,7 +9,7 @@ at once.
 
 from datetime import datetime
 
-from numeriqc.barometer import text_rules
+from numeriqc.barometer import periods, text_rules
 from numeriqc.barometer.models import UNIT_RANGES, Indicator, IndicatorIn, ValueRange
 from numeriqc.barometer.ports import AlreadyExists, IndicatorRecords
 from numeriqc.barometer.strategy import AUTOMATIC, AUTOMATIC_BY_ID
@@ -104,7 +104,7 @@ def _checked(request: IndicatorIn, now: datetime) -> ValueRange:
     elif value_range.min < low or value_range.max > high:
         errors.append(FieldError("body.range", "outside_unit", _OUTSIDE_UNIT, min=low, max=high))
     bounds = {"min": value_range.min, "max": value_range.max}
-    today = now.date()
+    today = periods.quebec_day(now)
     for index, target in enumerate(request.targets):
         if target.date < today:
             errors.append(FieldError(f"body.targets[{index}].date", "past", _PAST, date=target.date))

@@ -7,7 +7,7 @@ in time order as text.
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta, timezone, tzinfo
+from datetime import date, datetime, timedelta, timezone, tzinfo
 from enum import StrEnum
 
 
@@ -68,3 +68,8 @@ def quebec_zone() -> tzinfo:
 
 
 QUEBEC = quebec_zone()
+
+
+def quebec_day(moment: datetime) -> date:
+    """The calendar day in Québec: periods begin, targets fall due and statuses move on it."""
+    return moment.astimezone(QUEBEC).date()

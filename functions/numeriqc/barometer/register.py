@@ -74,7 +74,7 @@ class Register:
     def measure_benefit(
         self, org_id: str, benefit_id: str, request: MeasurementIn, sink: EventSink
     ) -> Benefit:
-        if periods.parse(request.period).start > self._clock().date():
+        if periods.parse(request.period).start > periods.quebec_day(self._clock()):
             errors = [FieldError("body.period", "not_begun", _NOT_BEGUN, period=request.period)]
             raise ValidationFailed(errors=errors)
         try:

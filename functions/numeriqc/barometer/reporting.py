@@ -158,7 +158,7 @@ def _period_errors(indicator: Indicator, label: str, now: datetime) -> list[Fiel
                 example=_EXAMPLES[frequency],
             )
         ]
-    if period.start > now.date():
+    if period.start > periods.quebec_day(now):
         return [FieldError("body.period", "not_begun", _NOT_BEGUN, period=label)]
     return []
 

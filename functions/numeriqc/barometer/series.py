@@ -41,7 +41,7 @@ class SeriesReading:
 
     def today(self) -> date:
         """Statuses are judged on Québec's calendar day."""
-        return self._clock().astimezone(periods.QUEBEC).date()
+        return periods.quebec_day(self._clock())
 
     def view(self, indicator: Indicator) -> IndicatorView:
         return view_of(indicator, self._series.totals(indicator.indicator_id), self.today())

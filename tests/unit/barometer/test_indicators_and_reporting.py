@@ -203,3 +203,17 @@ def test_range_boundaries_are_accepted(reporting: Reporting) -> None:
         )
         assert report.value == value
     assert date(2026, 3, 1) <= TODAY.date()
+
+
+def test_periods_begin_on_quebecs_calendar_not_utcs(memory: Memory) -> None:
+    """2026-04-01 02:00 UTC is still March 31st in Québec: April has not begun there."""
+    late_march = FrozenClock(datetime(2026, 4, 1, 2, tzinfo=UTC))
+    catalogue = Catalogue(memory, late_march)
+    catalogue.define("saaq", _definition(), EventBuffer())
+    reporting = Reporting(catalogue, memory, late_march)
+    april = IndicatorReportIn(indicator_id="services-en-ligne", period="2026-04", value=50, base=1)
+    with pytest.raises(ValidationFailed) as refused:
+        reporting.report("saaq", april, EventBuffer())
+    assert _fields(refused.value) == {"body.period": "not_begun"}
+    late_march.advance(3 * 3600)  # 05:00 UTC: April 1st in Québec too
+    assert reporting.report("saaq", april, EventBuffer())[1] is True
