@@ -4,6 +4,7 @@ import os
 import warnings
 
 from bench import (
+    barometer_bench,
     cold_start,
     consultations_analysis,
     consultations_calls,
@@ -41,6 +42,7 @@ def main() -> None:
         exchange_log.report,
         exchange_legacy.report,
         exchange_calls.report,
+        barometer_bench.report,
     ):
         print("\n".join(section()))
         print()

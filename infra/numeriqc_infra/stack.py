@@ -6,6 +6,7 @@ from constructs import Construct
 from numeriqc_infra.api import Api
 from numeriqc_infra.consultations import Consultations
 from numeriqc_infra.exchange import Exchange
+from numeriqc_infra.barometer import Barometer
 from numeriqc_infra.feedback import Feedback
 from numeriqc_infra.notifications import Notifications
 from numeriqc_infra.organizations import Organizations
@@ -32,6 +33,7 @@ class NumeriqcStack(Stack):
         self.feedback = Feedback(self, "Feedback", platform=self.platform, api=self.api)
         self.consultations = Consultations(self, "Consultations", platform=self.platform, api=self.api)
         self.exchange = Exchange(self, "Exchange", platform=self.platform, api=self.api)
+        self.barometer = Barometer(self, "Barometer", platform=self.platform, api=self.api)
         # Last: it health-checks what the services above registered.
         self.platform_api = PlatformApi(self, "PlatformService", platform=self.platform, api=self.api)
         self._outputs()
@@ -45,6 +47,9 @@ class NumeriqcStack(Stack):
             "FeedbackTableName": self.feedback.table.table_name,
             "ConsultationsTableName": self.consultations.table.table_name,
             "ExchangeTableName": self.exchange.table.table_name,
+            "BarometerTableName": self.barometer.table.table_name,
+            "BarometerSiteBucketName": self.barometer.site_bucket.bucket_name,
+            "BarometerSiteUrl": f"https://{self.barometer.distribution.distribution_domain_name}/",
             "IdempotencyTableName": platform.idempotency_table.table_name,
             "EventBusName": platform.bus.event_bus_name,
             "PepperSecretArn": platform.pepper.secret_arn,

@@ -37,6 +37,7 @@ from ..runtime import LocalRuntime
 from ..template.assembly import Template, TemplateError, find_root, load_template
 from ..triggers.rounds import DrainError
 from .env_file import dev_env_path, write_dev_env, write_outputs
+from .site import SITE_PREFIX, site_file
 
 log = logging.getLogger("numeriqc_local")
 
@@ -284,6 +285,8 @@ def _handler_for(platform: DevPlatform) -> type[BaseHTTPRequestHandler]:
             response = platform.local_endpoint(self.command, path) if path.startswith("/_local/") else None
             if path.startswith(("/widget/", "/consultation/")) and self.command in ("GET", "HEAD"):
                 response = static_file(platform.root / "web", path)
+            if path.startswith(SITE_PREFIX) and self.command in ("GET", "HEAD") and platform.runtime:
+                response = site_file(platform.runtime, path)
             if response is None:
                 assert platform.runtime is not None
                 request = HttpRequest(

@@ -74,6 +74,10 @@ IGNORED = frozenset(
         "AWS::Budgets::Budget",
         "AWS::XRay::Group",
         "AWS::XRay::SamplingRule",
+        # The CDN in front of the barometer's site: `numeriqc dev` serves the bucket itself (dev/site.py).
+        "AWS::CloudFront::Distribution",
+        "AWS::CloudFront::OriginAccessControl",
+        "AWS::CloudFront::ResponseHeadersPolicy",
         "Custom::LogRetention",
     }
 )

@@ -15,6 +15,7 @@ SERVICES = {
     "NotificationsApi": "numeriqc.notifications.handlers.api",
     "ConsultationsApi": "numeriqc.consultations.handlers.api",
     "ExchangeApi": "numeriqc.exchange.handlers.api",
+    "BarometerApi": "numeriqc.barometer.handlers.api",
 }
 
 

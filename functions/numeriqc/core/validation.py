@@ -29,6 +29,7 @@ _MESSAGES: dict[str, Message] = {
     "int_parsing": Message("Un nombre entier est attendu.", "An integer is expected."),
     "bool_parsing": Message("Une valeur booléenne est attendue.", "A boolean is expected."),
     "float_parsing": Message("Un nombre est attendu.", "A number is expected."),
+    "float_type": Message("Un nombre est attendu.", "A number is expected."),
     "greater_than_equal": Message("La valeur doit être au moins {ge}.", "The value must be at least {ge}."),
     "less_than_equal": Message("La valeur doit être au plus {le}.", "The value must be at most {le}."),
     "greater_than": Message("La valeur doit dépasser {gt}.", "The value must exceed {gt}."),

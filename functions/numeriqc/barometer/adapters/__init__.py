@@ -1,0 +1,1 @@
+"""The barometer's adapters: its table and the public site's bucket."""

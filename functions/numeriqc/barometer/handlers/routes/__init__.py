@@ -1,0 +1,1 @@
+"""The barometer API's routes, one module per resource."""
