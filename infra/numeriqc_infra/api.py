@@ -11,11 +11,12 @@ import importlib
 import json
 
 import jsii
-from aws_cdk import Duration
+from aws_cdk import Duration, Stack
 from aws_cdk import aws_apigateway as apigw
 from aws_cdk import aws_apigatewayv2 as apigwv2
 from aws_cdk import aws_apigatewayv2_authorizers as authorizers
 from aws_cdk import aws_apigatewayv2_integrations as integrations
+from aws_cdk import aws_iam as iam
 from aws_cdk import aws_lambda as lambda_
 from aws_cdk import aws_logs as logs
 from aws_lambda_powertools.event_handler import APIGatewayHttpResolver
@@ -28,6 +29,9 @@ from numeriqc_infra.platform import Platform
 from numeriqc_infra.routes import routes_of
 
 AUTHORIZER_ID = "HttpApiAuthorizer"
+# CloudFormation refuses a stack of more than 500 resources; one invoke permission per route (CDK's
+# default) was 98 of them with five services. One per function, for any route of this API, is 7.
+PERMISSION_ID = "InvokedByHttpApi"
 AUTHORIZER_CACHE_TTL = Duration.seconds(30)
 # Per account and region, API Gateway's own quota is far above this: these protect the functions.
 THROTTLE = apigwv2.ThrottleSettings(rate_limit=50, burst_limit=100)
@@ -50,6 +54,15 @@ ACCESS_LOG_FORMAT = json.dumps(
         "authorizerError": "$context.authorizer.error",
     }
 )
+
+
+class _OnePermissionIntegration(integrations.HttpLambdaIntegration):
+    """CDK's Lambda integration without its per-route invoke permission (`completeBind`): the
+    service adds one permission for every route of the API instead (`Api.add_service`). The API
+    is what is trusted, not each route: every route of a service reaches the same function anyway."""
+
+    def _complete_bind(self, *args: object, **kwargs: object) -> None:  # jsii's name of completeBind
+        return None
 
 
 @jsii.implements(apigwv2.IAccessLogSettings)
@@ -137,7 +150,14 @@ class Api(Construct):
             raise ValueError(f"{function.node.id}: add every service before PlatformApi (it documents them)")
         self._api_modules.append(_module_serving(function, resolver))
         integration_id = f"{function.node.id}Integration"
-        integration = integrations.HttpLambdaIntegration(integration_id, function)
+        integration = _OnePermissionIntegration(integration_id, function)
+        function.add_permission(
+            PERMISSION_ID,
+            principal=iam.ServicePrincipal("apigateway.amazonaws.com"),
+            source_arn=Stack.of(self).format_arn(
+                service="execute-api", resource=self.http_api.api_id, resource_name="*/*"
+            ),
+        )
         routes: list[apigwv2.HttpRoute] = []
         for route in routes_of(resolver):
             if route.needs_key and self._authorizer is None:

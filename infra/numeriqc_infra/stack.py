@@ -4,9 +4,9 @@ from aws_cdk import CfnOutput, Stack
 from constructs import Construct
 
 from numeriqc_infra.api import Api
+from numeriqc_infra.barometer import Barometer
 from numeriqc_infra.consultations import Consultations
 from numeriqc_infra.exchange import Exchange
-from numeriqc_infra.barometer import Barometer
 from numeriqc_infra.feedback import Feedback
 from numeriqc_infra.notifications import Notifications
 from numeriqc_infra.organizations import Organizations

@@ -104,6 +104,20 @@ def test_api_gateway_may_invoke_the_functions_it_routes_to(template: dict[str, A
     assert invokable == {"Authorizer", *SERVICES}
 
 
+def test_one_invoke_permission_per_function_not_per_route(template: dict[str, Any]) -> None:
+    """CloudFormation refuses stacks of more than 500 resources: a permission per route (98 routes
+    with five services) would have crossed it. Each function is trusted for every route of the API."""
+    permissions = [
+        res["Properties"]
+        for res in resources(template, "AWS::Lambda::Permission").values()
+        if res["Properties"]["Principal"] == "apigateway.amazonaws.com"
+    ]
+    assert len(permissions) == len({"Authorizer", *SERVICES})
+    routes = resources(template, "AWS::ApiGatewayV2::Route")
+    assert len(routes) > len(permissions)
+    assert len(template["Resources"]) < 500
+
+
 def test_stage_throttles_and_logs_access_to_an_encrypted_log_group(template: dict[str, Any]) -> None:
     (stage_id,) = resources(template, "AWS::ApiGatewayV2::Stage")
     stage = props(template, stage_id)
