@@ -63,7 +63,6 @@ _MESSAGES: dict[str, Message] = {
     "string_sub_type": Message("Une chaîne de caractères est attendue.", "A string is expected."),
     "int_from_float": Message("Un nombre entier est attendu.", "An integer is expected."),
     "int_parsing_size": Message("Ce nombre est trop grand.", "This number is too large."),
-    "float_type": Message("Un nombre est attendu.", "A number is expected."),
     "finite_number": Message("Un nombre fini est attendu.", "A finite number is expected."),
     "multiple_of": Message(
         "La valeur doit être un multiple de {multiple_of}.", "The value must be a multiple of {multiple_of}."
