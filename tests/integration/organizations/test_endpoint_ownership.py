@@ -32,10 +32,23 @@ def _subscribe(platform: Any, key: str, language: str | None = None, **body: Any
 
 
 def _sns_endpoints(platform: Any) -> list[str]:
+    """The organizations' endpoints on the feedback topic: the platform's own consumers (the
+    barometer's queue, declared in the template) are not anyone's subscription."""
     topic = platform.names["FeedbackTopic"]
+    own = _platform_queue_arns(platform)
     return [
-        s["Endpoint"] for s in aws.client("sns").list_subscriptions_by_topic(TopicArn=topic)["Subscriptions"]
+        s["Endpoint"]
+        for s in aws.client("sns").list_subscriptions_by_topic(TopicArn=topic)["Subscriptions"]
+        if s["Endpoint"] not in own
     ]
+
+
+def _platform_queue_arns(platform: Any) -> set[str]:
+    sqs = aws.client("sqs")
+    return {
+        sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+        for url in sqs.list_queues(QueueNamePrefix="NumeriqcPlatform-").get("QueueUrls", [])
+    }
 
 
 def _received(url: str) -> list[dict[str, Any]]:

@@ -17,11 +17,19 @@ import pytest
 import numeriqc
 from numeriqc.core import aws
 from numeriqc.core.auth import KeyKind
+from tests.integration.barometer.test_register import ACHIEVEMENT, BENEFIT
+from tests.support.barometer import define as barometer_define
+from tests.support.barometer import indicator_body as barometer_indicator_body
+from tests.support.barometer import this_month
 from tests.support.consultations import consultation_body, text
 from tests.support.consultations import create as create_consultation
+from tests.support.exchange import PERMIT_SCHEMA
+from tests.support.exchange import dataset_body as exchange_dataset_body
+from tests.support.exchange import messages as exchange_messages
+from tests.support.exchange import register as exchange_register
 from tests.support.feedback import register
 from tests.support.notifications import SMS_TEMPLATE, consent, create_template
-from tests.support.platform import NewKey, bearer
+from tests.support.platform import NewKey, bearer, key_maker
 
 # What to set up for a route: the body both keys send, or (the path with its parameters, the body).
 Setup = Callable[[Any, str], dict[str, Any] | tuple[str, dict[str, Any]]]
@@ -114,6 +122,45 @@ def _consultation_statement(platform: Any, key: str) -> tuple[str, dict[str, Any
     return f"/v1/consultations/{consultation_id}/statements", {"text": text("Plus d'autobus le soir")}
 
 
+def _dataset_body(platform: Any, key: str) -> dict[str, Any]:
+    return exchange_dataset_body("permis")
+
+
+def _dataset_route(suffix: str, body: dict[str, Any]) -> Setup:
+    def setup(platform: Any, key: str) -> tuple[str, dict[str, Any]]:
+        dataset_id = exchange_register(platform, key, "permis")["dataset_id"]
+        return f"/v1/exchange/datasets/{dataset_id}/{suffix}", body
+
+    return setup
+
+
+def _grant(platform: Any, key: str) -> tuple[str, dict[str, Any]]:
+    key_maker(platform)("mtq")  # the consumer organization exists
+    dataset_id = exchange_register(platform, key, "permis")["dataset_id"]
+    expires = (platform.clock() + timedelta(days=30)).isoformat()
+    return f"/v1/exchange/datasets/{dataset_id}/grants/mtq", {"expires_at": expires, "max_tier": "restricted"}
+
+
+def _indicator_body(platform: Any, key: str) -> dict[str, Any]:
+    return barometer_indicator_body()
+
+
+def _report_body(platform: Any, key: str) -> dict[str, Any]:
+    barometer_define(platform, key)
+    return {"indicator_id": "services-en-ligne", "period": this_month(), "value": 50, "base": 10}
+
+
+def _idempotency_records(platform: Any) -> int:
+    table = platform.names["IdempotencyTable"].rsplit("/", 1)[-1]
+    return int(aws.client("dynamodb").scan(TableName=table, Select="COUNT")["Count"])
+
+
+# Routes whose answer is the state of the resource they write: the same for both kinds.
+SAME_STATE_ANSWERS = {
+    "POST /v1/barometer/reports",  # one report per (organization, indicator, period)
+    "PUT /v1/exchange/datasets/{dataset_id}/grants/{consumer}",
+}
+
 # Each route: what to set up, and the body both keys send.
 CASES: dict[str, Setup] = {
     "POST /v1/services": lambda platform, key: {"slug": "permis", "name_fr": "Permis", "name_en": "Licence"},
@@ -127,6 +174,16 @@ CASES: dict[str, Setup] = {
     "POST /v1/consultations": _consultation_body,
     "POST /v1/consultations/{consultation_id}/exports": _consultation_export,
     "POST /v1/consultations/{consultation_id}/statements": _consultation_statement,
+    "POST /v1/exchange/datasets": _dataset_body,
+    "POST /v1/exchange/datasets/{dataset_id}/schemas": _dataset_route("schemas", {"schema": PERMIT_SCHEMA}),
+    "POST /v1/exchange/datasets/{dataset_id}/messages": _dataset_route(
+        "messages", {"messages": exchange_messages(2)}
+    ),
+    "PUT /v1/exchange/datasets/{dataset_id}/grants/{consumer}": _grant,
+    "POST /v1/barometer/indicators": _indicator_body,
+    "POST /v1/barometer/reports": _report_body,
+    "POST /v1/barometer/benefits": lambda platform, key: dict(BENEFIT),
+    "POST /v1/barometer/showcase": lambda platform, key: dict(ACHIEVEMENT),
 }
 
 
@@ -149,10 +206,17 @@ def test_a_key_reused_across_key_kinds_never_returns_the_others_answer(
         headers = {**bearer(key), "Idempotency-Key": "cle-partagee-1"}
         return platform.http(method, path, headers=headers, json=body)
 
+    remembered = _idempotency_records(platform)
     first = post(first_key)
     assert 200 <= first.status < 300, first.text
     assert post(first_key).json() == first.json()  # the same kind replays: the scope is the same
+    assert _idempotency_records(platform) == remembered + 1
     other = post(second_key)
-    # Never the first answer: the work was done again for this kind (or refused on its own merits).
+    # Never the first answer: the work was done again for this kind, under its own scope (or refused
+    # on its own merits). A route whose answer is the resource's state (a PUT, a natural key) may
+    # answer the same body: the record the second kind left is what shows its scope was its own.
     assert other.status < 500, other.text
-    assert other.json() != first.json()
+    if 200 <= other.status < 300:  # a refusal (409: it exists) remembers nothing, and is not a replay
+        assert _idempotency_records(platform) == remembered + 2
+    if route not in SAME_STATE_ANSWERS:
+        assert other.json() != first.json()
