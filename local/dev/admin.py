@@ -6,7 +6,8 @@
     numeriqc key revoke --org saaq KEY_ID          [--stack NumeriqcPlatform-prod for a real account]
 
 They call the same logic the functions use (numeriqc.organizations.registry); only where the table
-and the pepper are found differs: `.numeriqc/` written by `numeriqc dev`, or the stack's outputs.
+and the pepper are found differs: `.numeriqc/` written by `numeriqc dev` (or the folder of
+NUMERIQC_DEV_ENV when set, as `numeriqc dev` honours it), or the stack's outputs.
 """
 
 import argparse
@@ -32,8 +33,13 @@ from numeriqc.organizations.registry import (
 )
 
 STATE_DIR = Path(".numeriqc")
-OUTPUTS_FILE = STATE_DIR / "outputs.json"
-DEV_ENV_FILE = STATE_DIR / "dev.env"
+
+
+def _state_dir() -> Path:
+    """Where `numeriqc dev` wrote its files: NUMERIQC_DEV_ENV's folder when set (as `numeriqc dev`
+    honours it, e.g. a test's platform in a temporary folder), `.numeriqc/` otherwise."""
+    override = os.environ.get("NUMERIQC_DEV_ENV")
+    return Path(override).parent if override else STATE_DIR
 
 
 class AdminError(Exception):
@@ -56,14 +62,16 @@ def stack_outputs(stack: str | None) -> dict[str, str]:
         return {
             output["OutputKey"]: output["OutputValue"] for output in answer["Stacks"][0].get("Outputs", [])
         }
-    if not OUTPUTS_FILE.exists():
+    state = _state_dir()
+    outputs_file, dev_env_file = state / "outputs.json", state / "dev.env"
+    if not outputs_file.exists():
         raise AdminError("no local platform found: start it with `make dev`, or pass --stack NAME")
-    if DEV_ENV_FILE.exists():
-        for name, value in read_env_file(DEV_ENV_FILE).items():
+    if dev_env_file.exists():
+        for name, value in read_env_file(dev_env_file).items():
             if name.startswith("AWS_"):
                 os.environ[name] = value
     aws.reset_clients()
-    outputs: dict[str, str] = json.loads(OUTPUTS_FILE.read_text())
+    outputs: dict[str, str] = json.loads(outputs_file.read_text())
     return outputs
 
 

@@ -10,24 +10,37 @@ service, a reference), and the platform is shared with other e2e tests: the even
 the run must be exactly the expected ones, counted by subject and type, each id once. An event for
 a refused request, a second event for one fact, or one lost behind a refusal fails the test.
 
+Time is real: a consultation is scheduled to open a second ago and the every-minute schedule is
+fired with `/_local/tick`, never by sleeping. Events a scenario cannot name by the run (a
+consultation's ULID) are claimed through `Outcome.marks`. An endpoint belongs to one organization:
+exchange's second organization (made with the `numeriqc org` / `numeriqc key` CLI) subscribes a
+queue of its own, listed in `Outcome.queues` and read with the main one.
+
 A new family is covered by writing its scenario and listing it in `SCENARIOS`;
 `test_every_family_that_emits_has_a_scenario` fails while a family whose code builds events is not
-listed (consultations, exchange and barometer are coming).
+listed. Every family that emits has one now (organizations emits nothing).
 """
 
 import json
+import os
 import re
+import secrets
+import subprocess
+import sys
 import uuid
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import boto3
 import pytest
 
 from numeriqc.core.events import EVENT_FAMILIES
+from numeriqc_local.account import ACCOUNT_ID
 
 from .test_feedback_e2e import call, demo_key
 
@@ -35,6 +48,7 @@ pytestmark = pytest.mark.e2e
 
 ROOT = Path(__file__).resolve().parents[2]
 TYPE = "ca.qc.numeriqc.{}.v1"
+QUEBEC = ZoneInfo("America/Toronto")
 
 
 @dataclass
@@ -43,6 +57,12 @@ class Outcome:
 
     expected: Counter[tuple[str, str]] = field(default_factory=Counter)  # (subject, type) -> 1
     refused: int = 0
+    # Ids the platform chose for the run's resources (a consultation's ULID): events that carry one
+    # of them instead of the run's own names are the run's too.
+    marks: set[str] = field(default_factory=set)
+    # Queues of other organizations the scenario subscribed (an endpoint belongs to one organization):
+    # what they receive is counted with the main queue's.
+    queues: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -53,6 +73,7 @@ class Local:
     auth: dict[str, str]
     moto_url: str
     resources: dict[str, Any]
+    dev_env: Path  # the platform's dev.env, for the admin CLI
     run: str  # unique to this run: services, recipients and references
 
     def aws(self, service: str) -> Any:
@@ -64,23 +85,51 @@ class Local:
             aws_secret_access_key="testing",
         )
 
-    def post(self, path: str, body: Any, headers: dict[str, str] | None = None) -> tuple[int, Any]:
-        status, _, answer = call("POST", f"{self.url}{path}", body, headers or self.auth)
+    def send(
+        self, method: str, path: str, body: Any = None, headers: dict[str, str] | None = None
+    ) -> tuple[int, Any]:
+        status, _, answer = call(method, f"{self.url}{path}", body, headers or self.auth)
         return status, json.loads(answer) if answer else None
+
+    def post(self, path: str, body: Any, headers: dict[str, str] | None = None) -> tuple[int, Any]:
+        return self.send("POST", path, body, headers)
 
     def created(self, path: str, body: Any, headers: dict[str, str] | None = None) -> Any:
         status, answer = self.post(path, body, headers)
         assert status == 201, answer
         return answer
 
-    def refused(self, outcome: Outcome, path: str, body: Any, headers: dict[str, str] | None = None) -> None:
-        status, answer = self.post(path, body, headers)
+    def ok(self, method: str, path: str, body: Any = None, headers: dict[str, str] | None = None) -> Any:
+        status, answer = self.send(method, path, body, headers)
+        assert status == 200, answer
+        return answer
+
+    def refused(
+        self,
+        outcome: Outcome,
+        path: str,
+        body: Any,
+        headers: dict[str, str] | None = None,
+        method: str = "POST",
+    ) -> None:
+        status, answer = self.send(method, path, body, headers)
         assert 400 <= status < 500, answer
         assert answer["status"] == status  # a problem+json answer
         outcome.refused += 1
 
     def drain(self) -> None:
         assert call("POST", f"{self.url}/_local/drain")[0] == 200
+
+    def tick(self) -> None:
+        """Fire every schedule now (the every-minute ones included), as their next minute would."""
+        assert call("POST", f"{self.url}/_local/tick")[0] == 200
+
+    def queue(self, name: str) -> tuple[str, str]:
+        """A new queue in the local account: its URL and ARN."""
+        sqs = self.aws("sqs")
+        url = sqs.create_queue(QueueName=name)["QueueUrl"]
+        arn = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+        return str(url), str(arn)
 
 
 # -- feedback -------------------------------------------------------------------------------------
@@ -154,6 +203,195 @@ def notifications(local: Local) -> Outcome:
     return outcome
 
 
+# -- consultations --------------------------------------------------------------------------------
+
+
+def consultations(local: Local) -> Outcome:
+    """A consultation's life on real time: scheduled to open a second ago, the every-minute schedule
+    (`/_local/tick`) announces the opening; closed early, the next run announces the closing."""
+    outcome = Outcome()
+    question = {
+        "id": "q1",
+        "type": "single",
+        "text": {"fr": "Mode de transport?"},
+        "required": True,
+        "options": [{"id": "bus", "label": {"fr": "Autobus"}}, {"id": "velo", "label": {"fr": "Vélo"}}],
+    }
+    ideas = {"id": "q2", "type": "statements", "text": {"fr": "Vos idées"}}
+    draft = {"title": {"fr": f"Essai {local.run}"}, "questions": [question, ideas]}
+    consultation = local.created("/v1/consultations", draft)["consultation_id"]
+    outcome.marks.add(consultation)  # the events carry its id, not the title
+    public = f"/v1/public/consultations/{consultation}"
+    citizen = {"X-Forwarded-For": "198.51.100.40"}
+
+    def ballot(choice: str) -> dict[str, Any]:
+        return {"participant": secrets.token_urlsafe(24), "answers": {"q1": choice}}
+
+    local.refused(outcome, f"{public}/answers", ballot("bus"), citizen, method="PUT")  # still a draft
+    now = datetime.now(UTC)
+    window = {
+        "opens_at": (now - timedelta(seconds=1)).isoformat(),
+        "closes_at": (now + timedelta(hours=1)).isoformat(),
+    }
+    local.ok("POST", f"/v1/consultations/{consultation}/schedule", window)
+    local.tick()  # the schedule records the opening once, however many runs see it
+    local.tick()
+    outcome.expected[(consultation, TYPE.format("consultations.opened"))] += 1
+    local.ok("PUT", f"{public}/answers", ballot("bus"), citizen)  # a ballot is never announced
+    local.refused(outcome, f"{public}/answers", ballot("avion"), citizen, method="PUT")  # no such option
+    statement = {"participant": secrets.token_urlsafe(24), "text": "Plus d'autobus le soir."}
+    submitted = local.created(f"{public}/statements", statement, citizen)["statement_id"]
+    outcome.expected[(submitted, TYPE.format("consultations.statement.submitted"))] += 1
+    too_long = {"participant": secrets.token_urlsafe(24), "text": "x" * 281}
+    local.refused(outcome, f"{public}/statements", too_long, citizen)
+    local.refused(outcome, f"/v1/consultations/{consultation}/publish", None)  # still open
+    local.ok("POST", f"/v1/consultations/{consultation}/close")
+    local.tick()
+    outcome.expected[(consultation, TYPE.format("consultations.closed"))] += 1
+    local.refused(outcome, f"{public}/statements", statement, citizen)  # closed now
+    local.ok("POST", f"/v1/consultations/{consultation}/publish")
+    outcome.expected[(consultation, TYPE.format("consultations.results.published"))] += 1
+    local.refused(outcome, f"/v1/consultations/{consultation}/publish", None)  # published already
+    return outcome
+
+
+# -- exchange -------------------------------------------------------------------------------------
+
+
+def _second_organization(local: Local, org_id: str) -> dict[str, str]:
+    """A consumer organization, made as an operator would: `numeriqc org create`, `org add-account`
+    (its queues live in the local account), `key create`. The CLI finds the test's platform by
+    NUMERIQC_DEV_ENV, like `numeriqc dev` itself."""
+    env = {**os.environ, "NUMERIQC_DEV_ENV": str(local.dev_env)}
+
+    def numeriqc(*args: str) -> Any:
+        done = subprocess.run(
+            [sys.executable, "-m", "numeriqc_local.cli", *args],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        return json.loads(done.stdout)
+
+    names = ("--name-fr", "Organisme consommateur", "--name-en", "Consumer organization")
+    numeriqc("org", "create", org_id, *names, "--contact", f"ti@{org_id}.example")
+    numeriqc("org", "add-account", org_id, ACCOUNT_ID)
+    scopes = "exchange:consume,events:subscribe"
+    return {
+        "Authorization": f"Bearer {numeriqc('key', 'create', '--org', org_id, '--scopes', scopes)['key']}"
+    }
+
+
+def exchange(local: Local) -> Outcome:
+    """demo owns a dataset and grants it to a second organization, which subscribes a queue of its own
+    to its exchange events: the grant decisions are demo's events, the delivery the consumer's."""
+    outcome = Outcome()
+    consumer = f"ev{local.run}"
+    consumer_auth = _second_organization(local, consumer)
+    url, arn = local.queue(f"exchange-consumer-{local.run}")
+    local.created(
+        "/v1/subscriptions", {"family": "exchange", "protocol": "sqs", "endpoint": arn}, consumer_auth
+    )
+    outcome.queues.append(url)
+    schema = {
+        "type": "object",
+        "properties": {"permit": {"type": "string", "pattern": "^[A-Z][0-9]{4}$"}},
+        "required": ["permit"],
+        "additionalProperties": False,
+    }
+    dataset = {
+        "slug": f"ev{local.run}",
+        "name_fr": "Permis",
+        "name_en": "Permits",
+        "classification": {"availability": "medium", "integrity": "high", "confidentiality": "medium"},
+        "tier": "internal",
+        "schema": schema,
+    }
+    dataset_id = local.created("/v1/exchange/datasets", dataset)["dataset_id"]
+    grants = f"/v1/exchange/datasets/{dataset_id}/grants"
+    later = (datetime.now(UTC) + timedelta(days=30)).isoformat()
+
+    def decided(decision: str) -> None:
+        outcome.expected[(f"{dataset_id}/{consumer}/{decision}", TYPE.format("exchange.grant.changed"))] += 1
+
+    past = (datetime.now(UTC) - timedelta(days=1)).isoformat()
+    for path, body in (
+        (f"{grants}/demo", {"expires_at": later, "max_tier": "internal"}),  # to itself
+        (f"{grants}/{consumer}", {"expires_at": later, "max_tier": "public"}),  # below the dataset's tier
+        (f"{grants}/{consumer}", {"expires_at": past, "max_tier": "internal"}),  # already expired
+    ):
+        local.refused(outcome, path, body, method="PUT")
+    local.refused(outcome, f"{grants}/{consumer}", None, method="DELETE")  # no grant to revoke yet
+    local.ok("PUT", f"{grants}/{consumer}", {"expires_at": later, "max_tier": "confidential"})
+    decided("granted")
+    messages = f"/v1/exchange/datasets/{dataset_id}/messages"
+    local.refused(outcome, messages, {"messages": [{"data": {"permit": "pas-un-permis"}}]})  # its schema
+    status, published = local.post(messages, {"messages": [{"data": {"permit": "A0001"}}]})
+    assert status == 202, published
+    seq = published["first_seq"]
+    outcome.expected[(f"{dataset_id}/{consumer}/{seq}-{seq}", TYPE.format("exchange.message.delivered"))] += 1
+    local.drain()  # delivered while the grant holds
+    local.ok("DELETE", f"{grants}/{consumer}")
+    decided("revoked")
+    local.refused(outcome, f"{grants}/{consumer}", None, method="DELETE")  # revoked already
+    status, published = local.post(messages, {"messages": [{"data": {"permit": "A0002"}}]})
+    assert status == 202, published  # logged, but reaches no one: no delivery event
+    return outcome
+
+
+def _consultation_subject(event: dict[str, Any]) -> str:
+    return str(event["data"].get("statement_id") or event["data"]["consultation_id"])
+
+
+def _exchange_subject(event: dict[str, Any]) -> str:
+    data = event["data"]
+    what = data.get("decision") or f"{data['first_seq']}-{data['last_seq']}"
+    return f"{data['dataset_id']}/{data['consumer']}/{what}"
+
+
+# -- barometer ------------------------------------------------------------------------------------
+
+
+def barometer(local: Local) -> Outcome:
+    """An indicator and a value reported twice alike (one fact). The platform's own events
+    (`figures.recorded`, `site.published`) are the platform owner's, never sent to demo's
+    subscription, and name no indicator of the run."""
+    outcome = Outcome()
+    indicator_id = f"ev-{local.run}"
+    today = datetime.now(QUEBEC).date()
+    indicator = {
+        "indicator_id": indicator_id,
+        "measure": 15,
+        "name_fr": "Services offerts en ligne",
+        "name_en": "Services offered online",
+        "unit": "percent",
+        "aggregation": "weighted_mean",
+        "targets": [{"value": 80, "date": today.replace(year=today.year + 1, day=1).isoformat()}],
+    }
+    past = {**indicator, "targets": [{"value": 80, "date": (today - timedelta(days=1)).isoformat()}]}
+    local.refused(outcome, "/v1/barometer/indicators", past)
+    local.refused(outcome, "/v1/barometer/indicators", {**indicator, "name_fr": "<b>Services</b> en ligne"})
+    local.created("/v1/barometer/indicators", indicator)
+    outcome.expected[(indicator_id, TYPE.format("barometer.indicator.defined"))] += 1
+    local.refused(outcome, "/v1/barometer/indicators", indicator)  # defined already
+    last_month = (today.replace(day=1) - timedelta(days=1)).strftime("%Y-%m")
+    report = {"indicator_id": indicator_id, "period": last_month, "value": 60, "base": 120}
+    local.created("/v1/barometer/reports", report)
+    outcome.expected[(f"{indicator_id}/{last_month}/1", TYPE.format("barometer.report.recorded"))] += 1
+    assert local.post("/v1/barometer/reports", report)[0] == 200  # the same value again: no second fact
+    local.refused(outcome, "/v1/barometer/reports", {**report, "value": 150})  # a percent above 100
+    local.refused(outcome, "/v1/barometer/reports", {**report, "value": 61})  # different, not a correction
+    local.refused(outcome, "/v1/barometer/reports", {**report, "indicator_id": f"ev-inconnu-{local.run}"})
+    return outcome
+
+
+def _barometer_subject(event: dict[str, Any]) -> str:
+    data = event["data"]
+    return "/".join(str(data[name]) for name in ("indicator_id", "period", "version") if name in data)
+
+
 @dataclass(frozen=True)
 class Scenario:
     act: Callable[[Local], Outcome]
@@ -163,9 +401,12 @@ class Scenario:
 SCENARIOS: dict[str, Scenario] = {
     "feedback": Scenario(feedback, lambda event: str(event["data"]["feedback_id"])),
     "notifications": Scenario(notifications, lambda event: str(event["data"]["id"])),
+    "consultations": Scenario(consultations, _consultation_subject),
+    "exchange": Scenario(exchange, _exchange_subject),
+    "barometer": Scenario(barometer, _barometer_subject),
 }
 # Families no code emits yet: listing a scenario above is what covers a family.
-SILENT = {"organizations", "consultations", "exchange", "barometer"}
+SILENT = {"organizations"}
 
 
 def emitting_families() -> set[str]:
@@ -182,12 +423,10 @@ def test_every_family_that_emits_has_a_scenario() -> None:
 
 
 def _listen(local: Local, families: list[str]) -> str:
-    sqs = local.aws("sqs")
-    url = sqs.create_queue(QueueName=f"every-family-{local.run}")["QueueUrl"]
-    arn = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+    url, arn = local.queue(f"every-family-{local.run}")
     for family in families:
         local.created("/v1/subscriptions", {"family": family, "protocol": "sqs", "endpoint": arn})
-    return str(url)
+    return url
 
 
 def _take(local: Local, url: str) -> list[dict[str, Any]]:
@@ -206,17 +445,20 @@ def test_every_accepted_action_is_announced_exactly_once_and_no_refusal_is(dev_p
         {"Authorization": f"Bearer {demo_key(dev_platform)}"},
         dev_platform.moto_url,
         resources,
+        dev_platform.dev_env,
         uuid.uuid4().hex[:10],
     )
     queue = _listen(local, sorted(SCENARIOS))
     outcomes = {family: scenario.act(local) for family, scenario in SCENARIOS.items()}
+    queues = [queue, *(url for outcome in outcomes.values() for url in outcome.queues)]
     local.drain()
-    events = _take(local, queue)
+    events = [event for url in queues for event in _take(local, url)]
     local.drain()  # nothing arrives late, nothing twice
-    events += _take(local, queue)
+    events += [event for url in queues for event in _take(local, url)]
 
-    # Every event about this run (its services, references) is an expected one, once.
-    ours = [event for event in events if local.run in json.dumps(event["data"])]
+    # Every event about this run (its services, references, the ids it was given) is an expected one, once.
+    marks = {local.run}.union(*(outcome.marks for outcome in outcomes.values()))
+    ours = [event for event in events if any(mark in json.dumps(event["data"]) for mark in marks)]
     for family, outcome in outcomes.items():
         subject = SCENARIOS[family].subject
         found = [event for event in ours if event["source"] == f"numeriqc/{family}"]

@@ -46,3 +46,18 @@ def test_the_cli_refuses_an_account_id_that_is_not_twelve_digits(
         build_parser().parse_args(["org", "add-account", "saaq", account])
     assert exited.value.code == 2
     assert "12 digits" in capsys.readouterr().err
+
+
+def test_the_cli_finds_the_platform_that_numeriqc_dev_env_names(
+    tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A platform started with NUMERIQC_DEV_ENV (a test's, in a temporary folder) writes its files
+    there: the admin commands read them there too, not `.numeriqc/` of the current folder."""
+    (tmp_path / "outputs.json").write_text(json.dumps({"OrganizationsTableName": "elsewhere"}))
+    (tmp_path / "dev.env").write_text("NUMERIQC_API_URL=http://127.0.0.1:1\n")
+    monkeypatch.setenv("NUMERIQC_DEV_ENV", str(tmp_path / "dev.env"))
+    monkeypatch.chdir(tmp_path.parent)
+    assert admin.stack_outputs(None) == {"OrganizationsTableName": "elsewhere"}
+    monkeypatch.delenv("NUMERIQC_DEV_ENV")
+    with pytest.raises(admin.AdminError):
+        admin.stack_outputs(None)  # no `.numeriqc/` here
