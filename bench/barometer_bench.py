@@ -102,9 +102,9 @@ def _calls_per_report() -> list[str]:
             # One event of each other counted type, as the services publish them.
             families = [
                 ("notifications", "status", {"status": "delivered", "channel": "email"}),
-                ("consultations", "closed", {"consultation_id": "c1", "status": "closed", "participants": 40}),
-                ("exchange", "message.delivered", {"dataset_id": "bench.d", "consumer": "rq", "count": 25}),
-                ("exchange", "grant.changed", {"dataset_id": "bench.d", "consumer": "rq", "decision": "granted"}),
+                ("consultations", "closed", {"consultation_id": "c1", "participants": 40}),
+                ("exchange", "message.delivered", {"consumer": "rq", "count": 25}),
+                ("exchange", "grant.changed", {"consumer": "rq", "decision": "granted"}),
                 ("organizations", "onboarded", {"org_id": "bench2"}),
             ]
             publisher.publish(
@@ -115,7 +115,8 @@ def _calls_per_report() -> list[str]:
             lines.append(
                 f"  one event of each other counted type ({len(families)}): "
                 f"{counter.calls['dynamodb.TransactWriteItems']} transactions, "
-                f"{counter.calls['events.PutEvents']} PutEvents, {counter.calls['s3.PutObject']} files written"
+                f"{counter.calls['events.PutEvents']} PutEvents, "
+                f"{counter.calls['s3.PutObject']} files written"
             )
             return lines
         finally:
