@@ -183,9 +183,7 @@ def summary(view: IndicatorView, lang: Lang) -> str:
         + pick(("au plus tard le", "by"), lang)
         + f" {target.date.isoformat()}."
     )
-    parts.append(
-        pick(("Statut", "Status"), lang) + f"{colon(lang)}{status_label(view.status, lang)}."
-    )
+    parts.append(pick(("Statut", "Status"), lang) + f"{colon(lang)}{status_label(view.status, lang)}.")
     if indicator.baseline:
         parts.append(
             pick(("Point de départ", "Baseline"), lang)
