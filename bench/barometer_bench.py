@@ -14,7 +14,7 @@ from bench.calls import local_platform, org_key
 from numeriqc.barometer.models import IndicatorStatus, SeriesPoint
 from numeriqc.barometer.series import IndicatorView
 from numeriqc.barometer.site_publication import render
-from numeriqc.barometer.strategy import AUTOMATIC, MEASURES
+from numeriqc.barometer.strategy import AUTOMATIC_BY_ID, MEASURES
 from numeriqc.core import aws, clock
 from numeriqc.core.auth import Scope
 from numeriqc.core.events import EventPublisher, cloud_event
@@ -99,6 +99,25 @@ def _calls_per_report() -> list[str]:
                 f"  10 feedback events counted (then the site republished): {writes} transactions "
                 f"(1 per event, 3 indicators each), {counter.calls['events.PutEvents']} PutEvents"
             )
+            # One event of each other counted type, as the services publish them.
+            families = [
+                ("notifications", "status", {"status": "delivered", "channel": "email"}),
+                ("consultations", "closed", {"consultation_id": "c1", "participants": 40}),
+                ("exchange", "message.delivered", {"consumer": "rq", "count": 25}),
+                ("exchange", "grant.changed", {"consumer": "rq", "decision": "granted"}),
+                ("organizations", "onboarded", {"org_id": "bench2"}),
+            ]
+            publisher.publish(
+                cloud_event(family, name, "bench", data, clock=clock.now) for family, name, data in families
+            )
+            counter.reset()
+            runtime.drain()
+            lines.append(
+                f"  one event of each other counted type ({len(families)}): "
+                f"{counter.calls['dynamodb.TransactWriteItems']} transactions, "
+                f"{counter.calls['events.PutEvents']} PutEvents, "
+                f"{counter.calls['s3.PutObject']} files written"
+            )
             return lines
         finally:
             clock.use(None)
@@ -106,7 +125,7 @@ def _calls_per_report() -> list[str]:
 
 def indicator(**changes: Any) -> Any:
     """An indicator like the platform's CSAT one, renamed: the site's cost does not depend on which."""
-    return AUTOMATIC[4].model_copy(update=changes)
+    return AUTOMATIC_BY_ID["feedback-csat"].model_copy(update=changes)
 
 
 def _site_at_scale() -> list[str]:

@@ -19,6 +19,7 @@ from typing import Any
 
 from numeriqc.core import aws
 from numeriqc.core.auth import KeyKind, Scope
+from numeriqc.core.events import EventBuffer, EventPublisher
 from numeriqc.core.secrets import pepper
 from numeriqc.organizations import aws_accounts
 from numeriqc.organizations.adapters.table import AlreadyExists, OrganizationsStore
@@ -104,13 +105,21 @@ def _print(value: Any) -> None:
 
 
 def org_create(args: argparse.Namespace) -> None:
-    store = _store(stack_outputs(args.stack))
+    """Stores the organization, then publishes `organizations.onboarded.v1` on the platform's bus."""
+    outputs = stack_outputs(args.stack)
+    store, events = _store(outputs), EventBuffer()
     try:
         organization = create_organization(
-            store, org_id=args.org_id, name_fr=args.name_fr, name_en=args.name_en, contact_email=args.contact
+            store,
+            org_id=args.org_id,
+            name_fr=args.name_fr,
+            name_en=args.name_en,
+            contact_email=args.contact,
+            sink=events,
         )
     except AlreadyExists as error:
         raise AdminError(f"organization {args.org_id} already exists") from error
+    EventPublisher(aws.client("events"), outputs["EventBusName"]).publish(events.take())
     _print(organization.model_dump(mode="json"))
 
 

@@ -38,10 +38,18 @@ class FigureRule:
 
 
 _FINAL = {"delivered": 100, "permanent-failure": 0, "temporary-failure": 0, "technical-failure": 0}
+# The service announces final statuses only (never `sending`): a notification was sent when its
+# provider took it and reported an outcome. A technical failure never reached a provider for sure
+# (the sweeper closes only attempts without a provider id), opted-out and cancelled ones were not sent.
+_SENT = {"delivered", "permanent-failure", "temporary-failure"}
 
 
 def _sent_by(channel: str) -> Callable[[Data], bool]:
-    return lambda data: data.get("status") == "sending" and data.get("channel") == channel
+    return lambda data: data.get("status") in _SENT and data.get("channel") == channel
+
+
+def _delivered_by(channel: str) -> Callable[[Data], bool]:
+    return lambda data: data.get("status") == "delivered" and data.get("channel") == channel
 
 
 def _rating(data: Data) -> int:
@@ -50,9 +58,12 @@ def _rating(data: Data) -> int:
 
 NOTIFICATION_STATUS = event_type("notifications", "status")
 FEEDBACK_RECEIVED = event_type("feedback", "received")
+CONSULTATION_CLOSED = event_type("consultations", "closed")
 FIGURES: tuple[FigureRule, ...] = (
     FigureRule(NOTIFICATION_STATUS, "notifications-sent-email", when=_sent_by("email")),
     FigureRule(NOTIFICATION_STATUS, "notifications-sent-sms", when=_sent_by("sms")),
+    FigureRule(NOTIFICATION_STATUS, "notifications-delivered-email", when=_delivered_by("email")),
+    FigureRule(NOTIFICATION_STATUS, "notifications-delivered-sms", when=_delivered_by("sms")),
     FigureRule(
         NOTIFICATION_STATUS,
         "notifications-delivery-rate",
@@ -62,10 +73,24 @@ FIGURES: tuple[FigureRule, ...] = (
     FigureRule(FEEDBACK_RECEIVED, "feedback-volume"),
     FigureRule(FEEDBACK_RECEIVED, "feedback-csat", value=lambda data: 100 if _rating(data) >= 4 else 0),
     FigureRule(FEEDBACK_RECEIVED, "feedback-mean-rating", value=_rating),
-    FigureRule(event_type("consultations", "opened"), "consultations-held"),
-    FigureRule(event_type("consultations", "participation.received"), "consultations-participations"),
-    FigureRule(event_type("exchange", "message.delivered"), "exchange-messages"),
-    FigureRule(event_type("exchange", "organization.connected"), "exchange-organizations-connected"),
+    # A consultation is held when its window closes; closed.v1 carries how many took part (a count,
+    # never who nor what: the ballot stays secret).
+    FigureRule(CONSULTATION_CLOSED, "consultations-held"),
+    FigureRule(
+        CONSULTATION_CLOSED, "consultations-participations", value=lambda data: int(data["participants"])
+    ),
+    # One event per consumer a logged block reached, with the number of messages it carried.
+    FigureRule(
+        event_type("exchange", "message.delivered"),
+        "exchange-messages",
+        value=lambda data: int(data["count"]),
+    ),
+    # A grant given connects a consumer organization to a dataset (a renewal counts again).
+    FigureRule(
+        event_type("exchange", "grant.changed"),
+        "exchange-organizations-connected",
+        when=lambda data: data.get("decision") == "granted",
+    ),
     FigureRule(event_type("organizations", "onboarded"), "organizations-onboarded"),
 )
 

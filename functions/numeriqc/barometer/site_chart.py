@@ -42,7 +42,7 @@ def chart(indicator: Indicator, points: list[SeriesPoint], lang: Lang, title: st
         f"{e(amount(low, indicator.unit, lang))}</text>",
     ]
     target_y = y(target.value)
-    target_text = pick(("Cible", "IndicatorTarget"), lang) + f" {amount(target.value, indicator.unit, lang)}"
+    target_text = pick(("Cible", "Target"), lang) + f" {amount(target.value, indicator.unit, lang)}"
     parts += [
         f'<line class="target" x1="{LEFT}" y1="{target_y:.1f}" x2="{WIDTH - RIGHT}" y2="{target_y:.1f}"/>',
         f'<text class="target-label" x="{WIDTH - RIGHT}" y="{target_y - 6:.1f}" text-anchor="end">'

@@ -105,12 +105,12 @@ def home(measures: tuple[StrategyMeasure, ...], views: list[IndicatorView], lang
         status = measure_status(mine)
         parts.append(
             f'<section aria-labelledby="mesure-{measure.number}">'
-            f'<h3 id="mesure-{measure.number}">{pick(("Mesure", "StrategyMeasure"), lang)} {measure.number}'
+            f'<h3 id="mesure-{measure.number}">{pick(("Mesure", "Measure"), lang)} {measure.number}'
             f"{colon(lang)}{e(title)}</h3>"
         )
         parts.append(f"<p>{e(pick((measure.summary_fr, measure.summary_en), lang))}</p>")
         parts.append(
-            f"<p>{pick(('Statut de la mesure', 'StrategyMeasure status'), lang)}{colon(lang)}"
+            f"<p>{pick(('Statut de la mesure', 'Measure status'), lang)}{colon(lang)}"
             f'<strong class="status status-{status.value}">{status_label(status, lang)}</strong></p>'
         )
         parts.append(_indicator_table(mine, lang, title) if mine else f"<p>{pick(NO_INDICATOR, lang)}</p>")
@@ -135,8 +135,8 @@ def _indicator_table(views: list[IndicatorView], lang: Lang, title: str) -> str:
     head = [
         pick(("Indicateur", "Indicator"), lang),
         pick(("Dernière valeur", "Latest value"), lang),
-        pick(("Cible", "IndicatorTarget"), lang),
-        pick(("Statut", "IndicatorStatus"), lang),
+        pick(("Cible", "Target"), lang),
+        pick(("Statut", "Status"), lang),
     ]
     rows = []
     for view in views:
@@ -178,17 +178,15 @@ def summary(view: IndicatorView, lang: Lang) -> str:
     else:
         parts.append(pick(("Aucune valeur déclarée.", "No value reported."), lang))
     parts.append(
-        pick(("Cible", "IndicatorTarget"), lang)
+        pick(("Cible", "Target"), lang)
         + f"{colon(lang)}{amount(target.value, unit, lang)} "
         + pick(("au plus tard le", "by"), lang)
         + f" {target.date.isoformat()}."
     )
-    parts.append(
-        pick(("Statut", "IndicatorStatus"), lang) + f"{colon(lang)}{status_label(view.status, lang)}."
-    )
+    parts.append(pick(("Statut", "Status"), lang) + f"{colon(lang)}{status_label(view.status, lang)}.")
     if indicator.baseline:
         parts.append(
-            pick(("SeriesPoint de départ", "IndicatorBaseline"), lang)
+            pick(("Point de départ", "Baseline"), lang)
             + f"{colon(lang)}{amount(indicator.baseline.value, unit, lang)}"
             + f" ({indicator.baseline.date.isoformat()})."
         )
@@ -223,7 +221,7 @@ def indicator_body(view: IndicatorView, measure: StrategyMeasure, lang: Lang) ->
     data = f"../{DATA_DIR}/{e(indicator.indicator_id)}"
     return "\n".join(
         [
-            f'<p><a href="{HOME[lang]}#mesure-{measure.number}">{pick(("Mesure", "StrategyMeasure"), lang)} '
+            f'<p><a href="{HOME[lang]}#mesure-{measure.number}">{pick(("Mesure", "Measure"), lang)} '
             f"{measure.number}{colon(lang)}{e(measure_title)}</a></p>",
             f"<p>{e(description)}</p>" if description else "",
             f'<p class="status status-{view.status.value}">'

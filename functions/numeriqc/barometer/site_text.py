@@ -15,9 +15,9 @@ LANGS: tuple[Lang, Lang] = ("fr", "en")
 NNBSP = "\u202f"
 
 STATUS_LABELS: dict[IndicatorStatus, tuple[str, str]] = {
-    IndicatorStatus.MET: ("Cible atteinte", "IndicatorTarget met"),
+    IndicatorStatus.MET: ("Cible atteinte", "Target met"),
     IndicatorStatus.ON_TRACK: ("En bonne voie", "On track"),
-    IndicatorStatus.NOT_MET: ("Cible non atteinte", "IndicatorTarget not met"),
+    IndicatorStatus.NOT_MET: ("Cible non atteinte", "Target not met"),
     IndicatorStatus.NOT_AVAILABLE: ("Résultat non disponible", "No result available"),
     IndicatorStatus.FUTURE: ("À atteindre", "To be achieved"),
 }

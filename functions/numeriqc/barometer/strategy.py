@@ -211,6 +211,22 @@ AUTOMATIC: tuple[Indicator, ...] = (
         target=50_000,
     ),
     _automatic(
+        "notifications-delivered-email",
+        7,
+        ("Courriels livrés", "Emails delivered"),
+        _COUNT,
+        _SUM,
+        target=98_000,
+    ),
+    _automatic(
+        "notifications-delivered-sms",
+        7,
+        ("Messages texte livrés", "Text messages delivered"),
+        _COUNT,
+        _SUM,
+        target=49_000,
+    ),
+    _automatic(
         "notifications-delivery-rate",
         7,
         ("Taux de livraison des notifications", "Notification delivery rate"),

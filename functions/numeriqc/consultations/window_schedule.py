@@ -27,7 +27,9 @@ def run(schedule: Schedule, queue: AnalysisQueue, sink: EventSink, now: datetime
                 sink.emit(announcement("opened", {**item, "status": "open"}, now))
                 opened += 1
         elif item["status"] in ("scheduled", "open") and schedule.record_transition(item, "closed", None):
-            sink.emit(announcement("closed", {**item, "status": "closed"}, now))
+            # Final once closed: every write checks the window, so the count can no longer move.
+            participants = schedule.participants(item["consultation_id"])
+            sink.emit(announcement("closed", {**item, "status": "closed"}, now, participants=participants))
             closed += 1
     awaiting = schedule.awaiting_analysis()
     if awaiting:

@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from numeriqc.core.auth import KEY_REASONS, Caller, KeyKind, Scope
 from numeriqc.core.clock import Clock
 from numeriqc.core.clock import now as installed_clock
+from numeriqc.core.events import CloudEvent, EventSink, cloud_event
 from numeriqc.core.ids import new_ulid
 from numeriqc.core.problems import Unauthenticated
 from numeriqc.organizations import keys
@@ -41,12 +42,30 @@ def create_organization(
     name_en: str,
     contact_email: str,
     clock: Clock = installed_clock,
+    sink: EventSink | None = None,
 ) -> Organization:
+    """A new organization; `sink` hears `organizations.onboarded.v1` once it is stored (the admin
+    command publishes it, so the barometer counts organizations onboarded)."""
     organization = Organization(
         org_id=org_id, name_fr=name_fr, name_en=name_en, contact_email=contact_email, created_at=clock()
     )
     store.add_organization(organization)
+    if sink is not None:
+        sink.emit(onboarded(organization))
     return organization
+
+
+def onboarded(organization: Organization) -> CloudEvent:
+    """Its id derives from the organization (an organization is created once): the contact address
+    is not in it."""
+    event = cloud_event(
+        "organizations",
+        "onboarded",
+        organization.org_id,
+        {"org_id": organization.org_id},
+        clock=lambda: organization.created_at,
+    )
+    return event.model_copy(update={"id": f"{organization.org_id}.onboarded"})
 
 
 def create_key(

@@ -35,13 +35,35 @@ def test_every_line_names_an_automatic_indicator_and_a_known_family() -> None:
 @pytest.mark.parametrize(
     ("data", "expected"),
     [
-        ({"status": "sending", "channel": "email"}, {"notifications-sent-email": 1}),
-        ({"status": "sending", "channel": "sms"}, {"notifications-sent-sms": 1}),
-        ({"status": "delivered", "channel": "sms"}, {"notifications-delivery-rate": 100}),
-        ({"status": "permanent-failure", "channel": "email"}, {"notifications-delivery-rate": 0}),
+        (
+            {"status": "delivered", "channel": "sms"},
+            {
+                "notifications-sent-sms": 1,
+                "notifications-delivered-sms": 1,
+                "notifications-delivery-rate": 100,
+            },
+        ),
+        (
+            {"status": "delivered", "channel": "email"},
+            {
+                "notifications-sent-email": 1,
+                "notifications-delivered-email": 1,
+                "notifications-delivery-rate": 100,
+            },
+        ),
+        (
+            {"status": "permanent-failure", "channel": "email"},
+            {"notifications-sent-email": 1, "notifications-delivery-rate": 0},
+        ),
+        (
+            {"status": "temporary-failure", "channel": "sms"},
+            {"notifications-sent-sms": 1, "notifications-delivery-rate": 0},
+        ),
+        # never reached a provider for sure: not sent, but an outcome that is not a delivery
         ({"status": "technical-failure", "channel": "email"}, {"notifications-delivery-rate": 0}),
-        ({"status": "queued", "channel": "email"}, {}),
-        ({"status": "sending"}, {}),
+        ({"status": "opted-out", "channel": "email"}, {}),
+        ({"status": "sending", "channel": "email"}, {}),
+        ({"status": "delivered"}, {"notifications-delivery-rate": 100}),
     ],
 )
 def test_notification_statuses(data, expected) -> None:
@@ -65,6 +87,40 @@ def test_a_line_that_cannot_read_its_event_adds_nothing_instead_of_failing(data)
     """The volume needs no rating and still counts; the lines that read the rating skip it."""
     found = figures_for(_event(platform_figures.FEEDBACK_RECEIVED, data))
     assert [figure.indicator_id for figure in found] == ["feedback-volume"]
+
+
+def test_a_closed_consultation_is_held_with_its_participants() -> None:
+    found = _by_indicator(_event(platform_figures.CONSULTATION_CLOSED, {"participants": 42}))
+    assert found == {"consultations-held": ("2026-01", 1), "consultations-participations": ("2026-01", 42)}
+    opened = _event("ca.qc.numeriqc.consultations.opened.v1", {"participants": 42})
+    assert figures_for(opened) == []
+
+
+def test_exchange_deliveries_count_their_messages_and_grants_given_connect() -> None:
+    delivered = _event("ca.qc.numeriqc.exchange.message.delivered.v1", {"count": 7})
+    assert _by_indicator(delivered) == {"exchange-messages": ("2026-01", 7)}
+    grant = "ca.qc.numeriqc.exchange.grant.changed.v1"
+    assert _by_indicator(_event(grant, {"decision": "granted"})) == {
+        "exchange-organizations-connected": ("2026-01", 1)
+    }
+    assert _by_indicator(_event(grant, {"decision": "revoked"})) == {}
+
+
+def test_an_organization_onboarded_counts() -> None:
+    found = _by_indicator(_event("ca.qc.numeriqc.organizations.onboarded.v1", {"org_id": "ssss"}))
+    assert found == {"organizations-onboarded": ("2026-01", 1)}
+
+
+def test_every_counted_type_is_one_a_service_publishes() -> None:
+    """The lines name only types some service's code emits (no indicator waiting forever)."""
+    assert counted_types() == [
+        "ca.qc.numeriqc.consultations.closed.v1",
+        "ca.qc.numeriqc.exchange.grant.changed.v1",
+        "ca.qc.numeriqc.exchange.message.delivered.v1",
+        "ca.qc.numeriqc.feedback.received.v1",
+        "ca.qc.numeriqc.notifications.status.v1",
+        "ca.qc.numeriqc.organizations.onboarded.v1",
+    ]
 
 
 def test_an_event_no_line_names_adds_nothing() -> None:

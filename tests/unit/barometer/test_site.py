@@ -69,6 +69,28 @@ def test_every_page_links_to_its_counterpart_in_the_other_language() -> None:
         assert re.search(rf'<a href="\.\./{lang}/{re.escape(path.split("/")[1])}" lang="{lang}"', counterpart)
 
 
+def test_pages_speak_words_not_the_code_s_class_names() -> None:
+    """A rename of the models once reached the labels ("IndicatorTarget", "SeriesPoint de départ"):
+    no page, in either language, shows an identifier of the code."""
+    from numeriqc.barometer import models
+
+    names = {  # compound identifiers only: "Indicator" or "Benefit" are also English words
+        name
+        for name in vars(models)
+        if isinstance(getattr(models, name), type) and re.fullmatch(r"[A-Z][a-z]+[A-Z]\w*", name)
+    }
+    assert {"IndicatorTarget", "SeriesPoint", "StrategyMeasure"} <= names
+    views = [_view(), _view(indicator_id="autre")]
+    views += [IndicatorView(indicator(indicator_id=f"s-{s.value}"), _points(), s) for s in IndicatorStatus]
+    for path, page in _pages(render(MEASURES, views)).items():
+        words = set(re.findall(r"\w+", re.sub(r"<[^>]+>", " ", page)))
+        assert not words & names, (path, words & names)
+    page = _pages(render(MEASURES, [_view()]))["en/indicator-services-en-ligne.html"]
+    assert "Target: 80%" in page and "Status: " in page and "Baseline: 40%" in page
+    french = _pages(render(MEASURES, [_view()]))["fr/indicateur-services-en-ligne.html"]
+    assert re.search(r"Point de départ\W+40", french)
+
+
 def test_a_chart_has_a_title_a_summary_a_data_table_and_no_script_or_inline_style() -> None:
     page = _pages(render(MEASURES, [_view()]))["fr/indicateur-services-en-ligne.html"]
     assert 'role="img" aria-labelledby="chart-title-services-en-ligne chart-desc-services-en-ligne"' in page

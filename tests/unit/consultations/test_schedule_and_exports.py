@@ -27,6 +27,9 @@ class Schedule:
         self.recorded.append((item["consultation_id"], status))
         return True
 
+    def participants(self, consultation_id: str) -> int:
+        return {"B": 12}.get(consultation_id, 0)
+
     def awaiting_analysis(self) -> list[str]:
         return self.awaiting
 
@@ -70,6 +73,11 @@ def test_windows_are_recorded_and_announced_once_and_analyses_requested_once_a_r
         ("opened", "A"),
     ]
     assert {e.id for e in sink.events} == {"A.opened", "B.closed", "C.closed"}
+    assert {e.id: e.data.get("participants") for e in sink.events} == {
+        "A.opened": None,
+        "B.closed": 12,
+        "C.closed": 0,
+    }
     assert queue.requested == [["A", "D"]]
     again = Sink()  # a second run (an overlapping or retried invocation) announces nothing new
     assert window_schedule.run(schedule, queue, again, NOW)["opened"] == 0

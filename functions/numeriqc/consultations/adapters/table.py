@@ -158,6 +158,11 @@ class ConsultationStore(SingleTable):
             return False
         return True
 
+    def participants(self, consultation_id: str) -> int:
+        """How many took part (the `all` cut's counter): one GetItem, whatever their number."""
+        item = self._get(consultation_pk(consultation_id), "TALLY#N#all")
+        return int(item["n"]) if item and "n" in item else 0
+
     # ballots -----------------------------------------------------------------------------------
     def consultation_and_ballot(
         self, consultation_id: str, ballot_key: str
