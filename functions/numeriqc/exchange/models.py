@@ -204,6 +204,18 @@ class Delivered(BaseModel):
 
     ack_id: str
     event: dict[str, Any]
+    data_url: str | None = Field(
+        default=None,
+        description="Pour un événement `dataref`: URL présignée de ses données (5 min) / "
+        "for a `dataref` event: presigned URL of its data (5 min)",
+    )
+
+
+class PayloadLink(BaseModel):
+    """A short-lived presigned URL of a claim-checked payload."""
+
+    url: str
+    expires_at: datetime
 
 
 class Pulled(BaseModel):

@@ -73,6 +73,17 @@ class ConsumerQueues(Protocol):
         ...
 
 
+class PayloadStore(Protocol):
+    """Claim-checked payloads (claim_checks.py), one object per event, encrypted per tier."""
+
+    def put(self, dataset_id: str, event_id: str, body: bytes, tier: str) -> None: ...
+    def get(self, dataset_id: str, event_id: str) -> Any: ...
+    def exists(self, dataset_id: str, event_id: str) -> bool: ...
+    def url(self, dataset_id: str, event_id: str, seconds: int) -> str:
+        """A presigned GET, signed locally (no call)."""
+        ...
+
+
 class Signer(Protocol):
     key_id: str
 
