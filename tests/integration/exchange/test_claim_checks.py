@@ -7,7 +7,16 @@ from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from numeriqc.core import aws
-from tests.support.exchange import exchange_key, grant, messages, publish, pull, pull_all, register
+from tests.support.exchange import (
+    dataset_body,
+    exchange_key,
+    grant,
+    messages,
+    publish,
+    pull,
+    pull_all,
+    register,
+)
 from tests.support.platform import NewKey, bearer
 
 LOOSE = {"schema": {"type": "object"}, "breaking": True}
@@ -91,3 +100,29 @@ def test_a_refused_batch_leaves_no_payload(platform: Any, new_key: NewKey, servi
     assert response.status == 413, response.text
     bucket = platform.names["ExchangePayloadBucket"]
     assert aws.client("s3").list_objects_v2(Bucket=bucket).get("KeyCount", 0) == 0
+
+
+def test_replay_as_a_file_fetches_claim_checked_data(
+    platform: Any, new_key: NewKey, service_clock: Any
+) -> None:
+    saaq = exchange_key(new_key, "saaq")
+    schema = {"type": "object", "properties": {"permit": {"type": "string"}, "blob": {"type": "string"}}}
+    layout = {"format": "csv", "encoding": "utf-8", "fields": [{"name": "permit"}, {"name": "blob"}]}
+    body = dataset_body("notes", "internal", schema=schema, layout=layout)
+    created = platform.http("POST", "/v1/exchange/datasets", headers=bearer(saaq), json=body)
+    assert created.status == 201, created.text
+    start = service_clock.now()
+    batch = [{"data": {"permit": "A0001", "blob": "b" * 210_000}}, {"data": {"permit": "A0002", "blob": "c"}}]
+    assert publish(platform, saaq, "saaq.notes", batch).status == 202
+    query = {"from": start.isoformat(), "to": service_clock.advance(60).isoformat()}
+    replayed = platform.http(
+        "GET", "/v1/exchange/datasets/saaq.notes/replay", headers=bearer(saaq), query=query
+    )
+    assert replayed.status == 200, replayed.text
+    first, second = (item["event"] for item in replayed.json()["items"])
+    assert "data" not in first and first["datasize"] > 210_000 and second["data"]["blob"] == "c"
+    response = platform.http(
+        "GET", "/v1/exchange/datasets/saaq.notes/replay/file", headers=bearer(saaq), query=query
+    )
+    assert response.status == 200, response.text
+    assert response.content.splitlines() == [b"permit,blob", f"A0001,{'b' * 210_000}".encode(), b"A0002,c"]
