@@ -107,6 +107,18 @@ class Exchange(Construct):
             "Claim-checked payloads are named by dataset and event id at run time: put and get only, "
             "under payloads/ only.",
         )
+        # Producers' files: PUT through URLs presigned by this role, read back once on "complete".
+        iam.Grant.add_to_principal(
+            grantee=self.api_function,
+            actions=["s3:PutObject", "s3:GetObject"],
+            resource_arns=[self.payload_bucket.arn_for_objects("uploads/*")],
+        )
+        acknowledge(
+            self.api_function.role or self.api_function,
+            "AwsSolutions-IAM5[Resource::<ExchangePayloadBucket.Arn>/uploads/*]",
+            "Producers' files are named by dataset and upload id at run time: put (presigned) and get only, "
+            "under uploads/ only.",
+        )
         api.add_service(self.api_function, app)
 
         self.delivery = PlatformFunction(

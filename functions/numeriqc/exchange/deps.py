@@ -10,7 +10,7 @@ from numeriqc.core.events import EventPublisher
 from numeriqc.exchange.access import Access
 from numeriqc.exchange.adapters import table
 from numeriqc.exchange.adapters.log_bucket import S3BatchArchive
-from numeriqc.exchange.adapters.payloads import S3Payloads
+from numeriqc.exchange.adapters.payloads import S3Payloads, S3UploadArea
 from numeriqc.exchange.adapters.queues import SqsConsumerQueues
 from numeriqc.exchange.adapters.signer import KmsSigner
 from numeriqc.exchange.adapters.table import ExchangeStore
@@ -19,6 +19,7 @@ from numeriqc.exchange.chain import Entry
 from numeriqc.exchange.claim_checks import Payloads
 from numeriqc.exchange.delivery import Delivery
 from numeriqc.exchange.figures import Figures
+from numeriqc.exchange.file_publishing import FilePublishing
 from numeriqc.exchange.log_audit import LogAudit
 from numeriqc.exchange.mailbox import Mailbox
 from numeriqc.exchange.publishing import Publishing
@@ -63,6 +64,11 @@ def payloads() -> Payloads:
 
 def publishing() -> Publishing:
     return Publishing(catalogue(), store(), payload_store(), clock.now)
+
+
+def file_publishing() -> FilePublishing:
+    area = S3UploadArea(aws.client("s3"), config().payload_bucket, config().tier_keys())
+    return FilePublishing(catalogue(), publishing(), area, store(), clock.now)
 
 
 def mailbox() -> Mailbox:

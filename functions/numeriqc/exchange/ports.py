@@ -84,6 +84,29 @@ class PayloadStore(Protocol):
         ...
 
 
+class UploadArea(Protocol):
+    """The producers' upload area: files put with a presigned PUT, read back once."""
+
+    def upload_url(
+        self, dataset_id: str, upload_id: str, tier: str, seconds: int
+    ) -> tuple[str, dict[str, str]]:
+        """A presigned PUT and the headers it must be sent with (signed locally, no call)."""
+        ...
+
+    def read(self, dataset_id: str, upload_id: str, limit: int) -> tuple[int | None, bytes | None]:
+        """(size, content): (None, None) when absent, (size, None) when over `limit` (not read)."""
+        ...
+
+
+class UploadRecords(Protocol):
+    def upload(self, dataset_id: str, upload_id: str) -> dict[str, Any] | None: ...
+    def claim_upload(self, dataset_id: str, upload_id: str, report: dict[str, Any]) -> None:
+        """Record the report if the upload has none yet; raises AlreadyExists otherwise."""
+        ...
+
+    def finish_upload(self, dataset_id: str, upload_id: str, report: dict[str, Any]) -> None: ...
+
+
 class Signer(Protocol):
     key_id: str
 
