@@ -16,12 +16,20 @@ class CallCounter:
 
     def __init__(self) -> None:
         self.calls: Counter[str] = Counter()
+        # The same calls by the function that made them (the local invoker sets Lambda's variable).
+        self.functions: Counter[str] = Counter()
 
     def __call__(self, model: Any, **_: Any) -> None:
         self.calls[f"{model.service_model.service_name}.{model.name}"] += 1
+        self.functions[os.environ.get("AWS_LAMBDA_FUNCTION_NAME", "-").split("-")[-1]] += 1
 
     def reset(self) -> None:
         self.calls.clear()
+        self.functions.clear()
+
+    def of(self, prefix: str) -> int:
+        """Calls made by the functions whose name starts with `prefix` (`Exchange`: that service's)."""
+        return sum(count for name, count in self.functions.items() if name.startswith(prefix))
 
     @property
     def total(self) -> int:

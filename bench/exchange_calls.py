@@ -15,6 +15,10 @@ from numeriqc.core.auth import Scope
 
 BATCHES = 10
 BATCH = 100
+# Large messages: 20 x 250 KB = 5 MB a request, under Lambda's 6 MB payload limit.
+LARGE_BATCHES = 5
+LARGE_BATCH = 20
+LARGE_BYTES = 250_000
 SCHEMA = {
     "type": "object",
     "properties": {"permit": {"type": "string"}, "points": {"type": "integer"}},
@@ -26,7 +30,8 @@ def _phase(counter: CallCounter, service: str) -> int:
     return sum(count for name, count in counter.calls.items() if name.startswith(f"{service}."))
 
 
-def _run(consumers: int) -> dict[str, Any]:
+def _run(consumers: int, batches: int = BATCHES, batch_size: int = BATCH, blob: int = 0) -> dict[str, Any]:
+    """`blob` > 0: each message carries that many bytes more (over 200 KB: a claim check)."""
     from numeriqc.core import clock
 
     with local_platform() as (runtime, counter):
@@ -40,7 +45,7 @@ def _run(consumers: int) -> dict[str, Any]:
             "name_en": "Data",
             "classification": {"availability": "low", "integrity": "medium", "confidentiality": "medium"},
             "tier": "internal",
-            "schema": SCHEMA,
+            "schema": SCHEMA if not blob else {"type": "object"},
         }
         assert runtime.http("POST", "/v1/exchange/datasets", headers=owner, json=body).status == 201
         expiry = (runtime.clock() + timedelta(days=30)).isoformat()
@@ -56,8 +61,11 @@ def _run(consumers: int) -> dict[str, Any]:
             runtime.http("GET", "/v1/exchange/datasets/bench.data/messages", headers=key)
         runtime.drain()
         counter.reset()
-        for batch in range(BATCHES):
-            messages = [{"data": {"permit": f"A{batch}{n}", "points": n}} for n in range(BATCH)]
+        for batch in range(batches):
+            messages = [
+                {"data": {"permit": f"A{batch}{n}", "points": n, **({"blob": "x" * blob} if blob else {})}}
+                for n in range(batch_size)
+            ]
             response = runtime.http(
                 "POST",
                 "/v1/exchange/datasets/bench.data/messages",
@@ -85,7 +93,7 @@ def _run(consumers: int) -> dict[str, Any]:
                     == 200
                 )
         clock.use(None)
-        messages_total = BATCHES * BATCH
+        messages_total = batches * batch_size
         assert received == messages_total * consumers, received
         return {
             "consumers": consumers,
@@ -94,6 +102,9 @@ def _run(consumers: int) -> dict[str, Any]:
             "kms": _phase(counter, "kms") / messages_total,
             "sqs_per_consumer": _phase(counter, "sqs") / messages_total / consumers,
             "dynamodb": _phase(counter, "dynamodb") / messages_total,
+            "s3": _phase(counter, "s3") / messages_total,
+            "exchange": counter.of("Exchange") / messages_total,
+            "functions": dict(counter.functions),
             "detail": counter.describe(),
         }
 
@@ -109,7 +120,20 @@ def report() -> list[str]:
             f"DynamoDB {figures['dynamodb']:.3f}/message",
             f"     {figures['detail']}",
         ]
+    large = _run(1, batches=LARGE_BATCHES, batch_size=LARGE_BATCH, blob=LARGE_BYTES)
+    lines += [
+        f"  large messages ({LARGE_BATCHES} batches of {LARGE_BATCH} x {LARGE_BYTES // 1000} KB, "
+        "claim checks), "
+        f"1 consumer: {large['exchange']:.3f} calls/message by the exchange functions "
+        f"(publish {large['publish']:.3f}); {large['total']:.3f} with other services' reactions; "
+        f"S3 {large['s3']:.3f}/message; KMS {large['kms']:.3f}/message; "
+        f"SQS {large['sqs_per_consumer']:.3f}/message; DynamoDB {large['dynamodb']:.3f}/message",
+        f"     {large['detail']}",
+        f"     by function: {large['functions']}",
+        "     plus, by the consumer, 1 S3 GET per large message on its presigned URL (signed locally)",
+    ]
     lines.append("  not visible here: SQS's own KMS GenerateDataKey, once per queue per 24 h")
+    lines.append("  nor S3's for SSE-KMS: one data key per bucket key period (bucket keys), not per object")
     return lines
 
 

@@ -65,6 +65,7 @@ class Exchange(Construct):
         self.tier_keys = {tier: self._tier_key(tier) for tier in TIERS}
         self.signing_key = self._signing_key()
         self.log_bucket = self._log_bucket(platform)
+        self.payload_bucket = self._payload_bucket(platform)
         self.queue_prefix = f"nqc-{platform.stage}-xchg"
         queue_arns = f"arn:{Aws.PARTITION}:sqs:{Aws.REGION}:{Aws.ACCOUNT_ID}:{self.queue_prefix}-*"
         base_env = {
@@ -83,6 +84,7 @@ class Exchange(Construct):
                 **base_env,
                 "IDEMPOTENCY_TABLE": platform.idempotency_table.table_name,
                 "SIGNING_KEY_ID": self.signing_key.key_arn,
+                "PAYLOAD_BUCKET": self.payload_bucket.bucket_name,
             },
             description="Exchange: catalogue, grants, publish, pull, acknowledge, replay, log verification",
         )
@@ -92,6 +94,31 @@ class Exchange(Construct):
         self.signing_key.grant(self.api_function, "kms:GetPublicKey")
         self._grant_queues(self.api_function, QUEUE_ACTIONS["api"], queue_arns)
         self._acknowledge(self.api_function)
+        # Claim checks: written by publish, read by replay as a file and through presigned URLs signed
+        # by this role (the tier keys' GenerateDataKey and Decrypt come with the queues' grant above).
+        iam.Grant.add_to_principal(
+            grantee=self.api_function,
+            actions=["s3:PutObject", "s3:GetObject"],
+            resource_arns=[self.payload_bucket.arn_for_objects("payloads/*")],
+        )
+        acknowledge(
+            self.api_function.role or self.api_function,
+            "AwsSolutions-IAM5[Resource::<ExchangePayloadBucket.Arn>/payloads/*]",
+            "Claim-checked payloads are named by dataset and event id at run time: put and get only, "
+            "under payloads/ only.",
+        )
+        # Producers' files: PUT through URLs presigned by this role, read back once on "complete".
+        iam.Grant.add_to_principal(
+            grantee=self.api_function,
+            actions=["s3:PutObject", "s3:GetObject"],
+            resource_arns=[self.payload_bucket.arn_for_objects("uploads/*")],
+        )
+        acknowledge(
+            self.api_function.role or self.api_function,
+            "AwsSolutions-IAM5[Resource::<ExchangePayloadBucket.Arn>/uploads/*]",
+            "Producers' files are named by dataset and upload id at run time: put (presigned) and get only, "
+            "under uploads/ only.",
+        )
         api.add_service(self.api_function, app)
 
         self.delivery = PlatformFunction(
@@ -197,6 +224,28 @@ class Exchange(Construct):
             "AwsSolutions-S1",
             "Write-once signed batches under Object Lock, written by one role and read by auditors: the "
             "batches themselves are the audit trail, and each names the batch before it.",
+        )
+        return bucket
+
+    def _payload_bucket(self, platform: Platform) -> s3.Bucket:
+        bucket = s3.Bucket(
+            self,
+            "ExchangePayloadBucket",
+            encryption=s3.BucketEncryption.KMS,
+            encryption_key=platform.key,  # each object is written under its tier's key instead
+            bucket_key_enabled=True,
+            block_public_access=s3.BlockPublicAccess.BLOCK_ALL,
+            enforce_ssl=True,
+            object_ownership=s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+            lifecycle_rules=[s3.LifecycleRule(expiration=LOG_RETENTION)],  # as long as the log
+            removal_policy=RemovalPolicy.RETAIN,
+        )
+        fix_logical_id(bucket, "ExchangePayloadBucket")
+        acknowledge(
+            bucket,
+            "AwsSolutions-S1",
+            "Claim-checked payloads read only by the exchange role and through its presigned URLs: the API "
+            "logs each link it issues (dataset, event id) and the hash chain covers each payload's digest.",
         )
         return bucket
 

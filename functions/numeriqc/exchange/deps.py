@@ -10,13 +10,16 @@ from numeriqc.core.events import EventPublisher
 from numeriqc.exchange.access import Access
 from numeriqc.exchange.adapters import table
 from numeriqc.exchange.adapters.log_bucket import S3BatchArchive
+from numeriqc.exchange.adapters.payloads import S3Payloads, S3UploadArea
 from numeriqc.exchange.adapters.queues import SqsConsumerQueues
 from numeriqc.exchange.adapters.signer import KmsSigner
 from numeriqc.exchange.adapters.table import ExchangeStore
 from numeriqc.exchange.catalogue import Catalogue
 from numeriqc.exchange.chain import Entry
+from numeriqc.exchange.claim_checks import Payloads
 from numeriqc.exchange.delivery import Delivery
 from numeriqc.exchange.figures import Figures
+from numeriqc.exchange.file_publishing import FilePublishing
 from numeriqc.exchange.log_audit import LogAudit
 from numeriqc.exchange.mailbox import Mailbox
 from numeriqc.exchange.publishing import Publishing
@@ -51,17 +54,30 @@ def access() -> Access:
     return Access(catalogue(), s, s, queues(), config().queue_prefix, clock=clock.now)
 
 
+def payload_store() -> S3Payloads:
+    return S3Payloads(aws.client("s3"), config().payload_bucket, config().tier_keys())
+
+
+def payloads() -> Payloads:
+    return Payloads(access(), payload_store(), clock.now)
+
+
 def publishing() -> Publishing:
-    return Publishing(catalogue(), store(), clock.now)
+    return Publishing(catalogue(), store(), payload_store(), clock.now)
+
+
+def file_publishing() -> FilePublishing:
+    area = S3UploadArea(aws.client("s3"), config().payload_bucket, config().tier_keys())
+    return FilePublishing(catalogue(), publishing(), area, store(), clock.now)
 
 
 def mailbox() -> Mailbox:
-    return Mailbox(access(), queues())
+    return Mailbox(access(), queues(), payloads())
 
 
 def replaying() -> Replaying:
     s = store()
-    return Replaying(access(), s, s, config().log_retention_days, clock=clock.now)
+    return Replaying(access(), s, s, config().log_retention_days, payloads(), clock=clock.now)
 
 
 def log_audit() -> LogAudit:

@@ -112,14 +112,24 @@ def _record(
 
 def read(data: bytes, layout: Layout, at: str = "rows") -> tuple[list[dict[str, Any]], list[FieldError]]:
     """The records of a legacy file and every fault found, named `rows[<row>].<field>`."""
+    numbered, errors = read_numbered(data, layout, at)
+    return [record for _, record in numbered], errors
+
+
+def read_numbered(
+    data: bytes, layout: Layout, at: str = "rows"
+) -> tuple[list[tuple[int, dict[str, Any]]], list[FieldError]]:
+    """`read`, each record with its row number (the one its faults name); stops at MAX_ERRORS faults."""
     text, errors = _decode(data, layout.encoding, at)
     if errors:
         return [], errors
     return (_read_csv if layout.format == "csv" else _read_fixed)(text, layout, at)
 
 
-def _read_csv(text: str, layout: Layout, at: str) -> tuple[list[dict[str, Any]], list[FieldError]]:
-    records: list[dict[str, Any]] = []
+def _read_csv(
+    text: str, layout: Layout, at: str
+) -> tuple[list[tuple[int, dict[str, Any]]], list[FieldError]]:
+    records: list[tuple[int, dict[str, Any]]] = []
     errors: list[FieldError] = []
     names = [field.name for field in layout.fields]
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=layout.delimiter)
@@ -142,14 +152,16 @@ def _read_csv(text: str, layout: Layout, at: str) -> tuple[list[dict[str, Any]],
         else:
             record, faults = _record(layout, cells, row, at, csv_cells=True)
             errors.extend(faults)
-            records.append(record)
+            records.append((row, record))
         if len(errors) >= MAX_ERRORS:
             break
     return records, errors[:MAX_ERRORS]
 
 
-def _read_fixed(text: str, layout: Layout, at: str) -> tuple[list[dict[str, Any]], list[FieldError]]:
-    records: list[dict[str, Any]] = []
+def _read_fixed(
+    text: str, layout: Layout, at: str
+) -> tuple[list[tuple[int, dict[str, Any]]], list[FieldError]]:
+    records: list[tuple[int, dict[str, Any]]] = []
     errors: list[FieldError] = []
     needed = max((field.start or 0) + (field.width or 0) for field in layout.fields)
     for row, line in enumerate(text.splitlines(), start=1):
@@ -167,7 +179,7 @@ def _read_fixed(text: str, layout: Layout, at: str) -> tuple[list[dict[str, Any]
         cells = [padded[(f.start or 0) : (f.start or 0) + (f.width or 0)].rstrip() for f in layout.fields]
         record, faults = _record(layout, cells, row, at, csv_cells=False)
         errors.extend(faults)
-        records.append(record)
+        records.append((row, record))
         if len(errors) >= MAX_ERRORS:
             break
     return records, errors[:MAX_ERRORS]

@@ -204,6 +204,18 @@ class Delivered(BaseModel):
 
     ack_id: str
     event: dict[str, Any]
+    data_url: str | None = Field(
+        default=None,
+        description="Pour un événement `dataref`: URL présignée de ses données (5 min) / "
+        "for a `dataref` event: presigned URL of its data (5 min)",
+    )
+
+
+class PayloadLink(BaseModel):
+    """A short-lived presigned URL of a claim-checked payload."""
+
+    url: str
+    expires_at: datetime
 
 
 class Pulled(BaseModel):
@@ -257,3 +269,34 @@ class Stats(BaseModel):
 
 class StatsList(BaseModel):
     items: list[Stats]
+
+
+class UploadTicket(BaseModel):
+    """Where to PUT a file (with these headers) before `expires_at`, then POST .../complete."""
+
+    upload_id: str
+    url: str
+    method: Literal["PUT"] = "PUT"
+    headers: dict[str, str]
+    format: Literal["csv", "fixed", "jsonl"]
+    max_bytes: int
+    expires_at: datetime
+
+
+class UploadError(BaseModel):
+    field: str
+    code: str
+    detail: dict[str, str] = Field(description="fr, en")
+
+
+class UploadReport(BaseModel):
+    """What became of an uploaded file: rows read, published (their event ids), refused (why)."""
+
+    upload_id: str
+    dataset_id: str
+    status: Literal["publishing", "published"]
+    rows: int
+    published: int
+    refused: int
+    errors: list[UploadError]
+    received_at: datetime

@@ -73,6 +73,40 @@ class ConsumerQueues(Protocol):
         ...
 
 
+class PayloadStore(Protocol):
+    """Claim-checked payloads (claim_checks.py), one object per event, encrypted per tier."""
+
+    def put(self, dataset_id: str, event_id: str, body: bytes, tier: str) -> None: ...
+    def get(self, dataset_id: str, event_id: str) -> Any: ...
+    def exists(self, dataset_id: str, event_id: str) -> bool: ...
+    def url(self, dataset_id: str, event_id: str, seconds: int) -> str:
+        """A presigned GET, signed locally (no call)."""
+        ...
+
+
+class UploadArea(Protocol):
+    """The producers' upload area: files put with a presigned PUT, read back once."""
+
+    def upload_url(
+        self, dataset_id: str, upload_id: str, tier: str, seconds: int
+    ) -> tuple[str, dict[str, str]]:
+        """A presigned PUT and the headers it must be sent with (signed locally, no call)."""
+        ...
+
+    def read(self, dataset_id: str, upload_id: str, limit: int) -> tuple[int | None, bytes | None]:
+        """(size, content): (None, None) when absent, (size, None) when over `limit` (not read)."""
+        ...
+
+
+class UploadRecords(Protocol):
+    def upload(self, dataset_id: str, upload_id: str) -> dict[str, Any] | None: ...
+    def claim_upload(self, dataset_id: str, upload_id: str, report: dict[str, Any]) -> None:
+        """Record the report if the upload has none yet; raises AlreadyExists otherwise."""
+        ...
+
+    def finish_upload(self, dataset_id: str, upload_id: str, report: dict[str, Any]) -> None: ...
+
+
 class Signer(Protocol):
     key_id: str
 

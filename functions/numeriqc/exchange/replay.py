@@ -14,6 +14,7 @@ from numeriqc.core.problems import FieldError, NotFound, ValidationFailed
 from numeriqc.exchange import legacy
 from numeriqc.exchange.access import Access
 from numeriqc.exchange.catalogue import NO_DATASET, owner_of
+from numeriqc.exchange.claim_checks import Payloads
 from numeriqc.exchange.models import Dataset, Replay
 from numeriqc.exchange.ports import ChainLog, DatasetRecords
 
@@ -37,10 +38,12 @@ class Replaying:
         datasets: DatasetRecords,
         log: ChainLog,
         retention_days: int,
+        payloads: Payloads,
         *,
         clock: Clock = installed_clock,
     ) -> None:
         self._access = access
+        self._payloads = payloads
         self._datasets = datasets
         self._log = log
         self._retention = timedelta(days=retention_days)
@@ -92,7 +95,9 @@ class Replaying:
         layout = Dataset.model_validate(item).layout
         if layout is None:
             raise ValidationFailed(errors=[FieldError("path.dataset_id", "no_layout", _NO_LAYOUT)])
-        content, errors = legacy.write([entry["event"]["data"] for entry in replayed.items], layout)
+        content, errors = legacy.write(
+            [self._payloads.data(entry["event"]) for entry in replayed.items], layout
+        )
         if errors:
             raise ValidationFailed(errors=errors)
         media = "text/csv" if layout.format == "csv" else "text/plain"

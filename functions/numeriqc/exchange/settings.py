@@ -16,6 +16,8 @@ class ExchangeSettings(BaseSettings):
     key_restricted: str = ""
     signing_key_id: str = ""
     log_bucket: str = ""
+    # Claim-checked payloads (over 200 KB), under payloads/.
+    payload_bucket: str = ""
     log_retention_days: int = 365
     powertools_metrics_namespace: str = "numeriqc"
 

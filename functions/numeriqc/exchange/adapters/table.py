@@ -8,6 +8,7 @@ LOG#<dataset_id>    B#<first seq>       a block: the entries one append wrote (t
 LOG#<dataset_id>    R#<seq>             a receipt: the signed batch that covers the chain at seq
 MOVED#<shard>       <dataset_id>        a chain head that moved since the last signed batch
 SIGNING             LAST                the last signed batch (its header hash chains the batches)
+UP#<dataset_id>     <upload id>         a file upload's report (claimed before its first row is published)
 STATS#<dataset_id>  D#<day>             counters of a day: published, bytes, delivered, failures, latency
 
 Index ByKey1 (gsi1pk, gsi1sk): CATALOGUE / <dataset_id> lists the catalogue without a Scan;
@@ -163,6 +164,23 @@ class ExchangeStore(SingleTable):
             "gsi2sk": grant["dataset_id"],
             **grant,
         }
+        self._client.put_item(TableName=self._table, Item=to_item(item))
+
+    # -- file uploads --------------------------------------------------------------------
+    def upload(self, dataset_id: str, upload_id: str) -> dict[str, Any] | None:
+        return _strip(self._get(upload_pk(dataset_id), upload_id))
+
+    def claim_upload(self, dataset_id: str, upload_id: str, report: dict[str, Any]) -> None:
+        item = {"pk": upload_pk(dataset_id), "sk": upload_id, **report}
+        try:
+            self._client.put_item(
+                TableName=self._table, Item=to_item(item), ConditionExpression="attribute_not_exists(pk)"
+            )
+        except self._client.exceptions.ConditionalCheckFailedException as error:
+            raise AlreadyExists(upload_id) from error
+
+    def finish_upload(self, dataset_id: str, upload_id: str, report: dict[str, Any]) -> None:
+        item = {"pk": upload_pk(dataset_id), "sk": upload_id, **report}
         self._client.put_item(TableName=self._table, Item=to_item(item))
 
     # -- the log -------------------------------------------------------------------------
@@ -341,6 +359,10 @@ def _block_entries(block: dict[str, Any]) -> list[Entry]:
         Entry(first + offset, str(text), str(digest))
         for offset, (text, digest) in enumerate(zip(block["texts"], block["hashes"], strict=True))
     ]
+
+
+def upload_pk(dataset_id: str) -> str:
+    return f"UP#{dataset_id}"
 
 
 def _strip(item: dict[str, Any] | None) -> dict[str, Any] | None:

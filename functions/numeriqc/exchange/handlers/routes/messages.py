@@ -8,13 +8,28 @@ from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.openapi.params import Query
 from aws_lambda_powertools.event_handler.router import APIGatewayHttpRouter
 
+from numeriqc.core import clock
 from numeriqc.core.auth import Scope, current_caller
 from numeriqc.core.http import KEY_REQUIRED, IdempotencyKey, json_response
 from numeriqc.core.idempotency import idempotent_write
 from numeriqc.core.observability import logger
 from numeriqc.exchange import deps
-from numeriqc.exchange.handlers.routes.parameters import NOT_FOUND, TAG, DatasetIdPath, problem
-from numeriqc.exchange.models import AckIn, Acknowledged, Published, PublishIn, Pulled, Replay
+from numeriqc.exchange.handlers.routes.parameters import (
+    NOT_FOUND,
+    TAG,
+    DatasetIdPath,
+    EventIdPath,
+    problem,
+)
+from numeriqc.exchange.models import (
+    AckIn,
+    Acknowledged,
+    PayloadLink,
+    Published,
+    PublishIn,
+    Pulled,
+    Replay,
+)
 
 router = APIGatewayHttpRouter()  # type: ignore[no-untyped-call]  # Powertools leaves __init__ untyped
 
@@ -68,7 +83,7 @@ def pull(
     limit: Annotated[int, Query(ge=1, le=10, description="Paquets SQS (1 à 10) / SQS bundles (1-10)")] = 10,
 ) -> Pulled:
     caller = current_caller(router, Scope.EXCHANGE_CONSUME)
-    pulled = deps.mailbox().pull(caller.org_id, dataset_id, limit)
+    pulled = deps.mailbox().pull(caller.org_id, dataset_id, limit, clock.now())
     logger.info("messages pulled", extra={"dataset_id": dataset_id, "count": len(pulled.items)})
     return pulled
 
@@ -83,6 +98,20 @@ def pull(
 def acknowledge(dataset_id: DatasetIdPath, request: AckIn) -> Acknowledged:
     caller = current_caller(router, Scope.EXCHANGE_CONSUME)
     return deps.mailbox().acknowledge(caller.org_id, dataset_id, request)
+
+
+@router.get(
+    "/v1/exchange/datasets/<dataset_id>/payloads/<event_id>",
+    tags=[TAG],
+    security=KEY_REQUIRED,
+    summary="Lien vers les données d'un message `dataref` / link to a `dataref` message's data",
+    responses=NOT_FOUND,
+)
+def payload(dataset_id: DatasetIdPath, event_id: EventIdPath) -> PayloadLink:
+    caller = current_caller(router, Scope.EXCHANGE_CONSUME)
+    link = deps.payloads().link(caller.org_id, dataset_id, event_id)
+    logger.info("payload link issued", extra={"dataset_id": dataset_id, "event_id": event_id})
+    return link
 
 
 @router.get(

@@ -12,6 +12,9 @@ ConsumerPath = Annotated[
     str,
     Path(pattern=r"^[a-z0-9][a-z0-9-]{1,39}$", description="Organisme consommateur / consumer organization"),
 ]
+EventIdPath = Annotated[
+    str, Path(pattern=r"^[0-9A-HJKMNP-TV-Z]{26}$", description="Identifiant de l'événement / event id")
+]
 VersionPath = Annotated[int, Path(ge=1, description="Version du schéma / schema version")]
 
 
