@@ -14,6 +14,7 @@ from aws_cdk import aws_events as events
 from aws_cdk import aws_events_targets as targets
 from aws_cdk import aws_iam as iam
 from aws_cdk import aws_s3 as s3
+from aws_cdk import aws_sqs as sqs
 from constructs import Construct
 
 from numeriqc_infra.api import Api
@@ -29,7 +30,9 @@ EXPORT_RETENTION = Duration.days(7)  # matches numeriqc.consultations.export_job
 
 
 class Consultations(Construct):
-    def __init__(self, scope: Construct, id: str, *, platform: Platform, api: Api) -> None:
+    def __init__(
+        self, scope: Construct, id: str, *, platform: Platform, api: Api, platform_sms: sqs.IQueue
+    ) -> None:
         super().__init__(scope, id)
         from numeriqc.consultations.handlers.api import app  # the resolver: its routes become API routes
 
@@ -113,6 +116,8 @@ class Consultations(Construct):
                 "EVENT_BUS_NAME": platform.bus.event_bus_name,
                 "EXPORTS_BUCKET": self.bucket.bucket_name,
                 "EXPORTS_QUEUE_URL": self.exports_queue.queue_url,
+                # Verification codes go out through the notification service's own path (its queue).
+                "PLATFORM_SMS_QUEUE_URL": platform_sms.queue_url,
             },
             description="Consultations: public participation, statements, organizations' routes, results",
         )
@@ -121,6 +126,7 @@ class Consultations(Construct):
         platform.pepper.grant_read(self.api_function)
         platform.bus.grant_put_events_to(self.api_function)
         self.exports_queue.grant_send_messages(self.api_function)
+        platform_sms.grant_send_messages(self.api_function)
         platform.key.grant_decrypt(self.api_function)  # presigned downloads of SSE-KMS objects
         self._grant_exports(self.api_function, ["s3:GetObject"])  # presigned URLs are signed by this role
         self._acknowledge(self.api_function)

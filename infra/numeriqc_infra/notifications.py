@@ -85,6 +85,9 @@ class Notifications(Construct):
         self.api_function = self._api_function(platform, base_env, channel_queues, plan_queue, lanes)
         self.scheduler = self._scheduler(platform, base_env, channel_queues, plan_queue, lanes)
         self.inbound = self._inbound(platform, base_env, inbound_topic)
+        self.platform_sms, self.platform_sms_queue = self._platform_sms(
+            platform, base_env, channel_queues, sms_priority
+        )
         self.receipts = self._receipts(platform, base_env, email_events)
         self.sms_receipts = self._sms_receipts(platform, base_env)
 
@@ -93,6 +96,7 @@ class Notifications(Construct):
             self.planner,
             self.scheduler,
             self.inbound,
+            self.platform_sms,
             self.receipts,
             self.sms_receipts,
         ):
@@ -244,6 +248,24 @@ class Notifications(Construct):
         _subscribe_queue(self, "InboundSmsSubscription", topic, queue)
         self._sms_publish(function, opt_in=True)
         return function
+
+    def _platform_sms(
+        self, platform: Platform, env: dict[str, str], channel_queues: str, sms_priority: sqs.Queue
+    ) -> tuple[PlatformFunction, sqs.Queue]:
+        """Transactional SMS other platform services ask for (a consultation's verification code):
+        their queue -> planned like a one-off send -> the SMS priority lane (docs/notifications.md).
+        Other services get `platform_sms_queue` to send to, and nothing else of this service."""
+        function = PlatformFunction(
+            self,
+            "PlatformSms",
+            platform=platform,
+            handler="numeriqc.notifications.handlers.platform_sms_queue.handler",
+            environment={**env, "CHANNEL_QUEUES": channel_queues},
+            description="Platform SMS (verification codes) through the notification pipeline",
+        )
+        queue = function.consume_queue("NotificationsPlatformSmsQueue", batch_size=5)
+        sms_priority.grant_send_messages(function)
+        return function, queue
 
     def _receipts(self, platform: Platform, env: dict[str, str], email_events: sns.Topic) -> PlatformFunction:
         """SES events: the configuration set's topic -> a queue, read 100 at a time."""

@@ -31,7 +31,13 @@ class NumeriqcStack(Stack):
         self.organizations = Organizations(self, "Organizations", platform=self.platform, api=self.api)
         self.notifications = Notifications(self, "Notifications", platform=self.platform, api=self.api)
         self.feedback = Feedback(self, "Feedback", platform=self.platform, api=self.api)
-        self.consultations = Consultations(self, "Consultations", platform=self.platform, api=self.api)
+        self.consultations = Consultations(
+            self,
+            "Consultations",
+            platform=self.platform,
+            api=self.api,
+            platform_sms=self.notifications.platform_sms_queue,
+        )
         self.exchange = Exchange(self, "Exchange", platform=self.platform, api=self.api)
         self.barometer = Barometer(self, "Barometer", platform=self.platform, api=self.api)
         # Last: it health-checks what the services above registered.

@@ -8,6 +8,7 @@ clock there, not here.
 from numeriqc.consultations.adapters.analysis_queue import SqsAnalysisQueue
 from numeriqc.consultations.adapters.exports_bucket import S3Files
 from numeriqc.consultations.adapters.exports_queue import SqsExportQueue
+from numeriqc.consultations.adapters.platform_sms import PlatformSmsQueue
 from numeriqc.consultations.adapters.table import ConsultationStore
 from numeriqc.consultations.analysis import Analyses
 from numeriqc.consultations.authoring import Authoring
@@ -16,6 +17,7 @@ from numeriqc.consultations.invitations import Invitations
 from numeriqc.consultations.participation import Participation, Rules
 from numeriqc.consultations.results import ResultsReader
 from numeriqc.consultations.settings import ConsultationSettings
+from numeriqc.consultations.sms_verification import SmsVerification
 from numeriqc.consultations.statements import Statements
 from numeriqc.core import aws, clock, settings
 from numeriqc.core.events import EventPublisher
@@ -43,7 +45,15 @@ def authoring() -> Authoring:
 
 
 def participation() -> Participation:
-    return Participation(store(), pepper(config().pepper_secret_arn), rules(), clock.now)
+    return Participation(store(), pepper(config().pepper_secret_arn), rules(), clock.now, sms_verification())
+
+
+def sms_verification() -> SmsVerification:
+    return SmsVerification(store(), platform_sms(), pepper(config().pepper_secret_arn), rules(), clock.now)
+
+
+def platform_sms() -> PlatformSmsQueue:
+    return PlatformSmsQueue(aws.client("sqs"), config().platform_sms_queue_url)
 
 
 def statements() -> Statements:

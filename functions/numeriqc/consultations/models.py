@@ -11,7 +11,7 @@ questions, are decided in `questionnaire.py` and `ballots.py`, which name the fa
 
 from datetime import datetime
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -21,6 +21,7 @@ ItemId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]{0,31}$")
 Participant = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{22,64}$")]
 # One answer is ONE transaction (at most 100 items): up to 5 counter items a question when a
 # participant changes both their region and age band, plus the ballot, rate and day counters.
+PhoneNumber = Annotated[str, StringConstraints(strip_whitespace=True, min_length=7, max_length=32)]
 MAX_QUESTIONS = 15
 MAX_OPTIONS = 20
 MAX_STATEMENT = 280  # Polis's limit: one idea per statement
@@ -55,6 +56,7 @@ class QuestionType(StrEnum):
 class Eligibility(StrEnum):
     OPEN = "open"
     INVITATION = "invitation"
+    SMS = "sms"  # one participation per phone number, verified by a one-time SMS code
 
 
 class Status(StrEnum):
@@ -206,6 +208,21 @@ class AnswersIn(Strict):
     region: Region | None = None
     age_band: AgeBand | None = None
     invitation_code: Annotated[str, StringConstraints(min_length=4, max_length=64)] | None = None
+    phone_number: PhoneNumber | None = Field(
+        default=None, description="Le numéro vérifié (eligibility sms) / the verified number"
+    )
+    sms_code: Annotated[str, StringConstraints(min_length=1, max_length=12)] | None = Field(
+        default=None, description="Le code reçu par texto / the code received by SMS"
+    )
+
+
+class VerificationIn(Strict):
+    phone_number: PhoneNumber = Field(examples=["514 234 5678"])
+    language: Literal["fr", "en"] = "fr"
+
+
+class VerificationSent(BaseModel):
+    expires_at: datetime = Field(description="Le code expire à / the code expires at")
 
 
 class ParticipationReceipt(BaseModel):

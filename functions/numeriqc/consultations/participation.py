@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 
 from numeriqc.consultations import ballots, lifecycle
 from numeriqc.consultations.models import AnswersIn, Eligibility, ParticipationReceipt, Question
-from numeriqc.consultations.ports import BallotBox, BallotWrite, Limits
+from numeriqc.consultations.ports import BallotBox, BallotWrite, Limits, NumberCheck, Verified
 from numeriqc.core.clock import Clock, epoch_seconds
 from numeriqc.core.clock import now as installed_clock
 from numeriqc.core.i18n import Message
@@ -112,12 +112,18 @@ def counter_moves(
 
 class Participation:
     def __init__(
-        self, box: BallotBox, pepper: bytes, rules: Rules = DEFAULT_RULES, clock: Clock = installed_clock
+        self,
+        box: BallotBox,
+        pepper: bytes,
+        rules: Rules = DEFAULT_RULES,
+        clock: Clock = installed_clock,
+        numbers: NumberCheck | None = None,
     ) -> None:
         self._box = box
         self._pepper = pepper
         self._rules = rules
         self._clock = clock
+        self._numbers = numbers
 
     def answer(self, consultation_id: str, request: AnswersIn, source_ip: str) -> ParticipationReceipt:
         key = ballot_key(self._pepper, consultation_id, request.participant)
@@ -130,6 +136,7 @@ class Participation:
             questions = [Question.model_validate(question) for question in consultation["questions"]]
             answers, removed = ballots.check(questions, request.answers)
             invitation = self._invitation(consultation, request, old)
+            verified = self._verified(consultation, request, old, now)
             item = {
                 "answers": answers,
                 "region": request.region.value if request.region else None,
@@ -150,6 +157,7 @@ class Participation:
                     now_epoch=epoch_seconds(now),
                     limits=limits(self._pepper, source_ip, now, self._rules),
                     invitation_key=invitation,
+                    verified=verified,
                 )
             )
             if outcome.result == "changed":
@@ -175,6 +183,17 @@ class Participation:
             raise ValidationFailed(errors=[FieldError("body.invitation_code", "missing", _CODE_REQUIRED)])
         return invitation_key(self._pepper, consultation["consultation_id"], request.invitation_code)
 
+    def _verified(
+        self, consultation: dict[str, Any], request: AnswersIn, old: dict[str, Any] | None, now: datetime
+    ) -> Verified | None:
+        """A new participant of an SMS-verified consultation spends the number's code; a returning
+        one is known by their secret."""
+        if consultation["eligibility"] != Eligibility.SMS.value or old is not None:
+            return None
+        if self._numbers is None:
+            raise RuntimeError("SMS verification is not wired")
+        return self._numbers.verified(consultation["consultation_id"], request, now)
+
     def _refuse(self, result: str, consultation: dict[str, Any], now: datetime) -> None:
         if result == "closed":  # the window closed between the read and the write
             lifecycle.require_open({**consultation, "closes_at": now.isoformat()}, now)
@@ -182,3 +201,6 @@ class Participation:
             raise rate_refusal(result, now, self._rules)
         if result == "invitation":
             raise ValidationFailed(errors=[FieldError("body.invitation_code", "used", _CODE_USED)])
+        refused = self._numbers.refusal(result) if self._numbers else None
+        if refused is not None:
+            raise refused

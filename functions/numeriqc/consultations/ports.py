@@ -7,9 +7,11 @@ contract live here.
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any, Protocol
 
 from numeriqc.consultations.ballots import Tallies
+from numeriqc.consultations.models import AnswersIn
 
 
 class AlreadyExists(Exception):
@@ -44,6 +46,68 @@ class BallotWrite:
     now_epoch: int
     limits: Limits
     invitation_key: str | None = None
+    verified: "Verified | None" = None  # an SMS-verified number spent by this (first) answer
+
+
+@dataclass(frozen=True)
+class Verified:
+    """A phone number whose code matched: the pending code is spent and the number marked used in
+    the ballot's transaction (keyed hashes only; neither item names the ballot)."""
+
+    phone_key: str
+    code_key: str
+    max_tries: int  # checked again by the transaction: a try counted meanwhile still counts
+
+
+@dataclass(frozen=True)
+class PendingCode:
+    """The code last sent to a number for a consultation: keyed hashes, tries, sends, expiry."""
+
+    code_key: str
+    tries: int
+    sends: int
+    expires_epoch: int
+
+
+class PhoneCodes(Protocol):
+    """One-time SMS codes of a consultation, by the number's keyed hash."""
+
+    def pending_code(self, consultation_id: str, phone_key: str) -> PendingCode | None: ...
+
+    def phone_used(self, consultation_id: str, phone_key: str) -> bool: ...
+
+    def start_code(
+        self,
+        consultation_id: str,
+        phone_key: str,
+        code_key: str,
+        *,
+        now_epoch: int,
+        expires_epoch: int,
+        max_sends: int,
+        limits: "Limits",
+    ) -> str:
+        """`stored`, or why not: `client-rate`, `sends` (too many codes for this number)."""
+        ...
+
+    def failed_try(self, consultation_id: str, phone_key: str, max_tries: int) -> bool:
+        """Count a wrong code; False when the number had no tries left."""
+        ...
+
+
+class NumberCheck(Protocol):
+    """What an answer asks of SMS verification (sms_verification.py): the number's code checked,
+    and the problem for a ballot transaction its verification items refused."""
+
+    def verified(self, consultation_id: str, request: "AnswersIn", now: datetime) -> Verified: ...
+
+    def refusal(self, result: str) -> Exception | None: ...
+
+
+class CodeSender(Protocol):
+    """Hands a verification code to the notification service's sending path."""
+
+    def send_code(self, phone_number: str, code: str, language: str) -> None: ...
 
 
 @dataclass(frozen=True)

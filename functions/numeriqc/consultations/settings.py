@@ -11,6 +11,7 @@ class ConsultationSettings(BaseSettings):
     analysis_queue_url: str = ""
     exports_bucket: str = ""
     exports_queue_url: str = ""
+    platform_sms_queue_url: str = ""  # the notification service's platform SMS queue (verification codes)
     # Abuse rules on the public routes, like feedback's: writes a minute per client, and per consultation.
     client_rate_per_minute: int = 30
     consultation_rate_per_minute: int = 3000

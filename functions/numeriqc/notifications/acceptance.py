@@ -18,11 +18,12 @@ from typing import Any
 from numeriqc.core.auth import Caller
 from numeriqc.core.ids import new_ulid
 from numeriqc.core.problems import FieldError, ValidationFailed
-from numeriqc.notifications import addresses, consent, daily_limits, problems, send_times
+from numeriqc.notifications import addresses, consent, daily_limits, platform_templates, problems, send_times
 from numeriqc.notifications import template_language as templates
 from numeriqc.notifications.models import (
     Channel,
     Notification,
+    PlatformSmsIn,
     ReminderIn,
     ReminderSeries,
     SendCommon,
@@ -137,6 +138,27 @@ class Acceptance:
             )
             self._sends.add_sends([prepared.send])
             self._queue(caller.org_id, channel, prepared)
+        return notification_of(prepared.item)
+
+    def send_platform(self, request: PlatformSmsIn, now: datetime) -> Notification:
+        """A transactional SMS the platform sends for another of its services (platform_sms.py):
+        the same plan, record and priority lane as `send_one`, under the platform's own template
+        and organization, with no daily limit and no quiet hours (the citizen is waiting for it)."""
+        caller = platform_templates.CALLER
+        planned = self.plan_one(
+            caller,
+            Channel.SMS,
+            platform_templates.template(request.template),
+            recipient_raw=request.phone_number,
+            recipient_field="phone_number",
+            request_personalisation=request.personalisation,
+            language=request.language,
+        )
+        prepared = self._prepare(
+            caller, planned, channel=Channel.SMS, language=request.language, reference=None, when=now, now=now
+        )
+        self._sends.add_sends([prepared.send])
+        self._queue(caller.org_id, Channel.SMS, prepared)
         return notification_of(prepared.item)
 
     def remind(self, caller: Caller, request: ReminderIn, now: datetime, events: EventSink) -> ReminderSeries:

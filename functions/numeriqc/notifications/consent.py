@@ -19,6 +19,7 @@ from numeriqc.core.i18n import Message
 from numeriqc.core.problems import Conflict as ConflictProblem
 from numeriqc.core.problems import FieldError, Problem, ValidationFailed
 from numeriqc.notifications.models import Channel, Consent
+from numeriqc.notifications.platform_templates import PLATFORM_ORG
 from numeriqc.notifications.ports import Conflict, ConsentRecords
 
 ORGANIZATION = "organization"  # `withdrawn_by` when the organization withdrew consent itself
@@ -95,10 +96,16 @@ def _invalid(field: str, code: str, message: Message, **params: object) -> Probl
     return ValidationFailed(errors=[FieldError(field, code, message, **params)])
 
 
-def refusal(consent: dict[str, Any] | None, optout: dict[str, Any] | None) -> str | None:
-    """Why a send is refused (`no-consent`, `withdrawn`, `platform-opt-out`), or None."""
+def refusal(
+    consent: dict[str, Any] | None, optout: dict[str, Any] | None, *, asked_by_citizen: bool = False
+) -> str | None:
+    """Why a send is refused (`no-consent`, `withdrawn`, `platform-opt-out`), or None. A platform
+    SMS the citizen asked for on the platform's page (platform_sms.py) needs no organization's
+    consent; a STOP refuses it like any other."""
     if optout is not None:
         return "platform-opt-out"
+    if asked_by_citizen:
+        return None
     if consent is None:
         return "no-consent"
     if consent.get("status") != "active":
@@ -111,7 +118,7 @@ def refusals(
 ) -> dict[tuple[str, str, str], str | None]:
     """Refusal reason for each (org, channel, recipient hash), read with BatchGetItem."""
     states = consents.consent_states([(org_id, str(channel), rh) for org_id, channel, rh in wanted])
-    return {one: refusal(*state) for one, state in states.items()}
+    return {one: refusal(*state, asked_by_citizen=one[0] == PLATFORM_ORG) for one, state in states.items()}
 
 
 def record(

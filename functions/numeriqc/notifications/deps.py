@@ -28,6 +28,7 @@ from numeriqc.notifications.channel_delivery import ChannelDelivery
 from numeriqc.notifications.citizens import Citizens
 from numeriqc.notifications.coming_due import ComingDue
 from numeriqc.notifications.delivery_outcomes import DeliveryOutcomes
+from numeriqc.notifications.platform_sms import PlatformSms
 from numeriqc.notifications.reading import Reading
 from numeriqc.notifications.settings import NotificationsSettings
 from numeriqc.notifications.sms_replies import SmsReplies
@@ -107,6 +108,10 @@ def hasher() -> PepperedHasher:
 
 def acceptance() -> Acceptance:
     return Acceptance(table(), table(), table(), registry(), cipher(), queues(), hasher(), config())
+
+
+def platform_sms() -> PlatformSms:
+    return PlatformSms(acceptance())
 
 
 def cancellation() -> Cancellation:

@@ -180,6 +180,19 @@ class SendSmsIn(SendCommon):
     phone_number: Recipient = Field(examples=["514 555 0100"])
 
 
+class PlatformSmsIn(BaseModel):
+    """A platform SMS queue message: one transactional SMS another platform service asks for
+    (platform_sms.py). `template` is a platform template (platform_templates.py)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    sender: Annotated[str, StringConstraints(pattern=r"^[a-z]{1,32}$")]
+    template: Literal["consultation-code"]
+    phone_number: Recipient
+    personalisation: Personalisation = Field(default_factory=dict)
+    language: Literal["fr", "en"] = "fr"
+
+
 class Content(BaseModel):
     """What was (or will be) sent: kept for the retention period only."""
 

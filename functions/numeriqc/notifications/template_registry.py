@@ -5,7 +5,7 @@ from typing import Any
 
 from numeriqc.core.ids import is_ulid, new_ulid
 from numeriqc.core.problems import FieldError, NotFound, ValidationFailed
-from numeriqc.notifications import problems
+from numeriqc.notifications import platform_templates, problems
 from numeriqc.notifications import sms_length as sms
 from numeriqc.notifications import template_language as templates
 from numeriqc.notifications.models import (
@@ -103,6 +103,8 @@ class TemplateRegistry:
 
     def version(self, org_id: str, template_id: str, version: int) -> Template:
         """An immutable version, cached per container: senders read each version once."""
+        if org_id == platform_templates.PLATFORM_ORG:  # the platform's own texts live in code
+            return platform_templates.template(template_id)
         key = (org_id, template_id, version)
         if key not in self._versions:
             item = self._records.template_version(org_id, template_id, version)
@@ -118,7 +120,9 @@ class TemplateRegistry:
         return self.version(org_id, template_id, version)
 
     def preload(self, wanted: set[tuple[str, str, int]]) -> None:
-        missing = [key for key in wanted if key not in self._versions]
+        missing = [
+            key for key in wanted if key not in self._versions and key[0] != platform_templates.PLATFORM_ORG
+        ]
         if missing:
             for key, item in self._records.template_versions(missing).items():
                 self._versions[key] = template_of(item)

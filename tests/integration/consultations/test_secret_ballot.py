@@ -1,6 +1,7 @@
 """Invitation codes and the secret ballot: every item the service wrote, and every log line, is
 read to prove that nothing links an invitation code to what its holder answered."""
 
+import re
 from typing import Any
 
 import pytest
@@ -65,3 +66,53 @@ def test_an_open_consultation_refuses_invitation_uploads(
         "POST", f"/v1/consultations/{cid}/invitations", headers=bearer(key), json={"csv": "ABCD-1234"}
     )
     assert response.status == 422 and response.json()["errors"][0]["field"] == "path.consultation_id"
+
+
+def test_nothing_links_a_verified_phone_number_to_answers(
+    platform: Any,
+    new_key: NewKey,
+    service_clock: Any,
+    capsys: pytest.CaptureFixture[str],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """SMS eligibility: the number and its code are keyed hashes in items that name no ballot; the
+    code is deleted when spent; no log line of either service carries the number or the code."""
+    key = org_key(new_key)
+    cid = open_consultation(platform, key, service_clock, eligibility="sms")
+    phones = ["514 234 5678", "418 266 1234", "819 555 2345"]
+    people = [participant() for _ in phones]
+    codes: list[str] = []
+    for who, phone, mode in zip(people, phones, ("bus", "auto", "velo"), strict=True):
+        sent = platform.http(
+            "POST", f"/v1/public/consultations/{cid}/verifications", json={"phone_number": phone}
+        )
+        assert sent.status == 202, sent.text
+        platform.drain()
+        e164 = "+1" + "".join(phone.split())
+        (text,) = [m.body for m in platform.outbox() if m.kind == "sms" and e164 in m.to]
+        code = re.search(r"\b(\d{6})\b", text)[1]  # type: ignore[index]
+        codes.append(code)
+        response = answer(platform, cid, {"q_mode": mode}, who=who, phone_number=phone, sms_code=code)
+        assert response.status == 200, response.text
+
+    written = items(platform)
+    ballots = [item for item in written if item.get("kind") == "ballot"]
+    phone_items = [item for item in written if str(item["sk"]).startswith(("PHONE#", "VERIFY#"))]
+    assert len(ballots) == 3
+    assert {str(item["sk"]).split("#")[0] for item in phone_items} == {"PHONE"}  # codes spent: gone
+    for item in phone_items:  # a spent number says nothing but that it was spent: no time, no ballot
+        assert set(item) == {"pk", "sk", "kind"}
+    phone_hashes = {str(item["sk"]).split("#", 1)[1] for item in phone_items}
+    ballot_hashes = {str(item["sk"]).split("#", 1)[1] for item in ballots}
+    everything = repr(written)
+    for ballot in ballots:
+        assert not any(phone_hash in repr(ballot) for phone_hash in phone_hashes)
+    digits = ["".join(phone.split()) for phone in phones]
+    for value in [*digits, *phones, *people]:
+        assert value not in everything
+    logs = capsys.readouterr()
+    records = repr([record.__dict__ for record in caplog.records])
+    for value in [*digits, *people, *phone_hashes, *ballot_hashes]:
+        assert value not in logs.out and value not in logs.err and value not in records
+    for code in codes:  # as a word: a 6-digit run inside an id or a time is not the code
+        assert not re.search(rf"\b{code}\b", logs.out + logs.err + records)

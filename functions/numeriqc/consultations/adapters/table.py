@@ -16,6 +16,10 @@ CONS#<id>                       CODE#<keyed hash>         an invitation code the
 CONS#<id>                       EXPORT#<ulid>             an export job; TTL (the file lives 7 days)
 CONS#<id>                       USED#<keyed hash>         that code, spent (a separate item: re-uploading
                                                           a list can never make a spent code new again)
+CONS#<id>                       VERIFY#<phone hash>       the SMS code pending for a number: the code's
+                                                          keyed hash, tries, sends, expiry; TTL
+CONS#<id>                       PHONE#<phone hash>        that number, verified and spent (no time, no
+                                                          reference: the ballot is not named)
 RATE#C#<hash>#<minute>          RATE                      a client's writes this minute; TTL
 RATE#K#<id>#<minute>            RATE                      a consultation's writes this minute; TTL
 
@@ -40,7 +44,9 @@ from numeriqc.consultations.ports import (
     BallotWrite,
     Changed,
     Limits,
+    PendingCode,
     Tally,
+    Verified,
     VoteWrite,
     WriteOutcome,
 )
@@ -190,11 +196,31 @@ class ConsultationStore(SingleTable):
             put["ConditionExpression"] = "version = :version"
             put["ExpressionAttributeValues"] = to_item({":version": write.previous_version})
         items = [*self._open_and_limits(write.consultation_id, write.now_epoch, write.limits), {"Put": put}]
+        failures = ["closed", "client-rate", "consultation-rate", "changed"]
         if write.invitation_key is not None:
             items += self._spend(pk, write.invitation_key)
+            failures += ["invitation", "invitation"]
+        if write.verified is not None:
+            items += self._spend_phone(pk, write.verified, write.now_epoch)
+            failures += ["code", "phone-used"]
         items += self._counters(pk, write.tallies, write.participants, write.day)
-        failures = ("closed", "client-rate", "consultation-rate", "changed", "invitation", "invitation")
-        return self._transact(items, failures)
+        return self._transact(items, tuple(failures))
+
+    def _spend_phone(self, pk: str, verified: Verified, now_epoch: int) -> list[dict[str, Any]]:
+        """The pending code deleted if it still matches (unexpired, tries left), the number marked used."""
+        return [
+            {
+                "Delete": {
+                    "TableName": self._table,
+                    "Key": to_item({"pk": pk, "sk": f"VERIFY#{verified.phone_key}"}),
+                    "ConditionExpression": "code = :code AND tries < :max AND expires_epoch > :now",
+                    "ExpressionAttributeValues": to_item(
+                        {":code": verified.code_key, ":max": verified.max_tries, ":now": now_epoch}
+                    ),
+                }
+            },
+            self._put({"pk": pk, "sk": f"PHONE#{verified.phone_key}", "kind": "spent-phone"}, new=True),
+        ]
 
     def _open_and_limits(self, consultation_id: str, now_epoch: int, limits: Limits) -> list[dict[str, Any]]:
         """The window checked at the moment of writing, and both rate counters: items 0, 1 and 2."""
@@ -290,6 +316,101 @@ class ConsultationStore(SingleTable):
             kind = {"Q": "question", "N": "people", "D": "day"}[parts[1]]
             found.append(Tally(kind, parts[2], parts[3] if len(parts) > 3 else "", cells))
         return found
+
+    # SMS codes (PhoneCodes) --------------------------------------------------------------------
+    def pending_code(self, consultation_id: str, phone_key: str) -> PendingCode | None:
+        answer = self._client.get_item(
+            TableName=self._table,
+            Key=to_item({"pk": consultation_pk(consultation_id), "sk": f"VERIFY#{phone_key}"}),
+            ConsistentRead=True,
+        )
+        if "Item" not in answer:
+            return None
+        item = from_item(answer["Item"])
+        return PendingCode(
+            code_key=item["code"],
+            tries=int(item.get("tries", 0)),
+            sends=int(item.get("sends", 0)),
+            expires_epoch=int(item["expires_epoch"]),
+        )
+
+    def phone_used(self, consultation_id: str, phone_key: str) -> bool:
+        return self._get(consultation_pk(consultation_id), f"PHONE#{phone_key}") is not None
+
+    def start_code(
+        self,
+        consultation_id: str,
+        phone_key: str,
+        code_key: str,
+        *,
+        now_epoch: int,
+        expires_epoch: int,
+        max_sends: int,
+        limits: Limits,
+    ) -> str:
+        """A new code for a number, with the client's rate counter, in one transaction: replacing a
+        live code keeps its tries and counts a send; an expired (or no) code starts over."""
+        key = to_item({"pk": consultation_pk(consultation_id), "sk": f"VERIFY#{phone_key}"})
+        rate = self._rate(
+            f"RATE#C#{limits.client_hash}#{limits.minute}",
+            limits.client_limit,
+            (limits.minute + 1) * 60 + 120,
+        )
+        replace = {
+            "Update": {
+                "TableName": self._table,
+                "Key": key,
+                "UpdateExpression": "SET code = :code, expires_epoch = :expires, expires_at = :ttl "
+                "ADD sends :one",
+                "ConditionExpression": "attribute_exists(pk) AND expires_epoch > :now AND sends < :max",
+                "ExpressionAttributeValues": to_item(
+                    {
+                        ":code": code_key,
+                        ":expires": expires_epoch,
+                        ":ttl": expires_epoch + 3600,
+                        ":one": 1,
+                        ":now": now_epoch,
+                        ":max": max_sends,
+                    }
+                ),
+            }
+        }
+        outcome = self._transact([rate, replace], ("client-rate", "live"))
+        if outcome.result != "live":
+            return outcome.result
+        fresh = {
+            "Put": {
+                "TableName": self._table,
+                "Item": to_item(
+                    {
+                        "pk": consultation_pk(consultation_id),
+                        "sk": f"VERIFY#{phone_key}",
+                        "kind": "sms-code",
+                        "code": code_key,
+                        "tries": 0,
+                        "sends": 1,
+                        "expires_epoch": expires_epoch,
+                        "expires_at": expires_epoch + 3600,
+                    }
+                ),
+                "ConditionExpression": "attribute_not_exists(pk) OR expires_epoch <= :now",
+                "ExpressionAttributeValues": to_item({":now": now_epoch}),
+            }
+        }
+        return self._transact([rate, fresh], ("client-rate", "sends")).result
+
+    def failed_try(self, consultation_id: str, phone_key: str, max_tries: int) -> bool:
+        try:
+            self._client.update_item(
+                TableName=self._table,
+                Key=to_item({"pk": consultation_pk(consultation_id), "sk": f"VERIFY#{phone_key}"}),
+                UpdateExpression="ADD tries :one",
+                ConditionExpression="attribute_exists(pk) AND tries < :max",
+                ExpressionAttributeValues=to_item({":one": 1, ":max": max_tries}),
+            )
+        except self._client.exceptions.ConditionalCheckFailedException:
+            return False
+        return True
 
     # invitation codes --------------------------------------------------------------------------
     def add_invitations(self, consultation_id: str, keys: list[str]) -> int:

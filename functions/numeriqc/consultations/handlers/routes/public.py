@@ -1,13 +1,22 @@
 """The citizens' routes (public, no key): read a consultation in their language, answer, results
 (rules in participation.py and results.py)."""
 
+from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.router import APIGatewayHttpRouter
 
 from numeriqc.consultations import deps
 from numeriqc.consultations.handlers.routes.parameters import PUBLIC, ConsultationIdPath, problem, source_ip
-from numeriqc.consultations.models import AnswersIn, ParticipationReceipt, PublicConsultation, Results
+from numeriqc.consultations.models import (
+    AnswersIn,
+    ParticipationReceipt,
+    PublicConsultation,
+    Results,
+    VerificationIn,
+    VerificationSent,
+)
 from numeriqc.consultations.public_view import rendered, visible
 from numeriqc.core import clock
+from numeriqc.core.http import json_response
 from numeriqc.core.i18n import negotiate
 from numeriqc.core.observability import logger
 
@@ -49,6 +58,28 @@ def answer(consultation_id: ConsultationIdPath, request: AnswersIn) -> Participa
         extra={"consultation_id": consultation_id, "changed": receipt.changed, "removed": receipt.removed},
     )
     return receipt
+
+
+@router.post(
+    "/v1/public/consultations/<consultation_id>/verifications",
+    tags=[PUBLIC],
+    summary="Recevoir un code par texto / get a code by SMS",
+    description=(
+        "Public, sans clé. Pour une consultation `eligibility: sms` : un code à 6 chiffres, valide "
+        "10 minutes, envoyé par le service de notifications; 5 essais, 3 codes au plus. "
+        "/ Public, no key. For an `eligibility: sms` consultation: a 6-digit code, valid 10 "
+        "minutes, sent by the notification service; 5 tries, at most 3 codes."
+    ),
+    responses={
+        202: {"description": "Code envoyé / code sent"},
+        429: problem("Trop de requêtes / too many requests"),
+        404: problem("Introuvable / not found"),
+    },
+)
+def send_code(consultation_id: ConsultationIdPath, request: VerificationIn) -> Response[VerificationSent]:
+    sent = deps.sms_verification().send(visible(deps.store(), consultation_id), request, source_ip(router))
+    logger.info("verification code requested", extra={"consultation_id": consultation_id})  # never the number
+    return json_response(sent, status=202)
 
 
 @router.get(
