@@ -7,7 +7,7 @@ ExchangeDelivery (new log blocks from the table's stream -> the consumers' queue
 Keys: one symmetric KMS key per confidentiality tier (the consumers' queues of a dataset are
 encrypted with its tier's key) and one asymmetric ECC P-256 key that signs the log. The consumers'
 queues are made at run time, one per grant, under a name prefix the functions' roles are limited to
-(docs/decisions/0010-exchange-log.md says why they are not in this template).
+(docs/decisions/0003-exchange-log.md says why they are not in this template).
 """
 
 from aws_cdk import Aws, Duration, RemovalPolicy

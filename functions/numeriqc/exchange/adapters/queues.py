@@ -1,7 +1,7 @@
 """The consumers' queues: one SQS queue per consumer and dataset, made when the grant is made.
 
 Queues are data here (one per grant), not wiring: the API function creates them at run time under
-a name prefix its role is limited to (see docs/decisions/0010-exchange-log.md). Each has its own
+a name prefix its role is limited to (see docs/decisions/0003-exchange-log.md). Each has its own
 dead-letter queue (a message a consumer received 5 times without acknowledging lands there) and is
 encrypted with the KMS key of the dataset's tier, its data key reused for 24 hours, so that SQS
 asks KMS once a day per queue rather than once per message.
