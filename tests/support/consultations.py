@@ -13,6 +13,7 @@ from numeriqc.core import aws
 from numeriqc.core.auth import Scope
 from numeriqc.core.dynamo import from_item
 from numeriqc_local.http.events import HttpRequest, HttpResponse
+from tests.support.events import subscribe_queue, take_events
 from tests.support.platform import NewKey, bearer
 
 
@@ -145,25 +146,9 @@ def items(platform: Any) -> list[dict[str, Any]]:
 
 def subscribe(platform: Any, key: str) -> str:
     """An SQS queue subscribed to the organization's consultation events; its URL."""
-    sqs = aws.client("sqs")
-    url = sqs.create_queue(QueueName="consultation-events")["QueueUrl"]
-    arn = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
-    response = platform.http(
-        "POST",
-        "/v1/subscriptions",
-        headers=bearer(key),
-        json={"family": "consultations", "protocol": "sqs", "endpoint": arn},
-    )
-    assert response.status == 201, response.text
-    return str(url)
+    return subscribe_queue(platform, key, "consultations", "consultation-events")
 
 
 def received(url: str) -> list[dict[str, Any]]:
     """Every CloudEvent waiting in the queue (deleted once read)."""
-    sqs = aws.client("sqs")
-    found: list[dict[str, Any]] = []
-    while messages := sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=10).get("Messages", []):
-        for message in messages:
-            found.append(json.loads(message["Body"]))
-            sqs.delete_message(QueueUrl=url, ReceiptHandle=message["ReceiptHandle"])
-    return found
+    return take_events(url)

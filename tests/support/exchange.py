@@ -3,12 +3,11 @@
 Time is the shared `service_clock` fixture (tests.support.fixtures): no sleeping, ever.
 """
 
-import json
 from datetime import datetime, timedelta
 from typing import Any
 
-from numeriqc.core import aws
 from numeriqc.core.auth import Scope
+from tests.support.events import subscribe_queue, take_events
 from tests.support.platform import NewKey, bearer
 
 EXCHANGE = {Scope.EXCHANGE_PUBLISH, Scope.EXCHANGE_CONSUME, Scope.EVENTS_SUBSCRIBE}
@@ -104,26 +103,9 @@ def pull_all(platform: Any, key: str, dataset_id: str) -> list[dict[str, Any]]:
 
 def listen(platform: Any, key: str, name: str) -> str:
     """An SQS queue subscribed to the organization's exchange events; answers its URL."""
-    sqs = aws.client("sqs")
-    url = sqs.create_queue(QueueName=name)["QueueUrl"]
-    arn = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
-    response = platform.http(
-        "POST",
-        "/v1/subscriptions",
-        headers=bearer(key),
-        json={"family": "exchange", "protocol": "sqs", "endpoint": arn},
-    )
-    assert response.status == 201, response.text
-    return str(url)
+    return subscribe_queue(platform, key, "exchange", name)
 
 
 def received(url: str) -> list[dict[str, Any]]:
-    sqs = aws.client("sqs")
-    out = []
-    while True:
-        batch = sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=10).get("Messages", [])
-        if not batch:
-            return out
-        for message in batch:
-            out.append(json.loads(message["Body"]))
-            sqs.delete_message(QueueUrl=url, ReceiptHandle=message["ReceiptHandle"])
+    """Every CloudEvent waiting in the queue (deleted once read)."""
+    return take_events(url)

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from numeriqc.core import aws
+from tests.support.events import subscribe_queue, take_events
 from tests.support.platform import bearer
 
 EMAIL_TEMPLATE = {
@@ -83,29 +84,12 @@ def ses_event(platform: Any, kind: str, org: str, notification_id: str, **extra:
 
 def listen(platform: Any, key: str) -> str:
     """An SQS queue subscribed to the organization's notification events; answers its URL."""
-    sqs = aws.client("sqs")
-    url = sqs.create_queue(QueueName="mes-notifications")["QueueUrl"]
-    arn = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
-    response = platform.http(
-        "POST",
-        "/v1/subscriptions",
-        headers=bearer(key),
-        json={"family": "notifications", "protocol": "sqs", "endpoint": arn},
-    )
-    assert response.status == 201, response.text
-    return str(url)
+    return subscribe_queue(platform, key, "notifications", "mes-notifications")
 
 
 def received(url: str) -> list[dict[str, Any]]:
-    sqs = aws.client("sqs")
-    out = []
-    while True:
-        messages = sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=10).get("Messages", [])
-        if not messages:
-            return out
-        for message in messages:
-            out.append(json.loads(message["Body"]))
-            sqs.delete_message(QueueUrl=url, ReceiptHandle=message["ReceiptHandle"])
+    """Every CloudEvent waiting in the queue (deleted once read)."""
+    return take_events(url)
 
 
 def sns_sms_status_line(message_id: str, status: str, provider_response: str, phone: str) -> str:
