@@ -130,21 +130,29 @@ def functions_off_platform_defaults(template: dict[str, Any]) -> list[str]:
     return bad
 
 
-def _alarms_on(
-    template: dict[str, Any], metric: str, dimension: str, logical_id: str
-) -> list[dict[str, Any]]:
+def _watched_metrics(alarm: dict[str, Any]) -> list[dict[str, Any]]:
+    """The metrics an alarm reads: its own, or every metric of its metric-math expression."""
+    if "MetricName" in alarm:
+        return [alarm]
+    return [query["MetricStat"]["Metric"] for query in alarm.get("Metrics", []) if "MetricStat" in query]
+
+
+def alarms_on(template: dict[str, Any], metric: str, dimension: str, logical_id: str) -> list[dict[str, Any]]:
     return [
         alarm["Properties"]
         for alarm in resources(template, "AWS::CloudWatch::Alarm").values()
-        if alarm["Properties"].get("MetricName") == metric
-        and any(
-            d["Name"] == dimension and ref_target(d["Value"]) == logical_id
-            for d in alarm["Properties"].get("Dimensions", [])
+        if any(
+            watched.get("MetricName") == metric
+            and any(
+                d["Name"] == dimension and ref_target(d["Value"]) == logical_id
+                for d in watched.get("Dimensions", [])
+            )
+            for watched in _watched_metrics(alarm["Properties"])
         )
     ]
 
 
-def _alarms_on_first(alarm: dict[str, Any]) -> bool:
+def alarms_on_first(alarm: dict[str, Any]) -> bool:
     """Fires on the first occurrence, and tells the alarm topic."""
     return (
         alarm["Threshold"] == 1
@@ -157,7 +165,7 @@ def functions_without_error_alarm(template: dict[str, Any]) -> list[str]:
     return [
         lid
         for lid in resources(template, "AWS::Lambda::Function")
-        if not any(_alarms_on_first(alarm) for alarm in _alarms_on(template, "Errors", "FunctionName", lid))
+        if not any(alarms_on_first(alarm) for alarm in alarms_on(template, "Errors", "FunctionName", lid))
     ]
 
 
@@ -178,8 +186,8 @@ def unsafe_queue_consumers(template: dict[str, Any]) -> list[str]:
             bad.append(f"{lid}: its queue has no dead-letter queue")
             continue
         dead_letters = ref_target(redrive["deadLetterTargetArn"])
-        alarms = _alarms_on(template, "ApproximateNumberOfMessagesVisible", "QueueName", dead_letters)
-        if not any(_alarms_on_first(alarm) for alarm in alarms):
+        alarms = alarms_on(template, "ApproximateNumberOfMessagesVisible", "QueueName", dead_letters)
+        if not any(alarms_on_first(alarm) for alarm in alarms):
             bad.append(f"{lid}: no alarm on its dead-letter queue {dead_letters}")
     return bad
 
@@ -194,7 +202,7 @@ def _unsafe_stream_consumer(template: dict[str, Any], lid: str, p: dict[str, Any
     if not destination:
         return [*bad, f"{lid}: no on-failure destination"]
     failures = ref_target(destination)
-    alarms = _alarms_on(template, "ApproximateNumberOfMessagesVisible", "QueueName", failures)
-    if not any(_alarms_on_first(alarm) for alarm in alarms):
+    alarms = alarms_on(template, "ApproximateNumberOfMessagesVisible", "QueueName", failures)
+    if not any(alarms_on_first(alarm) for alarm in alarms):
         bad.append(f"{lid}: no alarm on its on-failure queue {failures}")
     return bad

@@ -3,6 +3,7 @@
 from typing import Any
 
 from infra_cfn import props, ref_target, resources
+from infra_invariants import alarms_on, alarms_on_first
 
 from numeriqc.core.events import EVENT_FAMILIES
 
@@ -47,12 +48,6 @@ def test_eventbridge_may_publish_to_each_family_topic(template: dict[str, Any]) 
 
 
 def test_undelivered_events_alarm_on_the_first_one(template: dict[str, Any]) -> None:
-    alarms = [
-        alarm["Properties"]
-        for alarm in resources(template, "AWS::CloudWatch::Alarm").values()
-        if alarm["Properties"].get("MetricName") == "ApproximateNumberOfMessagesVisible"
-        and ref_target(alarm["Properties"]["Dimensions"][0]["Value"]) == "UndeliveredEvents"
-    ]
+    alarms = alarms_on(template, "ApproximateNumberOfMessagesVisible", "QueueName", "UndeliveredEvents")
     assert len(alarms) == 1
-    assert alarms[0]["Threshold"] == 1
-    assert alarms[0]["ComparisonOperator"] == "GreaterThanOrEqualToThreshold"
+    assert alarms_on_first(alarms[0])
