@@ -49,7 +49,7 @@ def layout(lang: Lang, title: str, here: str, counterpart: str, body: str) -> st
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{e(title)} – {e(site)}</title>\n"
+        f"<title>{e(title if title == site else f'{title} – {site}')}</title>\n"
         '<link rel="stylesheet" href="../site.css">\n'
         f'<link rel="alternate" hreflang="{to}" href="../{to}/{e(counterpart)}">\n'
         "</head>\n<body>\n"

@@ -69,6 +69,18 @@ def test_every_page_links_to_its_counterpart_in_the_other_language() -> None:
         assert re.search(rf'<a href="\.\./{lang}/{re.escape(path.split("/")[1])}" lang="{lang}"', counterpart)
 
 
+def test_each_page_title_names_the_page_then_the_site_once() -> None:
+    """The home page once read "Baromètre numériQc – Baromètre numériQc" in the browser's tab."""
+    pages = _pages(render(MEASURES, [_view()]))
+    for path, page in pages.items():
+        (title,) = re.findall(r"<title>([^<]*)</title>", page)
+        site = "numériQc Barometer" if path.startswith("en/") else "Baromètre numériQc"
+        if path == "index.html":
+            continue
+        assert title.count(site) == 1, (path, title)
+        assert title == site or title.endswith(f" – {site}"), (path, title)
+
+
 def test_pages_speak_words_not_the_code_s_class_names() -> None:
     """A rename of the models once reached the labels ("IndicatorTarget", "SeriesPoint de départ"):
     no page, in either language, shows an identifier of the code."""
