@@ -6,6 +6,7 @@ and the secret ballot holds over every item both services wrote and every log li
 import json
 from datetime import UTC, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -16,6 +17,7 @@ from tests.support.consultations import answer, items, text
 from tests.support.notifications import consent
 from tests.support.platform import NewKey, bearer
 
+QUEBEC = ZoneInfo("America/Toronto")
 A, B, C = "+15142345678", "+14182661234", "+18195552345"  # C never consented
 POLL = {
     "title": text("Parc du quartier", "Neighbourhood park"),
@@ -42,7 +44,18 @@ def _keys(new_key: NewKey) -> str:
     )
 
 
+def daytime(clock: Any) -> None:
+    """Move the clock to the next 10:00 in Québec: SMS questions respect the quiet hours (21-8 h)."""
+    now = clock()
+    local = now.astimezone(QUEBEC)
+    target = local.replace(hour=10, minute=0, second=0, microsecond=0)
+    if target <= local:
+        target += timedelta(days=1)
+    clock.advance((target - local).total_seconds())
+
+
 def _open_poll(platform: Any, key: str, clock: Any, body: dict[str, Any] = POLL, days: int = 3) -> str:
+    daytime(clock)
     created = platform.http("POST", "/v1/consultations", headers=bearer(key), json=body)
     assert created.status == 201, created.text
     cid = created.json()["consultation_id"]
@@ -189,7 +202,7 @@ def test_sending_a_poll_refuses_bad_input_naming_the_field_in_french_or_english(
         "POST",
         f"/v1/consultations/{cid}/sms-poll",
         headers={**bearer(key), "Accept-Language": "en"},
-        json={"phone_numbers": ["514 234 5678", "123"]},
+        json={"phone_numbers": ["514 234 5678", "123 456 7"]},
     )
     assert invalid.status == 422
     assert invalid.json()["errors"] == [

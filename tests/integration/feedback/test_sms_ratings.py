@@ -6,6 +6,7 @@ from typing import Any
 
 from numeriqc.core import aws
 from numeriqc.core.auth import Scope
+from tests.integration.consultations.test_sms_polls import daytime
 from tests.support.feedback import READ_AND_MANAGE, register
 from tests.support.notifications import consent
 from tests.support.platform import NewKey, bearer
@@ -19,7 +20,10 @@ def _reply(platform: Any, body: str, message_id: str) -> None:
     aws.client("sns").publish(TopicArn=topic, Message=json.dumps(message))
 
 
-def test_a_rating_asked_by_sms_is_recorded_once_for_that_service(platform: Any, new_key: NewKey) -> None:
+def test_a_rating_asked_by_sms_is_recorded_once_for_that_service(
+    platform: Any, new_key: NewKey, service_clock: Any
+) -> None:
+    daytime(service_clock)  # the quiet hours would hold the question until the morning
     key = new_key("saaq", {*READ_AND_MANAGE, Scope.NOTIFICATIONS_MANAGE, Scope.NOTIFICATIONS_SEND})
     service = register(platform, key)
     sid = service["service_id"]
