@@ -168,7 +168,11 @@ def sms_report() -> list[str]:
         clock.use(runtime.clock, runtime.clock.advance)
         noon = runtime.clock().astimezone(QUEBEC).replace(hour=12, minute=0, second=0) + timedelta(days=1)
         runtime.clock.set(noon)  # outside the SMS quiet hours
-        key = org_key(runtime, "bench", {Scope.CONSULTATIONS_MANAGE, Scope.NOTIFICATIONS_MANAGE})
+        key = org_key(
+            runtime,
+            "bench",
+            {Scope.CONSULTATIONS_MANAGE, Scope.NOTIFICATIONS_MANAGE, Scope.NOTIFICATIONS_SEND},
+        )
         headers = {"Authorization": f"Bearer {key}"}
         numbers = _numbers(REPLIES + 1)
         for number in numbers:
