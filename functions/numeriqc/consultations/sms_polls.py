@@ -36,6 +36,7 @@ from numeriqc.core.observability import logger
 from numeriqc.core.problems import FieldError, Problem, ValidationFailed
 
 SMS_SOURCE = "sms"  # the rate counters' client for answers by SMS (the notification service)
+RETRIED = (409, 429)  # busy or over the rate: worth a later try (SQS), unlike every other refusal
 
 _NOT_POLL = Message(
     "Cette consultation n'est pas un sondage par texto.", "This consultation is not an SMS poll."
@@ -125,7 +126,8 @@ class SmsPolls:
         """Record one reply as its number's ballot; answers the outcome (the handler logs it).
 
         A reply the poll cannot take (closed early by its organization, gone, not an SMS poll) is
-        dropped with its reason: retrying cannot change it. A rate refusal raises: SQS retries it."""
+        dropped with its reason: retrying cannot change it. A rate refusal, or a ballot still busy
+        after its retries, raises: SQS delivers the reply again later."""
         consultation_id, _, question_id = str(message["ref"]).partition(":")
         request = AnswersIn(
             participant=str(message["answer_key"]), answers={question_id: int(message["value"])}
@@ -133,7 +135,7 @@ class SmsPolls:
         try:
             receipt = self._participation.answer(consultation_id, request, SMS_SOURCE, by_sms=reply_answers)
         except Problem as refused:
-            if refused.status == 429:
+            if refused.status in RETRIED:
                 raise
             logger.info(
                 "SMS answer refused", extra={"consultation_id": consultation_id, "slug": refused.slug}

@@ -13,7 +13,8 @@ from numeriqc.consultations.participation import DEFAULT_RULES, recorded_at
 from numeriqc.consultations.ports import PollQuestion
 from numeriqc.consultations.sms_polls import SmsPolls, poll_text, reply_answers, reply_range
 from numeriqc.consultations.sms_verification import SmsVerification
-from numeriqc.core.problems import TooManyRequests, ValidationFailed
+from numeriqc.core.i18n import Message
+from numeriqc.core.problems import Conflict, NotFound, TooManyRequests, ValidationFailed
 
 NOW = datetime(2026, 11, 30, 18, 42, 7, tzinfo=UTC)
 SINGLE = {
@@ -189,3 +190,32 @@ def test_the_code_budget_refuses_with_429_once_spent_and_a_refused_code_costs_no
     with pytest.raises(TooManyRequests):
         verification.send(consultation, VerificationIn(phone_number="819 555 2345"), "203.0.113.1")
     assert (codes.sent, codes.refunded, len(sender.codes)) == (0, 1, 2)
+
+
+class Refusing:
+    """A Participation whose answer raises the given problem."""
+
+    def __init__(self, problem: Exception) -> None:
+        self.problem = problem
+
+    def answer(self, *args: Any, **kwargs: Any) -> Any:
+        raise self.problem
+
+
+@pytest.mark.parametrize(
+    ("problem", "retried"),
+    [
+        (TooManyRequests(Message("x", "x")), True),
+        (Conflict(Message("x", "x")), True),  # the ballot still busy after its own retries
+        (ValidationFailed(errors=[]), False),  # closed early, out of range: a retry cannot change it
+        (NotFound(Message("x", "x")), False),
+    ],
+)
+def test_a_reply_is_retried_only_when_a_later_try_can_count_it(problem: Exception, retried: bool) -> None:
+    polls = SmsPolls(Refusing(problem), Sender(), lambda: NOW)  # type: ignore[arg-type]
+    message = {"ref": "C1:q", "answer_key": "k" * 64, "value": 2}
+    if retried:
+        with pytest.raises(type(problem)):
+            polls.count(message)
+    else:
+        assert polls.count(message) == "refused"
