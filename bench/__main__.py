@@ -38,6 +38,7 @@ def main() -> None:
         feedback_calls.report,
         notifications_bench.report,
         consultations_calls.report,
+        consultations_calls.sms_report,
         consultations_analysis.report,
         exchange_log.report,
         exchange_legacy.report,

@@ -11,6 +11,7 @@ quadratic here, not in AWS. The read's cost is the number of counter records: qu
 import json
 from datetime import timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from bench.calls import CallCounter, local_platform, org_key
 from numeriqc.core import aws
@@ -131,5 +132,86 @@ def report() -> list[str]:
     ]
 
 
+REPLIES = 40
+QUEBEC = ZoneInfo("America/Toronto")
+POLL = {
+    "title": {"fr": "Sondage"},
+    "eligibility": "sms-poll",
+    "live_results": True,
+    "questions": [
+        {
+            "id": "q",
+            "type": "single",
+            "text": {"fr": "Choix?"},
+            "options": [{"id": o, "label": {"fr": o}} for o in ("a", "b", "c")],
+        }
+    ],
+}
+
+
+def _numbers(count: int) -> list[str]:
+    return [f"+1514555{index:04d}" for index in range(count)]
+
+
+def _reply(sns: Any, topic: str, number: str, body: str, message_id: str) -> None:
+    message = {"originationNumber": number, "messageBody": body, "inboundMessageId": message_id}
+    sns.publish(TopicArn=topic, Message=json.dumps(message))
+
+
+def sms_report() -> list[str]:
+    """AWS calls per SMS reply routed (InboundSms) and counted (SmsAnswers), new and changed."""
+    import boto3
+
+    from numeriqc.core import clock
+
+    with local_platform() as (runtime, counter):
+        clock.use(runtime.clock, runtime.clock.advance)
+        noon = runtime.clock().astimezone(QUEBEC).replace(hour=12, minute=0, second=0) + timedelta(days=1)
+        runtime.clock.set(noon)  # outside the SMS quiet hours
+        key = org_key(
+            runtime,
+            "bench",
+            {Scope.CONSULTATIONS_MANAGE, Scope.NOTIFICATIONS_MANAGE, Scope.NOTIFICATIONS_SEND},
+        )
+        headers = {"Authorization": f"Bearer {key}"}
+        numbers = _numbers(REPLIES + 1)
+        for number in numbers:
+            body = {"channel": "sms", "recipient": number, "purpose": "sondages", "source": "formulaire-web"}
+            assert runtime.http("POST", "/v1/consents", headers=headers, json=body).status == 201
+        cid = runtime.http("POST", "/v1/consultations", headers=headers, json=POLL).json()["consultation_id"]
+        now = runtime.clock()
+        window = {"opens_at": now.isoformat(), "closes_at": (now + timedelta(days=3)).isoformat()}
+        assert (
+            runtime.http("POST", f"/v1/consultations/{cid}/schedule", headers=headers, json=window).status
+            == 200
+        )
+        sent = runtime.http(
+            "POST", f"/v1/consultations/{cid}/sms-poll", headers=headers, json={"phone_numbers": numbers}
+        )
+        assert sent.status == 202, sent.text
+        runtime.drain()
+        sns = boto3.client("sns")  # the citizens' replies: not a function's call, not counted
+        topic = runtime.names.arn("NotificationsInboundSmsTopic")
+        _reply(sns, topic, numbers[-1], "1", "warm")  # pepper and clients, cold
+        runtime.drain()
+        figures = []
+        for label, value in (("new answer", "2"), ("changed answer", "3")):
+            counter.reset()
+            for index, number in enumerate(numbers[:REPLIES]):
+                _reply(sns, topic, number, value, f"{label}-{index}")
+            runtime.drain()
+            routed, counted = counter.of("InboundSms") / REPLIES, counter.of("SmsAnswers") / REPLIES
+            figures.append(
+                f"  per {label}: routed {routed:.2f} + counted {counted:.2f}  [{counter.describe()}]"
+            )
+        results = runtime.http("GET", f"/v1/consultations/{cid}/results", headers=headers).json()
+        assert results["questions"][0]["options"][2]["count"] == REPLIES, results
+    clock.use(None)
+    return [
+        f"consultations: AWS calls per SMS poll reply (moto, {REPLIES} warm replies each):",
+        *figures,
+    ]
+
+
 if __name__ == "__main__":
-    print("\n".join(report()))
+    print("\n".join([*report(), *sms_report()]))

@@ -5,10 +5,12 @@ ConsultationsApi (every route), ConsultationsScheduler (every minute: windows th
 closed, and analysis requests), ConsultationsAnalysis (the analysis queue -> opinion groups,
 numpy, one full vCPU and room for 100,000 participants) and ConsultationsExporter (the exports
 queue -> open-data files in a bucket encrypted with the platform key, private, TLS-only, emptied
-after 7 days; only presigned URLs reach organizations).
+after 7 days; only presigned URLs reach organizations). SMS poll replies are counted by the
+platform's `SmsAnswers` function (sms_answers.py). An alarm watches the SMS code budgets.
 """
 
 from aws_cdk import Duration, RemovalPolicy
+from aws_cdk import aws_cloudwatch as cloudwatch
 from aws_cdk import aws_dynamodb as dynamodb
 from aws_cdk import aws_events as events
 from aws_cdk import aws_events_targets as targets
@@ -18,7 +20,7 @@ from aws_cdk import aws_sqs as sqs
 from constructs import Construct
 
 from numeriqc_infra.api import Api
-from numeriqc_infra.functions import PlatformFunction
+from numeriqc_infra.functions import METRICS_NAMESPACE, PlatformFunction
 from numeriqc_infra.nag import acknowledge
 from numeriqc_infra.naming import fix_logical_id
 from numeriqc_infra.platform import Platform
@@ -103,6 +105,20 @@ class Consultations(Construct):
             targets=[targets.LambdaFunction(self.scheduler, retry_attempts=2)],
         )
         fix_logical_id(rule, "ConsultationsScheduleRule")
+
+        platform.monitoring.alarm_on_first(
+            self,
+            "SmsCodeBudgetAlarm",
+            cloudwatch.Metric(
+                namespace=METRICS_NAMESPACE,
+                metric_name="SmsCodeBudgetAlerts",
+                dimensions_map={"service": "consultations"},
+                statistic="Sum",
+                period=Duration.minutes(5),
+            ),
+            "A consultation spent 80 % or more of its SMS verification code budget, or refused a code "
+            "for it (the ConsultationsApi log names the consultation)",
+        )
 
         self.api_function = PlatformFunction(
             self,

@@ -10,6 +10,7 @@ from aws_cdk import Duration, RemovalPolicy
 from aws_cdk import aws_dynamodb as dynamodb
 from aws_cdk import aws_iam as iam
 from aws_cdk import aws_s3 as s3
+from aws_cdk import aws_sqs as sqs
 from constructs import Construct
 
 from numeriqc_infra.api import Api
@@ -26,7 +27,9 @@ NEW_SUBMISSIONS = {"eventName": ["INSERT"], "dynamodb": {"NewImage": {"kind": {"
 
 
 class Feedback(Construct):
-    def __init__(self, scope: Construct, id: str, *, platform: Platform, api: Api) -> None:
+    def __init__(
+        self, scope: Construct, id: str, *, platform: Platform, api: Api, platform_sms: sqs.IQueue
+    ) -> None:
         super().__init__(scope, id)
         from numeriqc.feedback.handlers.api import app  # the resolver: its routes become API routes
 
@@ -91,9 +94,12 @@ class Feedback(Construct):
                 "IDEMPOTENCY_TABLE": platform.idempotency_table.table_name,
                 "EXPORTS_BUCKET": self.bucket.bucket_name,
                 "EXPORTS_QUEUE_URL": self.exports_queue.queue_url,
+                # "How was your service? Reply 1 to 5" goes out through the notification service.
+                "PLATFORM_SMS_QUEUE_URL": platform_sms.queue_url,
             },
             description="Feedback: public submissions, services, inbox, aggregates, exports",
         )
+        platform_sms.grant_send_messages(self.api_function)
         self.table.grant_read_write_data(self.api_function)
         platform.idempotency_table.grant_read_write_data(self.api_function)
         platform.pepper.grant_read(self.api_function)

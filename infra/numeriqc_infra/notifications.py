@@ -85,6 +85,7 @@ class Notifications(Construct):
         self.api_function = self._api_function(platform, base_env, channel_queues, plan_queue, lanes)
         self.scheduler = self._scheduler(platform, base_env, channel_queues, plan_queue, lanes)
         self.inbound = self._inbound(platform, base_env, inbound_topic)
+        self._answer_queues: dict[str, str] = {}
         self.platform_sms, self.platform_sms_queue = self._platform_sms(
             platform, base_env, channel_queues, sms_priority
         )
@@ -245,9 +246,18 @@ class Notifications(Construct):
             description="SMS replies: STOP / ARRÊT, AIDE / HELP, START / ABONNER",
         )
         queue = function.consume_queue("InboundSmsQueue")
+        assert queue.dead_letter_queue is not None  # consume_queue always gives one
+        self.inbound_dead_letters = queue.dead_letter_queue.queue  # SmsAnswers' too (sms_answers.py)
         _subscribe_queue(self, "InboundSmsSubscription", topic, queue)
         self._sms_publish(function, opt_in=True)
         return function
+
+    def answer_to(self, sender: str, queue: sqs.IQueue) -> None:
+        """Replies to the questions `sender` asks by SMS go to its `queue` (sms_questions.py): the
+        inbound function is told the queue (`SMS_ANSWER_QUEUES`) and may send to it, nothing more."""
+        self._answer_queues[sender] = queue.queue_url
+        self.inbound.add_environment("SMS_ANSWER_QUEUES", Stack.of(self).to_json_string(self._answer_queues))
+        queue.grant_send_messages(self.inbound)
 
     def _platform_sms(
         self, platform: Platform, env: dict[str, str], channel_queues: str, sms_priority: sqs.Queue

@@ -12,6 +12,7 @@ from numeriqc_infra.notifications import Notifications
 from numeriqc_infra.organizations import Organizations
 from numeriqc_infra.platform import Platform, topic_id
 from numeriqc_infra.platform_api import PlatformApi
+from numeriqc_infra.sms_answers import SmsAnswers
 
 STACK_ID = "NumeriqcPlatform"
 
@@ -30,13 +31,27 @@ class NumeriqcStack(Stack):
         self.api = Api(self, "Api", platform=self.platform)
         self.organizations = Organizations(self, "Organizations", platform=self.platform, api=self.api)
         self.notifications = Notifications(self, "Notifications", platform=self.platform, api=self.api)
-        self.feedback = Feedback(self, "Feedback", platform=self.platform, api=self.api)
+        self.feedback = Feedback(
+            self,
+            "Feedback",
+            platform=self.platform,
+            api=self.api,
+            platform_sms=self.notifications.platform_sms_queue,
+        )
         self.consultations = Consultations(
             self,
             "Consultations",
             platform=self.platform,
             api=self.api,
             platform_sms=self.notifications.platform_sms_queue,
+        )
+        self.sms_answers = SmsAnswers(
+            self,
+            "SmsAnswers",
+            platform=self.platform,
+            notifications=self.notifications,
+            consultations=self.consultations,
+            feedback=self.feedback,
         )
         self.exchange = Exchange(self, "Exchange", platform=self.platform, api=self.api)
         self.barometer = Barometer(self, "Barometer", platform=self.platform, api=self.api)

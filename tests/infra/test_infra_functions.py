@@ -24,6 +24,7 @@ HANDLERS = {
     "SmsSender": "numeriqc.notifications.handlers.channel_queue.handler",
     "InboundSms": "numeriqc.notifications.handlers.inbound_sms_queue.handler",
     "PlatformSms": "numeriqc.notifications.handlers.platform_sms_queue.handler",
+    "SmsAnswers": "numeriqc.platform.handlers.sms_answers_queue.handler",
     "DeliveryReceipts": "numeriqc.notifications.handlers.email_events_queue.handler",
     "SmsReceipts": "numeriqc.notifications.handlers.sms_status_logs.handler",
     "ConsultationsApi": "numeriqc.consultations.handlers.api.handler",

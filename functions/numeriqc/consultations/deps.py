@@ -17,6 +17,7 @@ from numeriqc.consultations.invitations import Invitations
 from numeriqc.consultations.participation import Participation, Rules
 from numeriqc.consultations.results import ResultsReader
 from numeriqc.consultations.settings import ConsultationSettings
+from numeriqc.consultations.sms_polls import SmsPolls
 from numeriqc.consultations.sms_verification import SmsVerification
 from numeriqc.consultations.statements import Statements
 from numeriqc.core import aws, clock, settings
@@ -46,6 +47,17 @@ def authoring() -> Authoring:
 
 def participation() -> Participation:
     return Participation(store(), pepper(config().pepper_secret_arn), rules(), clock.now, sms_verification())
+
+
+def sms_polls() -> SmsPolls:
+    """Answers by SMS come from one client, the notification service: its rate is the consultation's."""
+    c = config()
+    sms_rules = Rules(
+        client_rate_per_minute=c.consultation_rate_per_minute,
+        consultation_rate_per_minute=c.consultation_rate_per_minute,
+    )
+    participation = Participation(store(), pepper(c.pepper_secret_arn), sms_rules, clock.now)
+    return SmsPolls(participation, platform_sms(), clock.now)
 
 
 def sms_verification() -> SmsVerification:

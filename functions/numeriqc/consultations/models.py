@@ -57,6 +57,7 @@ class Eligibility(StrEnum):
     OPEN = "open"
     INVITATION = "invitation"
     SMS = "sms"  # one participation per phone number, verified by a one-time SMS code
+    SMS_POLL = "sms-poll"  # one question sent by SMS; answered only by replying (sms_polls.py)
 
 
 class Status(StrEnum):
@@ -137,6 +138,12 @@ class ConsultationIn(Strict):
     eligibility: Eligibility = Eligibility.OPEN
     live_results: bool = Field(default=False, description="Résultats visibles pendant / results while open")
     report_threshold: int = Field(default=3, ge=1, le=100, description="N reports hide a statement")
+    sms_code_budget: int = Field(
+        default=1000,
+        ge=1,
+        le=1_000_000,
+        description="Codes de vérification par texto permis (sms) / SMS verification codes allowed",
+    )
 
 
 class ScheduleIn(Strict):
@@ -154,6 +161,7 @@ class Consultation(BaseModel):
     eligibility: Eligibility
     live_results: bool
     report_threshold: int
+    sms_code_budget: int = 1000
     opens_at: datetime | None = None
     closes_at: datetime | None = None
     created_at: datetime
@@ -213,6 +221,20 @@ class AnswersIn(Strict):
     )
     sms_code: Annotated[str, StringConstraints(min_length=1, max_length=12)] | None = Field(
         default=None, description="Le code reçu par texto / the code received by SMS"
+    )
+
+
+class SmsPollSendIn(Strict):
+    """Send an open SMS poll to consenting numbers (at most 500 a request)."""
+
+    phone_numbers: list[PhoneNumber] = Field(min_length=1, max_length=500, examples=[["514 234 5678"]])
+    language: Literal["fr", "en"] = "fr"
+
+
+class SmsPollSent(BaseModel):
+    send_id: str = Field(description="Cet envoi (journaux) / this send (logs)")
+    queued: int = Field(
+        description="Textos mis en file (numéros distincts) / texts queued (distinct numbers)"
     )
 
 

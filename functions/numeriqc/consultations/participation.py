@@ -12,8 +12,9 @@ invitation code unused; then ballot and counters): all or nothing. A ballot chan
 concurrent request of the same participant is read again and retried.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -42,6 +43,10 @@ _CODE_USED = Message(
 _RATE = Message(
     "Trop de réponses : au plus {limit} par minute. Réessayez dans {seconds} s.",
     "Too many answers: at most {limit} a minute. Try again in {seconds} s.",
+)
+_SMS_ONLY = Message(
+    "Ce sondage se répond par texto seulement, et seul un sondage par texto se répond par texto.",
+    "This poll is answered by SMS only, and only an SMS poll is answered by SMS.",
 )
 _BUSY = Message(
     "Vos réponses changent en même temps ailleurs; réessayez.",
@@ -110,6 +115,16 @@ def counter_moves(
     return moves, people
 
 
+def recorded_at(consultation: dict[str, Any], now: datetime) -> datetime:
+    """When a ballot says it was recorded. Rounded to the day (UTC) when participants are known by
+    SMS: the notification service keeps each SMS's time (its records, the provider's delivery logs),
+    so a ballot's exact time would let whoever reads both match a ballot to a number."""
+    if consultation["eligibility"] in (Eligibility.SMS.value, Eligibility.SMS_POLL.value):
+        day = now.astimezone(UTC)
+        return datetime(day.year, day.month, day.day, tzinfo=UTC)
+    return now
+
+
 class Participation:
     def __init__(
         self,
@@ -125,7 +140,16 @@ class Participation:
         self._clock = clock
         self._numbers = numbers
 
-    def answer(self, consultation_id: str, request: AnswersIn, source_ip: str) -> ParticipationReceipt:
+    def answer(
+        self,
+        consultation_id: str,
+        request: AnswersIn,
+        source_ip: str,
+        *,
+        by_sms: Callable[[dict[str, Any], AnswersIn], AnswersIn] | None = None,
+    ) -> ParticipationReceipt:
+        """`by_sms` marks an answer replied by SMS to a poll (sms_polls.py): it turns the reply into
+        the poll's answers once the consultation is read. Only such answers reach an SMS poll."""
         key = ballot_key(self._pepper, consultation_id, request.participant)
         for _ in range(ATTEMPTS):
             now = self._clock()
@@ -133,6 +157,10 @@ class Participation:
             if consultation is None:
                 raise NotFound(_NOT_FOUND, id=consultation_id)
             lifecycle.require_open(consultation, now)
+            if (consultation["eligibility"] == Eligibility.SMS_POLL.value) != (by_sms is not None):
+                raise ValidationFailed(errors=[FieldError("path.consultation_id", "sms_poll", _SMS_ONLY)])
+            if by_sms is not None:
+                request = by_sms(consultation, request)
             questions = [Question.model_validate(question) for question in consultation["questions"]]
             answers, removed = ballots.check(questions, request.answers)
             invitation = self._invitation(consultation, request, old)
@@ -141,7 +169,7 @@ class Participation:
                 "answers": answers,
                 "region": request.region.value if request.region else None,
                 "age_band": request.age_band.value if request.age_band else None,
-                "recorded_at": now.isoformat(),
+                "recorded_at": recorded_at(consultation, now).isoformat(),
                 "version": int(old["version"]) + 1 if old else 1,
             }
             moves, people = counter_moves(questions, item, old)
@@ -166,7 +194,7 @@ class Participation:
             return ParticipationReceipt(
                 receipt_id=key[:20],
                 consultation_id=consultation_id,
-                recorded_at=now,
+                recorded_at=recorded_at(consultation, now),
                 changed=old is not None,
                 removed=removed,
             )

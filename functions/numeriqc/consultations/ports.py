@@ -94,6 +94,12 @@ class PhoneCodes(Protocol):
         """Count a wrong code; False when the number had no tries left."""
         ...
 
+    def spend_code_budget(self, consultation_id: str, budget: int) -> int | None:
+        """Count one code sent; the count after, None when `budget` codes were already sent."""
+        ...
+
+    def refund_code_budget(self, consultation_id: str) -> None: ...
+
 
 class NumberCheck(Protocol):
     """What an answer asks of SMS verification (sms_verification.py): the number's code checked,
@@ -102,6 +108,24 @@ class NumberCheck(Protocol):
     def verified(self, consultation_id: str, request: "AnswersIn", now: datetime) -> Verified: ...
 
     def refusal(self, result: str) -> Exception | None: ...
+
+
+@dataclass(frozen=True)
+class PollQuestion:
+    """An SMS poll's question as the notification service asks it (its platform SMS queue)."""
+
+    ref: str
+    low: int
+    high: int
+    closes_at: str
+    text: str
+    language: str
+    org_id: str
+    key_kind: str
+
+
+class QuestionSender(Protocol):
+    def ask(self, numbers: list[str], question: PollQuestion) -> None: ...
 
 
 class CodeSender(Protocol):

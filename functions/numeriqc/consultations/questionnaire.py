@@ -8,7 +8,7 @@ every participant answered the same questionnaire and results stay comparable; t
 be corrected.
 """
 
-from numeriqc.consultations.models import ConsultationIn, Question, QuestionType
+from numeriqc.consultations.models import ConsultationIn, Eligibility, Question, QuestionType
 from numeriqc.core.i18n import Message
 from numeriqc.core.problems import FieldError
 
@@ -43,6 +43,10 @@ _ONE_STATEMENTS = Message(
     "Une consultation a au plus une question d'énoncés.",
     "A consultation has at most one statements question.",
 )
+_SMS_POLL = Message(
+    "Un sondage par texto pose une seule question : un choix unique (10 options au plus) ou une échelle.",
+    "An SMS poll asks one question: a single choice (at most 10 options) or a scale.",
+)
 FROZEN = Message(
     "La consultation est ouverte : les questions sont figées, seuls les textes peuvent être corrigés.",
     "The consultation is open: questions are frozen, only texts may be corrected.",
@@ -64,7 +68,20 @@ def problems(consultation: ConsultationIn) -> list[FieldError]:
             errors.append(FieldError(f"{at}.type", "one_statements_question", _ONE_STATEMENTS))
         errors.extend(_kind_problems(question, at))
     errors.extend(_condition_problems(consultation.questions))
+    if consultation.eligibility == Eligibility.SMS_POLL:
+        errors.extend(_sms_poll_problems(consultation.questions))
     return errors
+
+
+def _sms_poll_problems(questions: list[Question]) -> list[FieldError]:
+    """An SMS poll asks ONE question a reply of one number answers: a single choice among at most
+    10 options (replied 1..n) or a scale (replied scale_min..scale_max, at most 0-10)."""
+    if len(questions) != 1:
+        return [FieldError("body.questions", "sms_poll_one_question", _SMS_POLL)]
+    question = questions[0]
+    if question.type not in (QuestionType.SINGLE, QuestionType.SCALE) or len(question.options) > 10:
+        return [FieldError("body.questions[0].type", "sms_poll_kind", _SMS_POLL)]
+    return []
 
 
 def _kind_problems(question: Question, at: str) -> list[FieldError]:

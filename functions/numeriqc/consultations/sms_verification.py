@@ -18,6 +18,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import phonenumbers
+from aws_lambda_powertools.metrics import MetricUnit
 
 from numeriqc.consultations import lifecycle
 from numeriqc.consultations.models import AnswersIn, Eligibility, VerificationIn, VerificationSent
@@ -25,6 +26,7 @@ from numeriqc.consultations.participation import Rules, limits, rate_refusal
 from numeriqc.consultations.ports import CodeSender, PhoneCodes, Verified
 from numeriqc.core.clock import Clock, epoch_seconds
 from numeriqc.core.i18n import Message
+from numeriqc.core.observability import logger, metrics
 from numeriqc.core.pii import keyed_hash
 from numeriqc.core.problems import FieldError, TooManyRequests, ValidationFailed
 
@@ -33,6 +35,8 @@ CODE_PURPOSE = "consultation-sms-code"
 CODE_LIFETIME = timedelta(minutes=10)
 MAX_TRIES = 5
 MAX_SENDS = 3
+DEFAULT_BUDGET = 1000  # models.ConsultationIn.sms_code_budget's default (items older than the field)
+BUDGET_WARNING = 0.8
 PHONE_FIELD, CODE_FIELD = "body.phone_number", "body.sms_code"
 
 _NOT_SMS = Message(
@@ -65,11 +69,33 @@ _NO_TRIES = Message(
     "Trop d'essais (5) pour ce numéro : demandez un nouveau code dans 10 minutes.",
     "Too many tries (5) for this number: ask for a new code in 10 minutes.",
 )
+_BUDGET = Message(
+    "Cette consultation a envoyé tous les codes par texto que son organisme a prévus; réessayez plus tard "
+    "ou communiquez avec l'organisme.",
+    "This consultation has sent all the SMS codes its organization planned for; try again later or "
+    "contact the organization.",
+)
 _TOO_MANY_CODES = Message(
     "Trois codes ont déjà été envoyés à ce numéro : utilisez le dernier, "
     "ou réessayez dans {minutes} minutes.",
     "Three codes were already sent to this number: use the last one, or try again in {minutes} minutes.",
 )
+
+
+def budget_alert(consultation_id: str, spent: int | None, budget: int) -> None:
+    """The `SmsCodeBudgetAlerts` metric (alarmed on its first count) once 80 % of a consultation's
+    code budget is spent, and for each code refused by it; the log names the consultation."""
+    if spent is not None and spent < BUDGET_WARNING * budget:
+        return
+    metrics.add_metric(name="SmsCodeBudgetAlerts", unit=MetricUnit.Count, value=1)
+    logger.warning(
+        "SMS code budget nearly spent" if spent is not None else "SMS code budget spent",
+        extra={
+            "consultation_id": consultation_id,
+            "spent": spent if spent is not None else budget,
+            "budget": budget,
+        },
+    )
 
 
 def normalise_phone(raw: str) -> str | None:
@@ -130,6 +156,13 @@ class SmsVerification:
         key = phone_key(self._pepper, consultation_id, phone)
         if self._codes.phone_used(consultation_id, key):
             raise _invalid(PHONE_FIELD, "already_participated", _PHONE_USED)
+        budget = int(consultation.get("sms_code_budget") or DEFAULT_BUDGET)
+        spent = self._codes.spend_code_budget(consultation_id, budget)
+        budget_alert(consultation_id, spent, budget)
+        if spent is None:
+            raise TooManyRequests(
+                _BUDGET, errors=[FieldError("path.consultation_id", "sms_code_budget", _BUDGET)]
+            )
         code = self._make_code()
         expires = now + CODE_LIFETIME
         result = self._codes.start_code(
@@ -141,6 +174,8 @@ class SmsVerification:
             max_sends=MAX_SENDS,
             limits=limits(self._pepper, source_ip, now, self._rules),
         )
+        if result != "stored":
+            self._codes.refund_code_budget(consultation_id)  # no code went out: it costs nothing
         if result == "client-rate":
             raise rate_refusal(result, now, self._rules)
         if result == "sends":

@@ -10,6 +10,7 @@ from numeriqc.core.events import EventPublisher
 from numeriqc.core.secrets import pepper
 from numeriqc.feedback.adapters.exports_bucket import MultipartUpload, S3Presigner
 from numeriqc.feedback.adapters.exports_queue import SqsJobQueue
+from numeriqc.feedback.adapters.platform_sms import PlatformSmsQueue
 from numeriqc.feedback.adapters.table import FeedbackStore
 from numeriqc.feedback.adapters.vault import KmsVault
 from numeriqc.feedback.catalogue import Catalogue
@@ -19,6 +20,7 @@ from numeriqc.feedback.intake import Intake, Rules
 from numeriqc.feedback.models import ExportFormat
 from numeriqc.feedback.reports import Reports
 from numeriqc.feedback.settings import FeedbackSettings
+from numeriqc.feedback.sms_ratings import SmsRatings
 
 
 def config() -> FeedbackSettings:
@@ -76,3 +78,9 @@ def upload_for(key: str, export_format: ExportFormat) -> MultipartUpload:
 
 def publisher() -> EventPublisher:
     return EventPublisher(aws.client("events"), config().event_bus_name)
+
+
+def sms_ratings() -> SmsRatings:
+    return SmsRatings(
+        catalogue(), PlatformSmsQueue(aws.client("sqs"), config().platform_sms_queue_url), intake(), clock.now
+    )

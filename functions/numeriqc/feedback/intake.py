@@ -22,6 +22,8 @@ from numeriqc.feedback.ports import ContactVault, Submission, SubmissionWriter
 
 CLIENT_PURPOSE = "feedback-client"
 DUPLICATE_PURPOSE = "feedback-duplicate"
+ONCE_PURPOSE = "feedback-once"
+ONCE_DAYS = 30  # longer than a rating request stays open (sms_ratings.OPEN_FOR)
 
 _UNKNOWN_SERVICE = Message(
     "Aucun service {service_id} n'est inscrit.", "No service {service_id} is registered."
@@ -103,7 +105,9 @@ class Intake:
         self._rules = rules
         self._clock = clock
 
-    def submit(self, request: FeedbackIn, source_ip: str) -> Outcome:
+    def submit(self, request: FeedbackIn, source_ip: str, *, once_key: str | None = None) -> Outcome:
+        """`once_key` (a rating replied by SMS, sms_ratings.py) makes every later submission with the
+        same key a duplicate for `ONCE_DAYS`, whatever its content: one rating per request."""
         now = self._clock()
         feedback_id = new_ulid(self._clock)
         if is_honeypot(request):
@@ -151,11 +155,17 @@ class Intake:
             now_epoch=now_epoch,
             client_hash=client_hash,
             fingerprint=keyed_hash(
-                fingerprint_source(request, comment, client_hash), self._pepper, DUPLICATE_PURPOSE
+                once_key or fingerprint_source(request, comment, client_hash),
+                self._pepper,
+                ONCE_PURPOSE if once_key else DUPLICATE_PURPOSE,
             ),
-            duplicate_until=now_epoch + self._rules.duplicate_window_seconds,
+            duplicate_until=now_epoch
+            + (ONCE_DAYS * 86400 if once_key else self._rules.duplicate_window_seconds),
             minute=now_epoch // 60,
-            client_limit=self._rules.client_rate_per_minute,
+            # answers by SMS all come from one client, the notification service: the service's rate
+            client_limit=self._rules.service_rate_per_minute
+            if once_key
+            else self._rules.client_rate_per_minute,
             service_limit=self._rules.service_rate_per_minute,
             contact=contact,
             contact_expires_at=epoch_seconds(now + timedelta(days=self._rules.contact_retention_days)),

@@ -51,6 +51,7 @@ class Channel(StrEnum):
     PHONE = "phone"
     COUNTER = "counter"
     APP = "app"
+    SMS = "sms"  # a reply to "how was your service? reply 1 to 5" (sms_ratings.py)
 
 
 class Status(StrEnum):
@@ -168,6 +169,22 @@ class ServiceIn(BaseModel):
     slug: Slug = Field(description="Partie de l'identifiant / id part: `<org>.<slug>`", examples=["permis"])
     name_fr: Name
     name_en: Name
+
+
+class RatingRequestIn(BaseModel):
+    """Ask one consenting number, by SMS, to rate the service it just used (1 to 5)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    phone_number: Annotated[str, StringConstraints(strip_whitespace=True, min_length=7, max_length=32)] = (
+        Field(examples=["514 234 5678"])
+    )
+    language: Literal["fr", "en"] = "fr"
+
+
+class RatingRequested(BaseModel):
+    request_id: str
+    closes_at: datetime = Field(description="Réponses comptées jusqu'à / replies counted until")
 
 
 class Service(BaseModel):

@@ -135,3 +135,19 @@ class Upload(Protocol):
     def complete(self) -> None: ...
 
     def abort(self) -> None: ...
+
+
+@dataclass(frozen=True)
+class RatingQuestion:
+    """A rating request as the notification service asks it (its platform SMS queue)."""
+
+    ref: str
+    closes_at: str
+    text: str
+    language: str
+    org_id: str
+    key_kind: str
+
+
+class RatingSender(Protocol):
+    def ask_rating(self, number: str, question: RatingQuestion) -> None: ...

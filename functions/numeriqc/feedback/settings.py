@@ -11,6 +11,7 @@ class FeedbackSettings(BaseSettings):
     exports_bucket: str = ""
     exports_queue_url: str = ""
     event_bus_name: str = ""
+    platform_sms_queue_url: str = ""  # the notification service's platform SMS queue (rating requests)
     # Retention (Loi 25): comments expire with their submission; aggregates are counters and stay.
     comment_retention_days: int = 730
     contact_retention_days: int = 365

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from numeriqc.core.auth import Caller
+from numeriqc.core.auth import Caller, KeyKind
 from numeriqc.core.ids import new_ulid
 from numeriqc.core.problems import FieldError, ValidationFailed
 from numeriqc.notifications import addresses, consent, daily_limits, platform_templates, problems, send_times
@@ -144,9 +144,20 @@ class Acceptance:
         """A transactional SMS the platform sends for another of its services (platform_sms.py):
         the same plan, record and priority lane as `send_one`, under the platform's own template
         and organization, with no daily limit and no quiet hours (the citizen is waiting for it)."""
-        caller = platform_templates.CALLER
+        caller = asker = platform_templates.CALLER
+        when = now
+        if request.org_id is not None:
+            # Asked for an organization (an SMS poll, a rating request): the citizen did not ask for
+            # this text, so the organization's consent record is required, the quiet hours apply and
+            # its key kind decides (a test key's send is simulated by the senders). It is still
+            # recorded under the platform, with the platform's template, as every platform SMS.
+            asker = Caller(
+                org_id=request.org_id, key_id="platform", kind=KeyKind(request.key_kind), scopes=frozenset()
+            )
+            caller = Caller(org_id=caller.org_id, key_id=caller.key_id, kind=asker.kind, scopes=frozenset())
+            when = self.send_at(Channel.SMS, None, now)
         planned = self.plan_one(
-            caller,
+            asker,
             Channel.SMS,
             platform_templates.template(request.template),
             recipient_raw=request.phone_number,
@@ -155,7 +166,13 @@ class Acceptance:
             language=request.language,
         )
         prepared = self._prepare(
-            caller, planned, channel=Channel.SMS, language=request.language, reference=None, when=now, now=now
+            caller,
+            planned,
+            channel=Channel.SMS,
+            language=request.language,
+            reference=None,
+            when=when,
+            now=now,
         )
         self._sends.add_sends([prepared.send])
         self._queue(caller.org_id, Channel.SMS, prepared)

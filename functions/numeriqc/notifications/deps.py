@@ -17,8 +17,8 @@ from numeriqc.core.secrets import pepper as read_pepper
 from numeriqc.notifications.acceptance import Acceptance
 from numeriqc.notifications.adapters.cipher import Cipher
 from numeriqc.notifications.adapters.providers import SesEmail, SnsSms
-from numeriqc.notifications.adapters.queues import Queues
-from numeriqc.notifications.adapters.recipients import PepperedHasher
+from numeriqc.notifications.adapters.queues import AnswerQueues, Queues
+from numeriqc.notifications.adapters.recipients import AnswerKeyer, PepperedHasher
 from numeriqc.notifications.adapters.table import NotificationsTable
 from numeriqc.notifications.adapters.uploads import Uploads
 from numeriqc.notifications.bulk_jobs import BulkJobs
@@ -31,6 +31,7 @@ from numeriqc.notifications.delivery_outcomes import DeliveryOutcomes
 from numeriqc.notifications.platform_sms import PlatformSms
 from numeriqc.notifications.reading import Reading
 from numeriqc.notifications.settings import NotificationsSettings
+from numeriqc.notifications.sms_questions import SmsQuestions
 from numeriqc.notifications.sms_replies import SmsReplies
 from numeriqc.notifications.template_registry import TemplateRegistry
 
@@ -111,7 +112,13 @@ def acceptance() -> Acceptance:
 
 
 def platform_sms() -> PlatformSms:
-    return PlatformSms(acceptance())
+    return PlatformSms(acceptance(), table(), hasher())
+
+
+def sms_questions() -> SmsQuestions:
+    return SmsQuestions(
+        table(), AnswerQueues(aws.client("sqs"), config().sms_answer_queues), AnswerKeyer(pepper)
+    )
 
 
 def cancellation() -> Cancellation:
@@ -144,7 +151,7 @@ def citizens() -> Citizens:
 
 
 def sms_replies() -> SmsReplies:
-    return SmsReplies(table(), table(), sms(), hasher())
+    return SmsReplies(table(), table(), sms(), hasher(), sms_questions())
 
 
 def delivery_outcomes() -> DeliveryOutcomes:

@@ -4,7 +4,15 @@ from datetime import date, datetime, time
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    StringConstraints,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from numeriqc.core.i18n import Message
@@ -180,17 +188,40 @@ class SendSmsIn(SendCommon):
     phone_number: Recipient = Field(examples=["514 555 0100"])
 
 
+class SmsQuestionIn(BaseModel):
+    """The one-number question a platform SMS asks (sms_questions.py): replies from `low` to `high`
+    are routed back to the sender's answer queue as `{ref, answer_key, value}` until `closes_at`."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    ref: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9:._-]{1,120}$")]
+    low: int = Field(ge=0, le=9)
+    high: int = Field(ge=1, le=10)
+    closes_at: datetime
+
+
 class PlatformSmsIn(BaseModel):
-    """A platform SMS queue message: one transactional SMS another platform service asks for
-    (platform_sms.py). `template` is a platform template (platform_templates.py)."""
+    """A platform SMS queue message: one SMS another platform service asks for (platform_sms.py).
+    `template` is a platform template (platform_templates.py). A `question` is asked on behalf of
+    the organization `org_id`: its consent, the quiet hours and its key kind then apply."""
 
     model_config = ConfigDict(extra="forbid")
 
     sender: Annotated[str, StringConstraints(pattern=r"^[a-z]{1,32}$")]
-    template: Literal["consultation-code"]
+    template: Literal["consultation-code", "sms-question"]
     phone_number: Recipient
     personalisation: Personalisation = Field(default_factory=dict)
     language: Literal["fr", "en"] = "fr"
+    question: SmsQuestionIn | None = None
+    org_id: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")] | None = None
+    key_kind: Literal["live", "test"] = "live"
+
+    @model_validator(mode="after")
+    def _asked_for_an_organization(self) -> "PlatformSmsIn":
+        """A question is asked for an organization (its consent decides), never as the platform."""
+        if self.question is not None and self.org_id in (None, "platform"):
+            raise ValueError("a question is asked for an organization: org_id")
+        return self
 
 
 class Content(BaseModel):

@@ -15,6 +15,7 @@ from numeriqc.notifications.models import Channel, Template
 PLATFORM_ORG = "platform"
 CALLER = Caller(org_id=PLATFORM_ORG, key_id="platform", kind=KeyKind.LIVE, scopes=frozenset())
 CONSULTATION_CODE = "consultation-code"
+SMS_QUESTION = "sms-question"  # the asking service writes the whole question (poll, rating request)
 _SINCE = datetime(2026, 11, 30, tzinfo=UTC)
 
 _BODIES = {
@@ -24,6 +25,7 @@ _BODIES = {
         "[[en]]numériQc: your consultation verification code is ((code)). "
         "It expires in 10 minutes. Do not share it.[[/en]]"
     ),
+    SMS_QUESTION: "((question))",
 }
 
 

@@ -21,6 +21,10 @@ from numeriqc.core.events import EventSink
 from numeriqc.notifications.models import Template
 
 __all__ = [
+    "AnswerKeys",
+    "AnswerQueues",
+    "Asked",
+    "AskedQuestions",
     "Cipher",
     "ClaimState",
     "Claims",
@@ -344,6 +348,40 @@ class SmsLookups(Protocol):
     def sms_notifications(self, message_ids: Sequence[str]) -> dict[str, NotificationRef]:
         """Which notification each SNS message id is, for those the platform sent."""
         ...
+
+
+@dataclass(frozen=True)
+class Asked:
+    """A question a platform SMS asked a number, as registered for routing replies (sms_questions)."""
+
+    sender: str
+    ref: str
+    low: int
+    high: int
+    language: str
+    asked_at: datetime
+    closes_at: datetime
+
+
+class AskedQuestions(Protocol):
+    """The last question each sender asked a number (`ASK#` records)."""
+
+    def ask(self, recipient_hash: str, asked: Asked, *, expires_epoch: int) -> None: ...
+    def asked(self, recipient_hash: str) -> list[Asked]: ...
+    def count_unreadable(self, recipient_hash: str, sender: str, asked_at: datetime) -> int:
+        """Count one unreadable reply to that question; answers the count before it."""
+        ...
+
+    def tell_closed(self, recipient_hash: str, sender: str, asked_at: datetime) -> None:
+        """Conflict when the number was already told that question is closed."""
+        ...
+
+
+class AnswerQueues(Protocol):
+    def send_answer(self, sender: str, message: dict[str, Any]) -> None: ...
+
+
+AnswerKeys = Callable[[str, str], str]  # (number, purpose) -> keyed hash under the pepper
 
 
 class Queues(Protocol):

@@ -17,6 +17,8 @@ class NotificationsSettings(BaseSettings):
     # Channel queues: {"email": {"priority": url, "bulk": url}, "sms": {...}}; the planning lane.
     channel_queues: Json[dict[str, dict[str, str]]] = "{}"  # type: ignore[assignment]
     plan_queue_url: str = ""
+    # Each asking service's SMS answer queue: {"consultations": url} (sms_questions.py).
+    sms_answer_queues: Json[dict[str, str]] = "{}"  # type: ignore[assignment]
     email_sender: str = "notification@numeriqc.quebec"
     email_configuration_set: str = ""
     public_base_url: str = "http://127.0.0.1:3000"

@@ -2,12 +2,18 @@
 read to prove that nothing links an invitation code to what its holder answered."""
 
 import re
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
 
+from numeriqc.consultations.participation import ballot_key
+from numeriqc.core.pii import keyed_hash
+from numeriqc.notifications.sms_questions import ANSWER_PURPOSE
+from tests.integration.consultations import test_sms_polls as sms_polls
 from tests.support.consultations import answer, items, open_consultation, org_key, participant
-from tests.support.platform import NewKey, bearer
+from tests.support.notifications import consent
+from tests.support.platform import NewKey, bearer, platform_pepper
 
 CODES = ["PANEL-0001", "PANEL-0002", "PANEL-0003"]
 
@@ -116,3 +122,63 @@ def test_nothing_links_a_verified_phone_number_to_answers(
         assert value not in logs.out and value not in logs.err and value not in records
     for code in codes:  # as a word: a 6-digit run inside an id or a time is not the code
         assert not re.search(rf"\b{code}\b", logs.out + logs.err + records)
+
+
+def test_nothing_links_a_number_to_its_sms_poll_answer(
+    platform: Any,
+    new_key: NewKey,
+    service_clock: Any,
+    capsys: pytest.CaptureFixture[str],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """SMS polls: every item of both services (consultations and notifications) and every log line.
+    The ballot is keyed by a hash of `answer_key`, itself an HMAC of the number under the pepper and
+    this poll's purpose: neither appears anywhere, nor the number, nor notifications' hash of it next
+    to an answer; ballots keep the day only (SMS records keep the time)."""
+    key = sms_polls.keys(new_key)
+    numbers = ["+15142345678", "+14182661234"]
+    for number in numbers:
+        consent(platform, key, "sms", number)
+    cid = sms_polls.open_poll(platform, key, service_clock)
+    sent = platform.http(
+        "POST", f"/v1/consultations/{cid}/sms-poll", headers=bearer(key), json={"phone_numbers": numbers}
+    )
+    assert sent.status == 202, sent.text
+    platform.drain()
+    for index, (number, value) in enumerate(zip(numbers, ("1", "3"), strict=True)):
+        sms_polls.reply(platform, number, value, f"in-{index}")
+    sms_polls.reply(platform, numbers[0], "2", "in-change")
+    platform.drain()
+
+    written = items(platform)
+    ballots = [item for item in written if item.get("kind") == "ballot"]
+    assert sorted(ballot["answers"]["q_jeu"] for ballot in ballots) == ["balancoire", "jeu_eau"]
+    for ballot in ballots:
+        recorded = datetime.fromisoformat(ballot["recorded_at"])
+        assert (recorded.hour, recorded.minute, recorded.second, recorded.tzinfo) == (0, 0, 0, UTC)
+    pepper = platform_pepper(platform)
+    answer_keys = [
+        keyed_hash(number, pepper, f"{ANSWER_PURPOSE}:consultations:{cid}:q_jeu") for number in numbers
+    ]
+    assert {str(ballot["sk"]).split("#", 1)[1] for ballot in ballots} == {
+        ballot_key(pepper, cid, answer_key) for answer_key in answer_keys
+    }
+    notifications = sms_polls.table_items(platform, "NotificationsTable")
+    asks = [item for item in notifications if str(item["pk"]).startswith("ASK#")]
+    assert len(asks) == 2
+    recipient_hashes = {str(item["pk"]).removeprefix("ASK#") for item in asks}
+    fields = {"pk", "sk", "ref", "low", "high", "lang", "asked", "closes", "expires_at", "bad", "told"}
+    for ask in asks:  # the question asked (its ref and range), never what was answered
+        assert set(ask) <= fields
+    for item in notifications:
+        assert not {"answers", "value", "answer_key"} & set(item)
+        assert not any(answer_key in repr(item) for answer_key in answer_keys)
+    everything = repr(written)
+    digits = [number.removeprefix("+1") for number in numbers]
+    for value in [*numbers, *digits, *recipient_hashes, *answer_keys]:
+        assert value not in everything
+    ballot_hashes = {str(item["sk"]).split("#", 1)[1] for item in ballots}
+    logs = capsys.readouterr()
+    records = repr([record.__dict__ for record in caplog.records])
+    for value in [*numbers, *digits, *recipient_hashes, *answer_keys, *ballot_hashes]:
+        assert value not in logs.out and value not in logs.err and value not in records

@@ -122,6 +122,22 @@ def _consultation_statement(platform: Any, key: str) -> tuple[str, dict[str, Any
     return f"/v1/consultations/{consultation_id}/statements", {"text": text("Plus d'autobus le soir")}
 
 
+def _sms_poll(platform: Any, key: str) -> tuple[str, dict[str, Any]]:
+    question = {"id": "q", "type": "scale", "text": text("Note?"), "scale_min": 0, "scale_max": 10}
+    created = create_consultation(platform, key, eligibility="sms-poll", questions=[question])
+    consultation_id = created["consultation_id"]
+    now = platform.clock()
+    window = {"opens_at": now.isoformat(), "closes_at": (now + timedelta(days=1)).isoformat()}
+    path = f"/v1/consultations/{consultation_id}/schedule"
+    assert platform.http("POST", path, headers=bearer(key), json=window).status == 200
+    return f"/v1/consultations/{consultation_id}/sms-poll", {"phone_numbers": ["514 234 5678"]}
+
+
+def _rating_request(platform: Any, key: str) -> tuple[str, dict[str, Any]]:
+    register(platform, key)
+    return "/v1/services/saaq.permis/rating-requests", {"phone_number": "514 234 5678"}
+
+
 def _dataset_body(platform: Any, key: str) -> dict[str, Any]:
     return exchange_dataset_body("permis")
 
@@ -174,6 +190,8 @@ CASES: dict[str, Setup] = {
     "POST /v1/consultations": _consultation_body,
     "POST /v1/consultations/{consultation_id}/exports": _consultation_export,
     "POST /v1/consultations/{consultation_id}/statements": _consultation_statement,
+    "POST /v1/consultations/{consultation_id}/sms-poll": _sms_poll,
+    "POST /v1/services/{service_id}/rating-requests": _rating_request,
     "POST /v1/exchange/datasets": _dataset_body,
     "POST /v1/exchange/datasets/{dataset_id}/schemas": _dataset_route("schemas", {"schema": PERMIT_SCHEMA}),
     "POST /v1/exchange/datasets/{dataset_id}/messages": _dataset_route(

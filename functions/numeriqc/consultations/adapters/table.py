@@ -20,6 +20,8 @@ CONS#<id>                       VERIFY#<phone hash>       the SMS code pending f
                                                           keyed hash, tries, sends, expiry; TTL
 CONS#<id>                       PHONE#<phone hash>        that number, verified and spent (no time, no
                                                           reference: the ballot is not named)
+CONS#<id>                       #SMSCODES                 verification codes sent (`sent`), against the
+                                                          consultation's `sms_code_budget`
 RATE#C#<hash>#<minute>          RATE                      a client's writes this minute; TTL
 RATE#K#<id>#<minute>            RATE                      a consultation's writes this minute; TTL
 
@@ -55,6 +57,7 @@ from numeriqc.core.dynamo import SingleTable, from_item, to_item
 DEFINITION = "#DEF"
 VOTES = "#VOTES"
 ANALYSIS = "#ANALYSIS"
+SMS_CODES = "#SMSCODES"
 BY_ORG, BY_DUE, AWAITING = "ByOrg", "ByDue", "Awaiting"
 CONFLICT_RETRIES = 4  # hot counters see concurrent transactions: DynamoDB cancels one, we retry it
 _VOTE_CELLS = {"agree": "agree", "disagree": "disagree", "pass": "passed"}
@@ -332,6 +335,30 @@ class ConsultationStore(SingleTable):
             tries=int(item.get("tries", 0)),
             sends=int(item.get("sends", 0)),
             expires_epoch=int(item["expires_epoch"]),
+        )
+
+    def spend_code_budget(self, consultation_id: str, budget: int) -> int | None:
+        """Count one code against the budget (one conditional ADD); the count after, or None when
+        the budget was already spent."""
+        try:
+            answer = self._client.update_item(
+                TableName=self._table,
+                Key=to_item({"pk": consultation_pk(consultation_id), "sk": SMS_CODES}),
+                UpdateExpression="ADD sent :one",
+                ConditionExpression="attribute_not_exists(sent) OR sent < :budget",
+                ExpressionAttributeValues=to_item({":one": 1, ":budget": budget}),
+                ReturnValues="UPDATED_NEW",
+            )
+        except self._client.exceptions.ConditionalCheckFailedException:
+            return None
+        return int(from_item(answer["Attributes"])["sent"])
+
+    def refund_code_budget(self, consultation_id: str) -> None:
+        self._client.update_item(
+            TableName=self._table,
+            Key=to_item({"pk": consultation_pk(consultation_id), "sk": SMS_CODES}),
+            UpdateExpression="ADD sent :less",
+            ExpressionAttributeValues=to_item({":less": -1}),
         )
 
     def phone_used(self, consultation_id: str, phone_key: str) -> bool:

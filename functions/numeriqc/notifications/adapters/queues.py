@@ -1,5 +1,6 @@
 """SQS: many bodies per SendMessageBatch call, resending what SQS refused."""
 
+import json
 from typing import Any
 
 from numeriqc.notifications.adapters import chunks
@@ -26,3 +27,16 @@ class Queues:
             else:
                 raise RuntimeError(f"SQS refused {len(entries)} message(s) five times")
         return calls
+
+
+class AnswerQueues:
+    """Each asking service's SMS answer queue, by sender (`SMS_ANSWER_QUEUES`): a sender without
+    one cannot have asked a question, so its answer is a configuration bug and raises (retried,
+    then kept in the inbound queue's dead-letter queue, which alarms)."""
+
+    def __init__(self, client: Any, urls: dict[str, str]) -> None:
+        self._client = client
+        self._urls = urls
+
+    def send_answer(self, sender: str, message: dict[str, Any]) -> None:
+        self._client.send_message(QueueUrl=self._urls[sender], MessageBody=json.dumps(message))

@@ -19,3 +19,14 @@ class PepperedHasher:
 
     def __call__(self, key: str) -> str:
         return keyed_hash(key, self._pepper(), RECIPIENT_PURPOSE)
+
+
+class AnswerKeyer:
+    """`keyer(number, purpose)` -> a keyed hash of the number under that purpose: the key an
+    asking service keeps one answer by (sms_questions.ANSWER_PURPOSE, per sender and question)."""
+
+    def __init__(self, pepper: Callable[[], bytes]) -> None:
+        self._pepper = pepper
+
+    def __call__(self, number: str, purpose: str) -> str:
+        return keyed_hash(number, self._pepper(), purpose)

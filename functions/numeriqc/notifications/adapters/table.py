@@ -19,6 +19,10 @@ DUE#<shard>             <due time>#<org>#JOB#<jid>  a scheduled bulk job's plann
 ORG#<org>               JOB#<jid>#S#<00001>         the planning marker of one slice of a job
 ORG#<org>               SERIES#<sid>                a reminder series (the ids of its notifications)
 INBOUND#<message id>    INBOUND                     an inbound SMS already handled (TTL 7 days)
+ASK#<recipient hash>    <sender>                    the last question that service asked the number
+                                                    by SMS (ref, range, language, asked, closes;
+                                                    unreadable count, closed-told mark), TTL: closes
+                                                    + 7 days; never an answer (sms_questions.py)
 SMSID#<SNS message id>  SMSID                       which notification an SMS is (org, id), TTL:
                                                     how SMS delivery receipts find their notification
 
@@ -43,6 +47,7 @@ from numeriqc.core.dynamo import to_item
 from numeriqc.notifications.adapters import chunks
 from numeriqc.notifications.adapters.items import Change, ItemTable
 from numeriqc.notifications.ports import (
+    Asked,
     ClaimState,
     Conflict,
     ConsentRef,
@@ -113,6 +118,10 @@ def consent_key(org_id: str, channel: str, recipient_hash: str) -> Key:
 
 def optout_key(channel: str, recipient_hash: str) -> Key:
     return f"OPTOUT#{channel}#{recipient_hash}", "OPTOUT"
+
+
+def ask_pk(recipient_hash: str) -> str:
+    return f"ASK#{recipient_hash}"
 
 
 def inbound_key(message_id: str) -> Key:
@@ -504,6 +513,63 @@ class NotificationsTable(ItemTable):
     # -- SMS replies and receipts (InboundMarkers, SmsLookups) ------------------------------------
     def mark_inbound_handled(self, message_id: str, expires_at: int) -> None:
         self.put(_keyed(inbound_key(message_id), {"expires_at": expires_at}), new=True)
+
+    # -- questions asked by SMS (AskedQuestions) ------------------------------------------------
+    def ask(self, recipient_hash: str, asked: Asked, *, expires_epoch: int) -> None:
+        """Replaces the sender's previous question for the number (and its counts) whole."""
+        self.put(
+            _keyed(
+                (ask_pk(recipient_hash), asked.sender),
+                {
+                    "ref": asked.ref,
+                    "low": asked.low,
+                    "high": asked.high,
+                    "lang": asked.language,
+                    "asked": asked.asked_at.isoformat(),
+                    "closes": asked.closes_at.isoformat(),
+                    "expires_at": expires_epoch,
+                },
+            )
+        )
+
+    def asked(self, recipient_hash: str) -> list[Asked]:
+        """One Query: every sender's last question to the number (a handful at most)."""
+        return [
+            Asked(
+                sender=item["sk"],
+                ref=item["ref"],
+                low=int(item["low"]),
+                high=int(item["high"]),
+                language=item["lang"],
+                asked_at=datetime.fromisoformat(item["asked"]),
+                closes_at=datetime.fromisoformat(item["closes"]),
+            )
+            for item in self.query_all(ask_pk(recipient_hash), "")
+        ]
+
+    def count_unreadable(self, recipient_hash: str, sender: str, asked_at: datetime) -> int:
+        """ADD on the question read (conditional on it being that question, not a newer one)."""
+        try:
+            before = self.update(
+                ask_pk(recipient_hash),
+                sender,
+                add={"bad": 1},
+                condition="asked = :asked",
+                condition_values={":asked": asked_at.isoformat()},
+                returns="UPDATED_OLD",
+            )
+        except Conflict:
+            return 1  # replaced meanwhile: the new question's routing decides, no help from this one
+        return int(before.get("bad", 0))
+
+    def tell_closed(self, recipient_hash: str, sender: str, asked_at: datetime) -> None:
+        self.update(
+            ask_pk(recipient_hash),
+            sender,
+            set_values={"told": True},
+            condition="asked = :asked AND attribute_not_exists(told)",
+            condition_values={":asked": asked_at.isoformat()},
+        )
 
     def sms_notifications(self, message_ids: Sequence[str]) -> dict[str, NotificationRef]:
         """One BatchGetItem per 100 ids of the `SMSID#` lookups the senders wrote."""

@@ -19,6 +19,8 @@ from numeriqc.consultations.models import (
     InvitationsIn,
     Results,
     ScheduleIn,
+    SmsPollSendIn,
+    SmsPollSent,
 )
 from numeriqc.core import events
 from numeriqc.core.auth import Scope, current_caller
@@ -168,6 +170,38 @@ def upload_invitations(consultation_id: ConsultationIdPath, request: Invitations
     added = deps.invitations().upload(consultation, request.csv)
     logger.info("invitation codes added", extra={"consultation_id": consultation_id, "count": added})
     return InvitationsAdded(added=added)
+
+
+@router.post(
+    "/v1/consultations/<consultation_id>/sms-poll",
+    tags=[TAG],
+    security=KEY_REQUIRED,
+    summary="Envoyer un sondage par texto aux numéros consentants / send an SMS poll to consenting numbers",
+    responses={202: {"description": "Textos en file / texts queued"}},
+)
+def send_sms_poll(
+    consultation_id: ConsultationIdPath, request: SmsPollSendIn, idempotency_key: IdempotencyKey = None
+) -> Response[SmsPollSent]:
+    caller = current_caller(router, Scope.CONSULTATIONS_MANAGE)
+    consultation = deps.authoring().owned(caller.org_id, consultation_id)
+
+    def send() -> dict[str, Any]:
+        sent = deps.sms_polls().send(consultation, request, key_kind=caller.kind.value)
+        return sent.model_dump(mode="json")
+
+    sent = idempotent_write(
+        router,
+        org_id=caller.org_id,
+        table_name=deps.config().idempotency_table,
+        key=idempotency_key,
+        request=request,
+        work=send,
+    )
+    logger.info(
+        "SMS poll queued",
+        extra={"consultation_id": consultation_id, "send_id": sent["send_id"], "count": sent["queued"]},
+    )
+    return json_response(sent, status=202)
 
 
 @router.post(

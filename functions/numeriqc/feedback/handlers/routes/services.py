@@ -12,7 +12,15 @@ from numeriqc.core.http import KEY_REQUIRED, IdempotencyKey, json_response
 from numeriqc.core.idempotency import idempotent_write
 from numeriqc.feedback import deps
 from numeriqc.feedback.handlers.routes.parameters import TAG, ServiceIdPath, problem
-from numeriqc.feedback.models import AggregateList, Period, Service, ServiceIn, ServiceList
+from numeriqc.feedback.models import (
+    AggregateList,
+    Period,
+    RatingRequested,
+    RatingRequestIn,
+    Service,
+    ServiceIn,
+    ServiceList,
+)
 
 router = APIGatewayHttpRouter()  # type: ignore[no-untyped-call]  # Powertools leaves __init__ untyped
 
@@ -56,6 +64,33 @@ def list_services() -> ServiceList:
 def get_service(service_id: ServiceIdPath) -> Service:
     caller = current_caller(router, Scope.FEEDBACK_READ)
     return deps.catalogue().get(caller.org_id, service_id)
+
+
+@router.post(
+    "/v1/services/<service_id>/rating-requests",
+    tags=[TAG],
+    security=KEY_REQUIRED,
+    summary="Demander une note (1 à 5) par texto / ask a consenting number for a rating by SMS",
+    responses={202: {"description": "Texto en file / text queued"}},
+)
+def request_rating(
+    service_id: ServiceIdPath, request: RatingRequestIn, idempotency_key: IdempotencyKey = None
+) -> Response[RatingRequested]:
+    caller = current_caller(router, Scope.FEEDBACK_MANAGE)
+
+    def ask() -> dict[str, Any]:
+        asked = deps.sms_ratings().ask(caller.org_id, service_id, request, key_kind=caller.kind.value)
+        return asked.model_dump(mode="json")
+
+    asked = idempotent_write(
+        router,
+        org_id=caller.org_id,
+        table_name=deps.config().idempotency_table,
+        key=idempotency_key,
+        request=request,
+        work=ask,
+    )
+    return json_response(asked, status=202)
 
 
 @router.get(
