@@ -132,9 +132,13 @@ class PreviewIn(BaseModel):
 
 
 class Transliteration(BaseModel):
+    """GSM-7-safe transliteration, shown whether or not the template uses it (`applied`)."""
+
+    applied: bool = Field(description="Le modèle l'utilise (gsm7_safe) / the template uses it (gsm7_safe)")
     characters_replaced: list[str]
     fragments_without: int
-    fragments_saved: int
+    fragments_with: int
+    fragments_saved: int = Field(description="fragments_without - fragments_with")
 
 
 class SmsFacts(BaseModel):
