@@ -170,8 +170,18 @@ def withdraw(
     return True
 
 
-def opt_out(consents: ConsentRecords, channel: Channel | str, recipient_hash: str, now: datetime) -> None:
-    consents.save_opt_out(str(channel), recipient_hash, {"rh": recipient_hash, "at": now.isoformat()})
+def opt_out(
+    consents: ConsentRecords,
+    channel: Channel | str,
+    recipient_hash: str,
+    now: datetime,
+    *,
+    source: str = "sms-reply",
+) -> None:
+    """The platform-wide opt-out: a STOP reply (`sms-reply`) or a receipt naming an opted-out number
+    (`sms-receipt`)."""
+    item = {"rh": recipient_hash, "at": now.isoformat(), "source": source}
+    consents.save_opt_out(str(channel), recipient_hash, item)
 
 
 def opt_in(consents: ConsentRecords, channel: Channel | str, recipient_hash: str) -> None:

@@ -34,8 +34,10 @@ REASONS = {
         "Le destinataire a retiré son consentement.", "The recipient has withdrawn their consent."
     ),
     "platform-opt-out": Message(
-        "Le destinataire a répondu ARRÊT / STOP : il ne reçoit plus de textos.",
-        "The recipient replied STOP: they receive no more texts.",
+        "Le destinataire s'est désinscrit des textos (réponse ARRÊT / STOP, ou liste d'exclusion "
+        "de son opérateur) : il n'en reçoit plus.",
+        "The recipient opted out of texts (a STOP reply, or their carrier's opt-out list): they "
+        "receive no more.",
     ),
 }
 LIMIT = Message(
