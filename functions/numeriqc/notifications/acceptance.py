@@ -248,7 +248,7 @@ class Acceptance:
         assert isinstance(recipient, str)
         simulated = addresses.simulated_outcome(channel, recipient)
         rh = self._hash_recipient(addresses.hash_key(channel, recipient))
-        if simulated is None:
+        if consent.applies(channel, recipient):
             reason = consent.refusals(self._consents, [(caller.org_id, channel, rh)])[
                 (caller.org_id, channel.value, rh)
             ]

@@ -76,9 +76,7 @@ class SlicePlanner:
         ]
         kind = job["key_kind"]
         rhs = {row["r"]: self._hash_recipient(addresses.hash_key(channel, row["to"])) for row in rows}
-        real = [
-            row for row in rows if kind == "live" and addresses.simulated_outcome(channel, row["to"]) is None
-        ]
+        real = [row for row in rows if consent.applies(channel, row["to"])]  # test keys too
         reasons = (
             consent.refusals(self._consents, [(org_id, channel, rhs[row["r"]]) for row in real])
             if real

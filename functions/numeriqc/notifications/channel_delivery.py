@@ -201,26 +201,29 @@ class ChannelDelivery:
         Consent may have been withdrawn (STOP) since the send was accepted: checked again, in one read."""
         channel = message.channel
         real = [entry for entry in message.entries if entry.kind == "live"]
+        once = list({ref(entry): entry for entry in message.entries}.values())  # a duplicate entry: once
+        recipients = {ref(entry): self._cipher.open(entry.to, message.keys) for entry in once}
+        # The same consent rule as at acceptance, for both worlds (consent.applies)
+        asked = [entry for entry in once if consent.applies(channel, recipients[ref(entry)])]
         reasons = (
-            consent.refusals(self._consents, [(entry.org, channel, entry.rh) for entry in real])
-            if real
+            consent.refusals(self._consents, [(entry.org, channel, entry.rh) for entry in asked])
+            if asked
             else {}
         )
         sns_opted_out = self._sms.opted_out() if channel is Channel.SMS and real else set()
         self._templates.preload({(entry.org, entry.tpl, entry.ver) for entry in real})
         decided: list[Outcome] = []
         sendable: list[Entry] = []
-        once = list({ref(entry): entry for entry in message.entries}.values())  # a duplicate entry: once
         for entry in once:
-            if entry.kind != "live":
-                simulated = addresses.simulated_outcome(channel, self._cipher.open(entry.to, message.keys))
-                decided.append(Outcome(entry, simulated or Status.DELIVERED, provider_id=SIMULATED))
-                continue
+            recipient = recipients[ref(entry)]
             reason = reasons.get((entry.org, channel.value, entry.rh))
             if reason is not None:
                 decided.append(Outcome(entry, Status.OPTED_OUT, reason=reason))
                 continue
-            recipient = self._cipher.open(entry.to, message.keys)
+            if entry.kind != "live":
+                simulated = addresses.simulated_outcome(channel, recipient)
+                decided.append(Outcome(entry, simulated or Status.DELIVERED, provider_id=SIMULATED))
+                continue
             if sns_opted_out and recipient in sns_opted_out:
                 decided.append(Outcome(entry, Status.OPTED_OUT, reason="sns-opt-out"))
                 continue

@@ -18,6 +18,7 @@ from typing import Any
 from numeriqc.core.i18n import Message
 from numeriqc.core.problems import Conflict as ConflictProblem
 from numeriqc.core.problems import FieldError, Problem, ValidationFailed
+from numeriqc.notifications import addresses
 from numeriqc.notifications.models import Channel, Consent
 from numeriqc.notifications.platform_templates import PLATFORM_ORG
 from numeriqc.notifications.ports import Conflict, ConsentRecords
@@ -94,6 +95,14 @@ def _withdrawn_at(existing: dict[str, Any] | None) -> datetime | None:
 
 def _invalid(field: str, code: str, message: Message, **params: object) -> Problem:
     return ValidationFailed(errors=[FieldError(field, code, message, **params)])
+
+
+def applies(channel: Channel, recipient: str) -> bool:
+    """Whether a send to `recipient` needs consent: the one rule of every path (one-off, reminders,
+    bulk rows, the sender's re-check) and of both worlds. A test key sends nothing, but it is where
+    an integration is rehearsed, so it is refused exactly where live would be; only the reserved
+    simulated recipients (addresses.py), which belong to nobody, need none."""
+    return addresses.simulated_outcome(channel, recipient) is None
 
 
 def refusal(
