@@ -52,7 +52,9 @@ class Cancellation:
     ) -> list[Notification]:
         series = self._records.series(org_id, series_id) if is_ulid(series_id) else None
         refs = [(org_id, nid) for nid in (series or {}).get("ids", [])]
-        if series is None or not all(in_world(item, world) for item in self._records.notifications(refs).values()):
+        if series is None or not all(
+            in_world(item, world) for item in self._records.notifications(refs).values()
+        ):
             raise NotFound(problems.NO_SERIES, series_id=series_id)
         moved = self._records.transition(
             refs,

@@ -101,7 +101,8 @@ def test_an_sms_reaches_the_outbox_and_stop_refuses_the_next_one(platform: Any, 
     assert problem["errors"][0] == {
         "field": "body.phone_number",
         "code": "platform-opt-out",
-        "detail": "Le destinataire a répondu ARRÊT / STOP : il ne reçoit plus de textos.",
+        "detail": "Le destinataire s'est désinscrit des textos (réponse ARRÊT / STOP, ou liste d'exclusion "
+        "de son opérateur) : il n'en reçoit plus.",
     }
 
     aws.client("sns").publish(

@@ -127,7 +127,11 @@ def test_a_failure_receipt_sets_the_status_its_provider_response_means(
 
 @pytest.mark.parametrize(
     ("provider_response", "opted_out"),
-    [("Phone number is opted out", True), ("Phone is on the opt-out list", True), ("Invalid phone number", False)],
+    [
+        ("Phone number is opted out", True),
+        ("Phone is on the opt-out list", True),
+        ("Invalid phone number", False),
+    ],
 )
 def test_an_opted_out_receipt_puts_the_number_on_the_platform_wide_opt_out(
     platform: Any, new_key: NewKey, sent: tuple[str, str, str, str], provider_response: str, opted_out: bool

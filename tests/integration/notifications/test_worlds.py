@@ -31,7 +31,10 @@ def _sent_by(platform: Any, key: str, template_id: str, number: str) -> dict[str
         json={"template_id": template_id, "rows": [{"phone_number": number, "prénom": "A", "date": "lundi"}]},
     )
     upload = platform.http(
-        "POST", "/v1/notifications/bulk", headers=bearer(key), json={"template_id": template_id, "upload": True}
+        "POST",
+        "/v1/notifications/bulk",
+        headers=bearer(key),
+        json={"template_id": template_id, "upload": True},
     )
     series = platform.http(
         "POST",
@@ -74,7 +77,9 @@ def test_each_world_sees_and_acts_on_its_own_notifications_only(platform: Any, n
         assert sent[world]["one"] in ids and sent[world]["scheduled"] in ids
         assert not ids & {other["one"], other["scheduled"]}
         assert all(item["key_kind"] == world for item in listed.json()["items"])
-        by_job = platform.http("GET", "/v1/notifications", headers=bearer(key), query={"job_id": other["job"]})
+        by_job = platform.http(
+            "GET", "/v1/notifications", headers=bearer(key), query={"job_id": other["job"]}
+        )
         assert by_job.json()["items"] == []
         # the other world's things are a 404, as another organization's would be
         for method, path in (
@@ -117,7 +122,10 @@ def test_the_consent_rule_is_the_same_for_a_test_key_one_off_and_bulk_row(
     jobs = {}
     for world, key in (("live", live), ("test", test)):
         answer = platform.http(
-            "POST", "/v1/notifications/bulk", headers=bearer(key), json={"template_id": template, "rows": rows}
+            "POST",
+            "/v1/notifications/bulk",
+            headers=bearer(key),
+            json={"template_id": template, "rows": rows},
         )
         assert answer.status == 201, answer.text
         jobs[world] = answer.json()["job_id"]

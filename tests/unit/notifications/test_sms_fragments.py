@@ -1,6 +1,8 @@
 """SMS fragments as handsets and carriers cut them: never inside an escape pair (GSM-7 extension
 character) or a UTF-16 surrogate pair, and the count is the number of fragments the cut produces."""
 
+import itertools
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -60,7 +62,7 @@ def test_no_pair_is_ever_cut_and_the_count_is_the_fragments_produced(text: str) 
         assert info.length > single
         assert all(_units(fragment, info.encoding) <= room for fragment in fragments)
         # each fragment but the last is full, or the next one opens with a pair that did not fit
-        for fragment, following in zip(fragments, fragments[1:], strict=False):
+        for fragment, following in itertools.pairwise(fragments):
             spare = room - _units(fragment, info.encoding)
             assert spare == 0 or (spare == 1 and sms.cost(following[0], info.encoding) == 2)
     assert all(sms.encoding_of(fragment) in (info.encoding, sms.Encoding.GSM7) for fragment in fragments)
