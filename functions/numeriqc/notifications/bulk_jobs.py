@@ -177,6 +177,7 @@ class BulkJobs:
             "channel": template.channel.value,
             "language": request.language,
             "reference": request.reference,
+            "purpose": request.purpose or template.purpose,
             "skip_invalid": request.skip_invalid,
             "scheduled_for": request.scheduled_for.isoformat() if request.scheduled_for else None,
             "key_kind": caller.kind.value,

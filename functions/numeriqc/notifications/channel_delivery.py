@@ -206,7 +206,7 @@ class ChannelDelivery:
         # The same consent rule as at acceptance, for both worlds (consent.applies)
         asked = [entry for entry in once if consent.applies(channel, recipients[ref(entry)])]
         reasons = (
-            consent.refusals(self._consents, [(entry.org, channel, entry.rh) for entry in asked])
+            consent.refusals(self._consents, [(entry.org, channel, entry.rh, entry.pu) for entry in asked])
             if asked
             else {}
         )
@@ -216,7 +216,7 @@ class ChannelDelivery:
         sendable: list[Entry] = []
         for entry in once:
             recipient = recipients[ref(entry)]
-            reason = reasons.get((entry.org, channel.value, entry.rh))
+            reason = reasons.get((entry.org, channel.value, entry.rh, entry.pu))
             if reason is not None:
                 decided.append(Outcome(entry, Status.OPTED_OUT, reason=reason))
                 continue

@@ -30,6 +30,10 @@ REASONS = {
         "Aucun consentement actif n'est enregistré pour ce destinataire et ce canal.",
         "No active consent is recorded for this recipient and channel.",
     ),
+    "no-consent-for-purpose": Message(
+        "Le consentement actif de ce destinataire ne couvre pas la finalité {purpose} de cet envoi.",
+        "This recipient's active consent does not cover this send's purpose, {purpose}.",
+    ),
     "withdrawn": Message(
         "Le destinataire a retiré son consentement.", "The recipient has withdrawn their consent."
     ),

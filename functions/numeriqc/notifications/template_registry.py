@@ -31,6 +31,7 @@ def template_of(item: dict[str, Any]) -> Template:
         subject=item.get("subject"),
         body=item["body"],
         gsm7_safe=bool(item.get("gsm7_safe", False)),
+        purpose=item.get("purpose"),
         archived=bool(item.get("archived", False)),
         placeholders=templates.placeholders(item.get("subject"), item["body"]),
         created_at=item["created_at"],
