@@ -109,6 +109,13 @@ def applies(channel: Channel, recipient: str) -> bool:
     return addresses.simulated_outcome(channel, recipient) is None
 
 
+def exempt(channel: Channel) -> list[str]:
+    """The recipients `applies` exempts (so a sender can know them by keyed hash, without
+    decrypting a recipient)."""
+    table = addresses.SIMULATED_EMAILS if channel is Channel.EMAIL else addresses.SIMULATED_PHONES
+    return [recipient for recipient in table if not applies(channel, recipient)]
+
+
 def purposes_of(consent: dict[str, Any] | None) -> list[str]:
     """The purposes a consent record covers (a record from before `purposes`: its one `purpose`)."""
     if not consent:

@@ -4,7 +4,7 @@ character) or a UTF-16 surrogate pair, and the count is the number of fragments 
 import itertools
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from numeriqc.notifications import sms_length as sms
@@ -49,6 +49,7 @@ def _ucs_text(draw: st.DrawFn) -> str:
 texts = st.one_of(st.composite(_gsm_text)(), st.composite(_ucs_text)())
 
 
+@settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)  # a shared, slow machine
 @given(texts)
 def test_no_pair_is_ever_cut_and_the_count_is_the_fragments_produced(text: str) -> None:
     info = sms.analyse(text)
