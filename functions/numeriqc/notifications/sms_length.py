@@ -68,11 +68,17 @@ def cost(char: str, encoding: Encoding) -> int:
     return 2 if ord(char) > 0xFFFF else 1
 
 
+def _costs(text: str, encoding: Encoding) -> list[int]:
+    if encoding is Encoding.GSM7:
+        return [2 if char in GSM7_EXTENSION else 1 for char in text]
+    return [2 if char > "\uffff" else 1 for char in text]
+
+
 def split(text: str) -> list[str]:
     """The fragments a handset sends `text` as: whole characters only, each fragment at most its
     room (160 / 70 alone, 153 / 67 each when concatenated)."""
     encoding = encoding_of(text)
-    costs = [cost(char, encoding) for char in text]
+    costs = _costs(text, encoding)
     if sum(costs) <= SINGLE[encoding]:
         return [text] if text else []
     room = PER_FRAGMENT[encoding]
@@ -98,24 +104,18 @@ def analyse(text: str) -> SmsInfo:
         else:
             forcing[char] = None
     if forcing:
-        return SmsInfo(Encoding.UCS2, _utf16_units(text), _fragments(text, Encoding.UCS2), tuple(forcing))
-    return SmsInfo(Encoding.GSM7, septets, _fragments(text, Encoding.GSM7), ())
+        units = _utf16_units(text)
+        return SmsInfo(Encoding.UCS2, units, _fragments(text, Encoding.UCS2, units), tuple(forcing))
+    return SmsInfo(Encoding.GSM7, septets, _fragments(text, Encoding.GSM7, septets), ())
 
 
-def _fragments(text: str, encoding: Encoding) -> int:
-    """`len(split(text))` without building the fragments when no pair can straddle a boundary (the
-    planner counts every row of a 100,000-row bulk)."""
-    pairs = any(cost(char, encoding) == 2 for char in text)
-    length = len(text) if not pairs else sum(cost(char, encoding) for char in text)
+def _fragments(text: str, encoding: Encoding, length: int) -> int:
+    """`len(split(text))`, by division when no pair can straddle a boundary (a length equal to the
+    number of characters has no pair): the planner counts every row of a 100,000-row bulk."""
     if length == 0:
         return 0
     if length <= SINGLE[encoding]:
         return 1
-    if not pairs:
+    if length == len(text):
         return -(-length // PER_FRAGMENT[encoding])
     return len(split(text))
-
-
-def transliterate(text: str) -> str:
-    """Replace characters GSM-7 lacks by look-alikes it has; others (emoji...) stay and force UCS-2."""
-    return "".join(TRANSLITERATIONS.get(char, char) for char in text)
