@@ -119,3 +119,8 @@ def _fragments(text: str, encoding: Encoding, length: int) -> int:
     if length == len(text):
         return -(-length // PER_FRAGMENT[encoding])
     return len(split(text))
+
+
+def transliterate(text: str) -> str:
+    """Replace characters GSM-7 lacks by look-alikes it has; others (emoji...) stay and force UCS-2."""
+    return "".join(TRANSLITERATIONS.get(char, char) for char in text)
