@@ -15,7 +15,9 @@ from typing import Any
 from urllib.parse import urlencode
 
 from .account import Clients
+from .aws import provider_receipts
 from .aws.outbox import OutboxMessage, read_outbox
+from .aws.provider_receipts import ProviderReceipts
 from .aws.resources import Created, create_resources
 from .clock import Clock, SystemClock
 from .functions.invoker import Invoker
@@ -43,6 +45,7 @@ class LocalRuntime:
         *,
         endpoint_url: str | None = None,
         clock: Clock | None = None,
+        receipts: bool = False,
     ) -> None:
         self.wiring = read_wiring(template)
         self.endpoint_url = endpoint_url
@@ -57,12 +60,15 @@ class LocalRuntime:
         }
         self.created: Created | None = None
         self._triggers: Triggers | None = None
+        # What SES and SNS report after a send (moto does not): on for `numeriqc dev`.
+        self.receipts = ProviderReceipts(self.wiring, self.delivery, enabled=receipts)
 
     # -- setup ------------------------------------------------------------------------------------
 
     def create_resources(self) -> Created:
         """Create every resource in moto (idempotent) and open the triggers."""
         self.created = create_resources(self.wiring, self.clients)
+        provider_receipts.listen()
         self._triggers = self._build_triggers(self.created)
         return self.created
 
@@ -86,6 +92,7 @@ class LocalRuntime:
         for shim in created.shims:
             rule = self.wiring.rules.get(shim.owner) if shim.kind == "rule" else None
             pollers.append(ShimPoller(shim, rule, self.delivery, self.clients))
+        pollers.append(self.receipts)
         tickers: list[Ticker] = [
             SchedulePoller(self.wiring, self.delivery, self.clock),
             SchedulerPoller(self.delivery, self.clients, self.clock),
@@ -177,8 +184,9 @@ class LocalRuntime:
     # -- observation ------------------------------------------------------------------------------
 
     def outbox(self) -> list[OutboxMessage]:
-        """Every email and SMS sent so far (moto runs in this process)."""
-        return read_outbox()
+        """Every email and SMS sent so far (moto runs in this process), with the receipt the local
+        provider reported for it, once reported."""
+        return read_outbox(provider_receipts.reported)
 
     def outputs(self) -> dict[str, str]:
         """The stacks' Outputs, resolved locally (what `describe-stacks` would list once deployed)."""

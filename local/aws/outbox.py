@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import email
 import email.policy
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from ..account import ACCOUNT_ID
@@ -29,6 +30,10 @@ class OutboxMessage:
     bcc: list[str] = field(default_factory=list)
     template: str | None = None
     template_data: str | None = None
+    # what the provider reported (local/aws/provider_receipts.py): SES's event type (Delivery,
+    # Bounce, Complaint, Reject) or SNS's SUCCESS / FAILURE, and its detail; None until reported
+    receipt: str | None = None
+    receipt_detail: str | None = None
 
     def as_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -66,8 +71,11 @@ def _email(message: Any) -> OutboxMessage:
     )
 
 
-def read_outbox(account: str = ACCOUNT_ID) -> list[OutboxMessage]:
-    """Emails first, then SMS, each in sending order, across the account's regions."""
+def read_outbox(
+    reported: Callable[[str], Any] | None = None, account: str = ACCOUNT_ID
+) -> list[OutboxMessage]:
+    """Emails first, then SMS, each in sending order, across the account's regions; with the
+    receipt `reported(message id)` answers for each (an object with `receipt` and `detail`)."""
     from moto.ses.models import ses_backends
     from moto.sns.models import sns_backends
 
@@ -77,7 +85,15 @@ def read_outbox(account: str = ACCOUNT_ID) -> list[OutboxMessage]:
     for backend in _regional(sns_backends, account):
         for message_id, (phone, text) in backend.sms_messages.items():
             messages.append(OutboxMessage("sms", message_id, [phone], text))
-    return messages
+    if reported is None:
+        return messages
+    reports = {message.id: reported(message.id) for message in messages}
+    return [
+        message
+        if (report := reports[message.id]) is None
+        else replace(message, receipt=report.receipt, receipt_detail=report.detail)
+        for message in messages
+    ]
 
 
 def _regional(backends: Any, account: str) -> list[Any]:

@@ -103,7 +103,7 @@ class DevPlatform:
         self._moto.start()
         _prepare(self.moto_url)
         template = loader.result()
-        self.runtime = LocalRuntime(template, endpoint_url=self.moto_url)
+        self.runtime = LocalRuntime(template, endpoint_url=self.moto_url, receipts=True)
         self.runtime.create_resources()
         self._http = ThreadingHTTPServer((HOST, self.settings.port), _handler_for(self))
         self._http.daemon_threads = True

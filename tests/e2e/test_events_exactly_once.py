@@ -185,12 +185,12 @@ def notifications(local: Local) -> Outcome:
             "reference": f"ok{number}-{local.run}",
         }
         sent.append(local.created("/v1/notifications/email", body)["id"])
-    local.drain()  # the sender sends them: `sending`, not a status callback yet
+    local.drain()  # the sender sends them; `numeriqc dev` plays SES's receipt (provider_receipts)
     topic = local.resources["NotificationsEmailEvents"]["arn"]
     for notification in sent:
         tags = {"org": ["demo"], "notification": [notification]}
         receipt = {"eventType": "Delivery", "mail": {"messageId": f"ses-{notification}", "tags": tags}}
-        for _ in range(2):  # SES delivers a receipt at least once: twice here, still one fact
+        for _ in range(2):  # SES delivers a receipt at least once: twice more here, still one fact
             local.aws("sns").publish(TopicArn=topic, Message=json.dumps(receipt))
         outcome.expected[(notification, TYPE.format("notifications.status"))] += 1
     marker = f"refus-{local.run}"

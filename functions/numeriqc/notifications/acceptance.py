@@ -67,6 +67,7 @@ class Planned:
     personalisation: dict[str, Any]
     fragments: int | None
     simulated: Status | None
+    purpose: str | None = None  # the consent purpose required (None: the default purpose)
 
 
 @dataclass(frozen=True)
@@ -124,6 +125,7 @@ class Acceptance:
             recipient_field=recipient_field,
             request_personalisation=request.personalisation,
             language=request.language,
+            purpose=request.purpose,
         )
         when = self.send_at(channel, request.scheduled_for, now)
         with self._reserved(caller, planned, channel, 1, now=now, events=events):
@@ -195,6 +197,7 @@ class Acceptance:
             recipient_field="body.recipient",
             request_personalisation=request.personalisation,
             language=request.language,
+            purpose=request.purpose,
         )
         series_id = new_ulid(lambda: now)
         moments: list[datetime] = []
@@ -242,8 +245,11 @@ class Acceptance:
         recipient_field: str,
         request_personalisation: dict[str, Any],
         language: str,
+        purpose: str | None = None,
     ) -> Planned:
-        """Validate one send completely; raises a problem naming every faulty field."""
+        """Validate one send completely; raises a problem naming every faulty field. The consent
+        purpose is the send's, else its template's, else the default purpose (consent.py)."""
+        purpose = purpose or template.purpose
         config = self._config
         usable(template, channel)
         errors: list[FieldError] = []
@@ -265,16 +271,19 @@ class Acceptance:
         assert isinstance(recipient, str)
         simulated = addresses.simulated_outcome(channel, recipient)
         rh = self._hash_recipient(addresses.hash_key(channel, recipient))
-        if simulated is None:
-            reason = consent.refusals(self._consents, [(caller.org_id, channel, rh)])[
-                (caller.org_id, channel.value, rh)
+        if consent.applies(channel, recipient):
+            reason = consent.refusals(self._consents, [(caller.org_id, channel, rh, purpose)])[
+                (caller.org_id, channel.value, rh, purpose)
             ]
             if reason is not None:
                 raise problems.ConsentRequired(
                     problems.REASONS[reason],
-                    errors=[FieldError(recipient_field, reason, problems.REASONS[reason])],
+                    errors=[FieldError(recipient_field, reason, problems.REASONS[reason], purpose=purpose)],
+                    purpose=purpose,
                 )
-        return Planned(template, recipient, rh, values, request_personalisation, fragments, simulated)
+        return Planned(
+            template, recipient, rh, values, request_personalisation, fragments, simulated, purpose
+        )
 
     def send_at(self, channel: Channel, scheduled_for: datetime | None, now: datetime) -> datetime:
         """When a send goes out: asked for (or now), and never an SMS inside quiet hours."""
@@ -333,6 +342,7 @@ class Acceptance:
             kind=caller.kind.value,
             rh=planned.recipient_hash,
             ref=reference,
+            pu=planned.purpose,
         )
         item = status_item(
             notification_id=notification_id,

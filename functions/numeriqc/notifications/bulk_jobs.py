@@ -177,6 +177,7 @@ class BulkJobs:
             "channel": template.channel.value,
             "language": request.language,
             "reference": request.reference,
+            "purpose": request.purpose or template.purpose,
             "skip_invalid": request.skip_invalid,
             "scheduled_for": request.scheduled_for.isoformat() if request.scheduled_for else None,
             "key_kind": caller.kind.value,
@@ -193,7 +194,7 @@ class BulkJobs:
         return self._accept_rows(caller, template, job, request.rows or [], now=now, events=events)
 
     def start_upload(self, caller: Caller, job_id: str, now: datetime, events: EventSink) -> Job:
-        job = self._job_item(caller.org_id, job_id)
+        job = self._job_item(caller.org_id, job_id, caller.kind.value)
         if job.get("status") != "awaiting-upload":
             raise ValidationFailed(errors=[FieldError("path.job_id", "not_awaiting_upload", _NOT_WAITING)])
         try:
@@ -316,14 +317,15 @@ class BulkJobs:
             self._queues.send(self._config.plan_queue_url, plans)
         return accepted
 
-    def _job_item(self, org_id: str, job_id: str) -> dict[str, Any]:
+    def _job_item(self, org_id: str, job_id: str, world: str) -> dict[str, Any]:
+        """The job, when a key of the caller's kind made it (test and live are two worlds)."""
         item = self._jobs.job(org_id, job_id, consistent=True) if is_ulid(job_id) else None
-        if item is None:
+        if item is None or str(item.get("key_kind", "live")) != world:
             raise NotFound(problems.NO_JOB, job_id=job_id)
         return item
 
-    def read_job(self, org_id: str, job_id: str) -> Job:
-        return job_of(self._job_item(org_id, job_id))
+    def read_job(self, org_id: str, job_id: str, world: str) -> Job:
+        return job_of(self._job_item(org_id, job_id, world))
 
 
 def upload_key(org_id: str, job_id: str) -> str:

@@ -76,11 +76,10 @@ class SlicePlanner:
         ]
         kind = job["key_kind"]
         rhs = {row["r"]: self._hash_recipient(addresses.hash_key(channel, row["to"])) for row in rows}
-        real = [
-            row for row in rows if kind == "live" and addresses.simulated_outcome(channel, row["to"]) is None
-        ]
+        real = [row for row in rows if consent.applies(channel, row["to"])]  # test keys too
+        purpose = job.get("purpose")
         reasons = (
-            consent.refusals(self._consents, [(org_id, channel, rhs[row["r"]]) for row in real])
+            consent.refusals(self._consents, [(org_id, channel, rhs[row["r"]], purpose) for row in real])
             if real
             else {}
         )
@@ -92,7 +91,7 @@ class SlicePlanner:
         for row in rows:
             notification_id = derived_id(job_id, row["r"])
             rh = rhs[row["r"]]
-            reason = reasons.get((org_id, channel.value, rh))
+            reason = reasons.get((org_id, channel.value, rh, purpose))
             status = Status.OPTED_OUT if reason else Status.QUEUED
             item = status_item(
                 notification_id=notification_id,
@@ -130,6 +129,7 @@ class SlicePlanner:
                         rh=rh,
                         job=job_id,
                         ref=job.get("reference"),
+                        pu=purpose,
                     )
                 )
         self._records.add_notifications(org_id, items)

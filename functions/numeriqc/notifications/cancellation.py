@@ -11,7 +11,7 @@ from numeriqc.core.problems import FieldError, NotFound, ValidationFailed
 from numeriqc.notifications import problems
 from numeriqc.notifications.models import Notification, Status
 from numeriqc.notifications.ports import EventSink, NotificationRecords
-from numeriqc.notifications.reading import stored_status
+from numeriqc.notifications.reading import in_world, stored_status
 from numeriqc.notifications.records import notification_of, status_event
 
 
@@ -19,8 +19,10 @@ class Cancellation:
     def __init__(self, records: NotificationRecords) -> None:
         self._records = records
 
-    def cancel(self, org_id: str, notification_id: str, now: datetime, events: EventSink) -> Notification:
-        item = stored_status(self._records, org_id, notification_id)
+    def cancel(
+        self, org_id: str, notification_id: str, now: datetime, events: EventSink, world: str
+    ) -> Notification:
+        item = stored_status(self._records, org_id, notification_id, world)
         moved = self._records.transition(
             [(org_id, notification_id)],
             [Status.SCHEDULED.value],
@@ -46,12 +48,14 @@ class Cancellation:
         return notification_of(updated)
 
     def cancel_series(
-        self, org_id: str, series_id: str, now: datetime, events: EventSink
+        self, org_id: str, series_id: str, now: datetime, events: EventSink, world: str
     ) -> list[Notification]:
         series = self._records.series(org_id, series_id) if is_ulid(series_id) else None
-        if series is None:
+        refs = [(org_id, nid) for nid in (series or {}).get("ids", [])]
+        if series is None or not all(
+            in_world(item, world) for item in self._records.notifications(refs).values()
+        ):
             raise NotFound(problems.NO_SERIES, series_id=series_id)
-        refs = [(org_id, nid) for nid in series.get("ids", [])]
         moved = self._records.transition(
             refs,
             [Status.SCHEDULED.value],

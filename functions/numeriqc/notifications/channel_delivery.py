@@ -52,6 +52,7 @@ from numeriqc.notifications.ports import (
     ProviderThrottled,
     ProviderUnavailable,
     ProviderUncertain,
+    RecipientHasher,
     SendResult,
     SmsProvider,
     Templates,
@@ -150,6 +151,7 @@ class ChannelDelivery:
         sms: SmsProvider,
         pepper: Callable[[], bytes],
         config: NotificationsSettings,
+        hash_recipient: RecipientHasher | None = None,
     ) -> None:
         self._claims = claims
         self._consents = consents
@@ -159,6 +161,8 @@ class ChannelDelivery:
         self._sms = sms
         self._pepper = pepper
         self._config = config
+        self._hash_recipient = hash_recipient
+        self._exempt_hashes: dict[Channel, set[str]] = {}
 
     def deliver(
         self, message: ChannelMessage, events: EventSink, time_left: Callable[[], int] | None = None
@@ -201,26 +205,29 @@ class ChannelDelivery:
         Consent may have been withdrawn (STOP) since the send was accepted: checked again, in one read."""
         channel = message.channel
         real = [entry for entry in message.entries if entry.kind == "live"]
+        once = list({ref(entry): entry for entry in message.entries}.values())  # a duplicate entry: once
+        # The same consent rule as at acceptance, for both worlds (consent.applies)
+        exempt = self._exempt(message, once)
+        asked = [entry for entry in once if ref(entry) not in exempt]
         reasons = (
-            consent.refusals(self._consents, [(entry.org, channel, entry.rh) for entry in real])
-            if real
+            consent.refusals(self._consents, [(entry.org, channel, entry.rh, entry.pu) for entry in asked])
+            if asked
             else {}
         )
         sns_opted_out = self._sms.opted_out() if channel is Channel.SMS and real else set()
         self._templates.preload({(entry.org, entry.tpl, entry.ver) for entry in real})
         decided: list[Outcome] = []
         sendable: list[Entry] = []
-        once = list({ref(entry): entry for entry in message.entries}.values())  # a duplicate entry: once
         for entry in once:
-            if entry.kind != "live":
-                simulated = addresses.simulated_outcome(channel, self._cipher.open(entry.to, message.keys))
-                decided.append(Outcome(entry, simulated or Status.DELIVERED, provider_id=SIMULATED))
-                continue
-            reason = reasons.get((entry.org, channel.value, entry.rh))
+            reason = reasons.get((entry.org, channel.value, entry.rh, entry.pu))
             if reason is not None:
                 decided.append(Outcome(entry, Status.OPTED_OUT, reason=reason))
                 continue
             recipient = self._cipher.open(entry.to, message.keys)
+            if entry.kind != "live":
+                simulated = addresses.simulated_outcome(channel, recipient)
+                decided.append(Outcome(entry, simulated or Status.DELIVERED, provider_id=SIMULATED))
+                continue
             if sns_opted_out and recipient in sns_opted_out:
                 decided.append(Outcome(entry, Status.OPTED_OUT, reason="sns-opt-out"))
                 continue
@@ -235,6 +242,18 @@ class ChannelDelivery:
                 continue
             sendable.append(entry)
         return decided, sendable
+
+    def _exempt(self, message: ChannelMessage, entries: list[Entry]) -> set[NotificationRef]:
+        """The entries consent does not apply to (`consent.exempt`), known by their keyed hash, so
+        no recipient is decrypted before its consent is read (a message already sent needs none)."""
+        channel = message.channel
+        if self._hash_recipient is None:  # no hasher given: decrypt each recipient instead
+            keys = message.keys
+            return {ref(e) for e in entries if not consent.applies(channel, self._cipher.open(e.to, keys))}
+        if channel not in self._exempt_hashes:
+            hashes = {self._hash_recipient(addresses.hash_key(channel, r)) for r in consent.exempt(channel)}
+            self._exempt_hashes[channel] = hashes
+        return {ref(entry) for entry in entries if entry.rh in self._exempt_hashes[channel]}
 
     def _advance(
         self, attempt: Attempt, results: list[Outcome], decided: list[Outcome], waiting: deque[Entry]

@@ -1,6 +1,10 @@
 """The consent registry: an organization records consent before it sends; STOP withdraws it.
 
-Consent is per (organization, channel, recipient); a STOP / ARRÊT reply is platform-wide for that
+Consent is per (organization, channel, recipient) and lists the purposes the citizen consented to
+(`purposes`: each recording adds its `purpose`). A send may name the purpose it serves (itself, or
+its template): then that purpose must be among them. A send naming none is for the default
+purpose, which any active consent covers: every consent recorded before purposes were checked, and
+every client that names none, keep working unchanged. A STOP / ARRÊT reply is platform-wide for that
 phone number, because a reply does not say which organization it answers (SNS's own opt-out list
 is account-wide for the same reason). A send needs an active consent and no platform opt-out.
 
@@ -18,6 +22,7 @@ from typing import Any
 from numeriqc.core.i18n import Message
 from numeriqc.core.problems import Conflict as ConflictProblem
 from numeriqc.core.problems import FieldError, Problem, ValidationFailed
+from numeriqc.notifications import addresses
 from numeriqc.notifications.models import Channel, Consent
 from numeriqc.notifications.platform_templates import PLATFORM_ORG
 from numeriqc.notifications.ports import Conflict, ConsentRecords
@@ -96,12 +101,39 @@ def _invalid(field: str, code: str, message: Message, **params: object) -> Probl
     return ValidationFailed(errors=[FieldError(field, code, message, **params)])
 
 
+def applies(channel: Channel, recipient: str) -> bool:
+    """Whether a send to `recipient` needs consent: the one rule of every path (one-off, reminders,
+    bulk rows, the sender's re-check) and of both worlds. A test key sends nothing, but it is where
+    an integration is rehearsed, so it is refused exactly where live would be; only the reserved
+    simulated recipients (addresses.py), which belong to nobody, need none."""
+    return addresses.simulated_outcome(channel, recipient) is None
+
+
+def exempt(channel: Channel) -> list[str]:
+    """The recipients `applies` exempts (so a sender can know them by keyed hash, without
+    decrypting a recipient)."""
+    table = addresses.SIMULATED_EMAILS if channel is Channel.EMAIL else addresses.SIMULATED_PHONES
+    return [recipient for recipient in table if not applies(channel, recipient)]
+
+
+def purposes_of(consent: dict[str, Any] | None) -> list[str]:
+    """The purposes a consent record covers (a record from before `purposes`: its one `purpose`)."""
+    if not consent:
+        return []
+    listed = consent.get("purposes") or ([consent["purpose"]] if consent.get("purpose") else [])
+    return sorted({str(purpose) for purpose in listed})
+
+
 def refusal(
-    consent: dict[str, Any] | None, optout: dict[str, Any] | None, *, asked_by_citizen: bool = False
+    consent: dict[str, Any] | None,
+    optout: dict[str, Any] | None,
+    *,
+    asked_by_citizen: bool = False,
+    purpose: str | None = None,
 ) -> str | None:
-    """Why a send is refused (`no-consent`, `withdrawn`, `platform-opt-out`), or None. A platform
-    SMS the citizen asked for on the platform's page (platform_sms.py) needs no organization's
-    consent; a STOP refuses it like any other."""
+    """Why a send is refused (`no-consent`, `withdrawn`, `no-consent-for-purpose`,
+    `platform-opt-out`), or None. A platform SMS the citizen asked for on the platform's page
+    (platform_sms.py) needs no organization's consent; a STOP refuses it like any other."""
     if optout is not None:
         return "platform-opt-out"
     if asked_by_citizen:
@@ -110,15 +142,24 @@ def refusal(
         return "no-consent"
     if consent.get("status") != "active":
         return "withdrawn"
+    if purpose is not None and purpose not in purposes_of(consent):
+        return "no-consent-for-purpose"
     return None
 
 
+Wanted = tuple[str, str, str, str | None]  # organization, channel, recipient hash, purpose
+
+
 def refusals(
-    consents: ConsentRecords, wanted: list[tuple[str, Channel | str, str]]
-) -> dict[tuple[str, str, str], str | None]:
-    """Refusal reason for each (org, channel, recipient hash), read with BatchGetItem."""
-    states = consents.consent_states([(org_id, str(channel), rh) for org_id, channel, rh in wanted])
-    return {one: refusal(*state, asked_by_citizen=one[0] == PLATFORM_ORG) for one, state in states.items()}
+    consents: ConsentRecords, wanted: list[tuple[str, Channel | str, str, str | None]]
+) -> dict[Wanted, str | None]:
+    """Refusal reason for each (org, channel, recipient hash, purpose), one BatchGetItem."""
+    keys = [(org_id, str(channel), rh, purpose) for org_id, channel, rh, purpose in wanted]
+    states = consents.consent_states(list({(org, channel, rh) for org, channel, rh, _ in keys}))
+    return {
+        one: refusal(*states[one[:3]], asked_by_citizen=one[0] == PLATFORM_ORG, purpose=one[3])
+        for one in keys
+    }
 
 
 def record(
@@ -134,10 +175,12 @@ def record(
 ) -> Consent:
     """Record consent over `replacing`, the record as it was read: if a withdrawal lands between the
     read and this write, the write is refused (Conflict), never laid over the citizen's act."""
+    active = replacing is not None and replacing.get("status") == "active"
     item = {
         "rh": recipient_hash,
         "channel": channel.value,
         "purpose": purpose,
+        "purposes": sorted({*(purposes_of(replacing) if active else []), purpose}),
         "source": source,
         "status": "active",
         "given_at": given_at.isoformat(),
@@ -170,8 +213,18 @@ def withdraw(
     return True
 
 
-def opt_out(consents: ConsentRecords, channel: Channel | str, recipient_hash: str, now: datetime) -> None:
-    consents.save_opt_out(str(channel), recipient_hash, {"rh": recipient_hash, "at": now.isoformat()})
+def opt_out(
+    consents: ConsentRecords,
+    channel: Channel | str,
+    recipient_hash: str,
+    now: datetime,
+    *,
+    source: str = "sms-reply",
+) -> None:
+    """The platform-wide opt-out: a STOP reply (`sms-reply`) or a receipt naming an opted-out number
+    (`sms-receipt`)."""
+    item = {"rh": recipient_hash, "at": now.isoformat(), "source": source}
+    consents.save_opt_out(str(channel), recipient_hash, item)
 
 
 def opt_in(consents: ConsentRecords, channel: Channel | str, recipient_hash: str) -> None:
@@ -182,6 +235,7 @@ def consent_of(item: dict[str, Any], optout: dict[str, Any] | None) -> Consent:
     return Consent(
         channel=Channel(item["channel"]),
         purpose=item["purpose"],
+        purposes=purposes_of(item),
         source=item["source"],
         status=item["status"],
         given_at=item["given_at"],

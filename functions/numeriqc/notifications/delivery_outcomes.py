@@ -2,7 +2,10 @@
 
 The batch's status changes are written together (transactions of 100), each announced by a status
 event. The transition is conditional on `sending`, so a redelivered receipt changes nothing and
-emits nothing twice. A spam complaint withdraws the organization's consent for that address.
+emits nothing twice. A spam complaint withdraws the organization's consent for that address; an
+SMS receipt saying the number is opted out (the carrier's or SNS's list) puts the number on the
+platform-wide opt-out, as its STOP reply would have: every organization's later sends to it are
+refused before they reach a provider, until the citizen's START.
 """
 
 from collections import defaultdict
@@ -16,6 +19,7 @@ from numeriqc.notifications.records import status_event
 
 # (organization, notification id, status, failure reason or "complaint")
 Outcome = tuple[str, str, Status, str | None]
+OPTED_OUT = "opted-out"  # the failure reason of an SMS receipt naming an opted-out number
 
 
 class DeliveryOutcomes:
@@ -47,6 +51,8 @@ class DeliveryOutcomes:
             jobs: dict[tuple[str, str], int] = defaultdict(int)
             for (org, _), item in items.items():
                 events.emit(status_event({**item, "org": org}, now))
+                if reason == OPTED_OUT and item.get("channel") == "sms" and item.get("rh"):
+                    consent.opt_out(self._consents, "sms", item["rh"], now, source="sms-receipt")
                 if item.get("job_id"):
                     jobs[(org, item["job_id"])] += 1
             for (org, job), count in jobs.items():

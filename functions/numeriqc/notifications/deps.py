@@ -138,7 +138,9 @@ def slice_planner() -> SlicePlanner:
 
 
 def channel_delivery() -> ChannelDelivery:
-    return ChannelDelivery(table(), table(), registry(), cipher(), email(), sms(), pepper, config())
+    return ChannelDelivery(
+        table(), table(), registry(), cipher(), email(), sms(), pepper, config(), hash_recipient=hasher()
+    )
 
 
 def coming_due() -> ComingDue:

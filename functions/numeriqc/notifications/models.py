@@ -108,6 +108,12 @@ class TemplateEdit(BaseModel):
         default=False,
         description="SMS: remplacer les accents absents de GSM-7 (ê -> e) / SMS: GSM-7-safe transliteration",
     )
+    purpose: Purpose | None = Field(
+        default=None,
+        description="Finalité du consentement exigée (sinon la finalité par défaut : tout consentement "
+        "actif) / the consent purpose required (else the default purpose: any active consent)",
+        examples=["rappels-permis"],
+    )
 
 
 class TemplateIn(TemplateEdit):
@@ -122,6 +128,7 @@ class Template(BaseModel):
     subject: str | None
     body: str
     gsm7_safe: bool
+    purpose: str | None = None
     archived: bool = False
     placeholders: list[str]
     created_at: datetime
@@ -140,9 +147,13 @@ class PreviewIn(BaseModel):
 
 
 class Transliteration(BaseModel):
+    """GSM-7-safe transliteration, shown whether or not the template uses it (`applied`)."""
+
+    applied: bool = Field(description="Le modèle l'utilise (gsm7_safe) / the template uses it (gsm7_safe)")
     characters_replaced: list[str]
     fragments_without: int
-    fragments_saved: int
+    fragments_with: int
+    fragments_saved: int = Field(description="fragments_without - fragments_with")
 
 
 class SmsFacts(BaseModel):
@@ -177,6 +188,12 @@ class SendCommon(BaseModel):
     reference: Reference | None = None
     scheduled_for: datetime | None = Field(
         default=None, description="Au plus 30 jours à l'avance / at most 30 days ahead"
+    )
+    purpose: Purpose | None = Field(
+        default=None,
+        description="Finalité du consentement exigée (sinon la finalité par défaut : tout consentement "
+        "actif) / the consent purpose required (else the default purpose: any active consent)",
+        examples=["rappels-permis"],
     )
 
 
@@ -292,6 +309,9 @@ class ConsentLookup(BaseModel):
 class Consent(BaseModel):
     channel: Channel
     purpose: str
+    purposes: list[str] = Field(
+        default_factory=list, description="Finalités consenties / the purposes consented to"
+    )
     source: str
     status: Literal["active", "withdrawn"]
     given_at: datetime
@@ -309,6 +329,12 @@ class BulkIn(BaseModel):
     template_id: str
     language: SendLanguage = "fr"
     reference: Reference | None = None
+    purpose: Purpose | None = Field(
+        default=None,
+        description="Finalité du consentement exigée (sinon la finalité par défaut : tout consentement "
+        "actif) / the consent purpose required (else the default purpose: any active consent)",
+        examples=["rappels-permis"],
+    )
     rows: list[Row] | None = Field(
         default=None,
         max_length=100_000,
@@ -362,6 +388,12 @@ class ReminderIn(BaseModel):
 
     channel: Channel
     template_id: str
+    purpose: Purpose | None = Field(
+        default=None,
+        description="Finalité du consentement exigée (sinon la finalité par défaut : tout consentement "
+        "actif) / the consent purpose required (else the default purpose: any active consent)",
+        examples=["rappels-permis"],
+    )
     recipient: Recipient
     personalisation: Personalisation = Field(default_factory=dict)
     language: SendLanguage = "fr"

@@ -30,12 +30,18 @@ REASONS = {
         "Aucun consentement actif n'est enregistré pour ce destinataire et ce canal.",
         "No active consent is recorded for this recipient and channel.",
     ),
+    "no-consent-for-purpose": Message(
+        "Le consentement actif de ce destinataire ne couvre pas la finalité {purpose} de cet envoi.",
+        "This recipient's active consent does not cover this send's purpose, {purpose}.",
+    ),
     "withdrawn": Message(
         "Le destinataire a retiré son consentement.", "The recipient has withdrawn their consent."
     ),
     "platform-opt-out": Message(
-        "Le destinataire a répondu ARRÊT / STOP : il ne reçoit plus de textos.",
-        "The recipient replied STOP: they receive no more texts.",
+        "Le destinataire s'est désinscrit des textos (réponse ARRÊT / STOP, ou liste d'exclusion "
+        "de son opérateur) : il n'en reçoit plus.",
+        "The recipient opted out of texts (a STOP reply, or their carrier's opt-out list): they "
+        "receive no more.",
     ),
 }
 LIMIT = Message(

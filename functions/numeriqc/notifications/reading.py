@@ -1,4 +1,8 @@
-"""Reading notifications back: one with its content while the retention period lasts, or a page."""
+"""Reading notifications back: one with its content while the retention period lasts, or a page.
+
+Test and live are two worlds (as in GOV.UK Notify): a caller holding a test key sees only what test
+keys sent, a live key only what live keys sent; the other world's notification is a 404, like
+another organization's. `world` is the caller's key kind (`test` or `live`)."""
 
 import json
 from collections.abc import Callable
@@ -16,10 +20,17 @@ from numeriqc.notifications.ports import Cipher, NotificationRecords, Templates
 from numeriqc.notifications.records import Entry, notification_of
 
 
-def stored_status(records: NotificationRecords, org_id: str, notification_id: str) -> dict[str, Any]:
-    """The status item of one of the organization's notifications, or a 404 problem."""
+def in_world(item: dict[str, Any], world: str) -> bool:
+    """Whether a record (a notification, a job) was made by a key of this kind."""
+    return str(item.get("key_kind", "live")) == world
+
+
+def stored_status(
+    records: NotificationRecords, org_id: str, notification_id: str, world: str
+) -> dict[str, Any]:
+    """The status item of one of the organization's notifications in the caller's world, or a 404."""
     item = records.notification(org_id, notification_id) if is_ulid(notification_id) else None
-    if item is None:
+    if item is None or not in_world(item, world):
         raise NotFound(problems.NO_NOTIFICATION, notification_id=notification_id)
     return item
 
@@ -39,9 +50,9 @@ class Reading:
         self._cipher = cipher
         self._pepper = pepper
 
-    def read(self, org_id: str, notification_id: str, now: datetime) -> Notification:
+    def read(self, org_id: str, notification_id: str, now: datetime, world: str) -> Notification:
         """The notification, with its content while the retention period lasts."""
-        item = stored_status(self._records, org_id, notification_id)
+        item = stored_status(self._records, org_id, notification_id, world)
         stored = self._records.content(org_id, notification_id)
         content = None
         # DynamoDB deletes expired items within days, not at once: expired content is never shown.
@@ -66,6 +77,7 @@ class Reading:
         self,
         org_id: str,
         *,
+        world: str,
         status: str | None,
         channel: str | None,
         reference: str | None,
@@ -83,8 +95,9 @@ class Reading:
             )
             if value
         }
+        filters["key_kind"] = world
         # Page tokens are sealed for the organization: a token from another one, or edited, is a 400.
-        scope = f"notifications/{org_id}"
+        scope = f"notifications/{org_id}/{world}"
         start = None
         if page:
             try:

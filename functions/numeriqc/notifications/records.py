@@ -49,6 +49,7 @@ class Entry(BaseModel):
     rh: str
     job: str | None = None
     ref: str | None = None
+    pu: str | None = None  # the consent purpose the send requires (None: the default purpose)
 
 
 class ChannelMessage(BaseModel):

@@ -20,7 +20,7 @@ import gzip
 import json
 from typing import Any
 
-from numeriqc.notifications.delivery_outcomes import Outcome
+from numeriqc.notifications.delivery_outcomes import OPTED_OUT, Outcome
 from numeriqc.notifications.models import Status
 from numeriqc.notifications.ports import SmsLookups
 
@@ -32,8 +32,8 @@ Receipt = tuple[str, Status, str | None]  # SNS message id, status, failure reas
 PROVIDER_RESPONSES: dict[str, tuple[Status, str]] = {
     "phone is currently unreachable/unavailable": (Status.TEMPORARY_FAILURE, "phone-unreachable"),
     "phone carrier is currently unreachable/unavailable": (Status.TEMPORARY_FAILURE, "carrier-unreachable"),
-    "phone number is opted out": (Status.PERMANENT_FAILURE, "opted-out"),
-    "phone is on the opt-out list": (Status.PERMANENT_FAILURE, "opted-out"),
+    "phone number is opted out": (Status.PERMANENT_FAILURE, OPTED_OUT),
+    "phone is on the opt-out list": (Status.PERMANENT_FAILURE, OPTED_OUT),
     "invalid phone number": (Status.PERMANENT_FAILURE, "invalid-number"),
     "phone has blocked sms": (Status.PERMANENT_FAILURE, "blocked"),
     "phone is on a blocked list": (Status.PERMANENT_FAILURE, "blocked"),

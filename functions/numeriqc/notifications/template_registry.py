@@ -31,6 +31,7 @@ def template_of(item: dict[str, Any]) -> Template:
         subject=item.get("subject"),
         body=item["body"],
         gsm7_safe=bool(item.get("gsm7_safe", False)),
+        purpose=item.get("purpose"),
         archived=bool(item.get("archived", False)),
         placeholders=templates.placeholders(item.get("subject"), item["body"]),
         created_at=item["created_at"],
@@ -146,18 +147,21 @@ def usable(template: Template, channel: Channel | None, field: str = "body.templ
 def sms_facts(
     template: Template, values: dict[str, str], language: str, max_length: int, price: float
 ) -> tuple[str, SmsFacts]:
-    text = templates.render_sms(template.body, values, language, template.gsm7_safe)
+    """What the SMS costs, and what GSM-7-safe transliteration saves (or would save: shown whether
+    or not the template uses it, so its author can decide)."""
+    raw = templates.render_sms(template.body, values, language, False)
+    safe = sms.transliterate(raw)
+    text = safe if template.gsm7_safe else raw
     info = sms.analyse(text)
-    transliteration = None
-    if template.gsm7_safe:
-        raw = templates.render_sms(template.body, values, language, False)
-        before = sms.analyse(raw)
-        replaced = sorted({char for char in raw if char in sms.TRANSLITERATIONS})
-        transliteration = Transliteration(
-            characters_replaced=replaced,
-            fragments_without=before.fragments,
-            fragments_saved=before.fragments - info.fragments,
-        )
+    without = sms.analyse(raw) if template.gsm7_safe else info
+    with_it = info if template.gsm7_safe else sms.analyse(safe)
+    transliteration = Transliteration(
+        applied=template.gsm7_safe,
+        characters_replaced=sorted({char for char in raw if char in sms.TRANSLITERATIONS}),
+        fragments_without=without.fragments,
+        fragments_with=with_it.fragments,
+        fragments_saved=without.fragments - with_it.fragments,
+    )
     facts = SmsFacts(
         encoding=info.encoding,
         length=info.length,

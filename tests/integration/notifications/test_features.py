@@ -72,12 +72,22 @@ def test_preview_counts_fragments_and_shows_the_transliteration_saving(
     )
     facts = unicode.json()["sms"]
     assert (facts["encoding"], facts["unicode_characters"], facts["fragments"]) == ("UCS-2", ["ê"], 3)
+    # what transliteration would save is shown to the author of a template that does not use it
+    assert facts["transliteration"] == {
+        "applied": False,
+        "characters_replaced": ["ê"],
+        "fragments_without": 3,
+        "fragments_with": 1,
+        "fragments_saved": 2,
+    }
     gsm = platform.http(
         "POST", f"/v1/templates/{safe['template_id']}/preview", headers=bearer(key), json=request
     ).json()
     assert gsm["sms"]["encoding"] == "GSM-7" and gsm["sms"]["fragments"] == 1
     assert gsm["sms"]["transliteration"] == {
+        "applied": True,
         "characters_replaced": ["ê"],
+        "fragments_with": 1,
         "fragments_without": 3,
         "fragments_saved": 2,
     }

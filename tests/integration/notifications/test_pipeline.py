@@ -101,7 +101,8 @@ def test_an_sms_reaches_the_outbox_and_stop_refuses_the_next_one(platform: Any, 
     assert problem["errors"][0] == {
         "field": "body.phone_number",
         "code": "platform-opt-out",
-        "detail": "Le destinataire a répondu ARRÊT / STOP : il ne reçoit plus de textos.",
+        "detail": "Le destinataire s'est désinscrit des textos (réponse ARRÊT / STOP, ou liste d'exclusion "
+        "de son opérateur) : il n'en reçoit plus.",
     }
 
     aws.client("sns").publish(
@@ -172,8 +173,8 @@ def test_test_keys_and_simulated_recipients_never_reach_a_provider(platform: Any
     real = send_sms(platform, test, template["template_id"], "514 234 5678").json()["id"]
     platform.drain()
     assert platform.outbox() == []
-    statuses = {
-        number: platform.http("GET", f"/v1/notifications/{nid}", headers=bearer(live)).json()["status"]
+    statuses = {  # test and live are two worlds: read with the test key
+        number: platform.http("GET", f"/v1/notifications/{nid}", headers=bearer(test)).json()["status"]
         for number, nid in {**outcomes, "real": real}.items()
     }
     assert statuses == {

@@ -125,6 +125,33 @@ def test_a_failure_receipt_sets_the_status_its_provider_response_means(
     assert (event["data"]["status"], event["data"]["failure_reason"]) == (status, reason)
 
 
+@pytest.mark.parametrize(
+    ("provider_response", "opted_out"),
+    [
+        ("Phone number is opted out", True),
+        ("Phone is on the opt-out list", True),
+        ("Invalid phone number", False),
+    ],
+)
+def test_an_opted_out_receipt_puts_the_number_on_the_platform_wide_opt_out(
+    platform: Any, new_key: NewKey, sent: tuple[str, str, str, str], provider_response: str, opted_out: bool
+) -> None:
+    """Every organization's later send to that number is refused, as after the citizen's STOP; other
+    permanent failures opt nobody out."""
+    key, _, message_id, _ = sent
+    other = new_key("ramq")
+    consent(platform, other, "sms", PHONE)  # another organization, with the citizen's consent
+    _deliver(platform, FAILURE_LOGS, [sns_sms_status_line(message_id, "FAILURE", provider_response, PHONE)])
+    for sender in (key, other):
+        template = create_template(platform, sender, SMS_TEMPLATE)
+        answer = send_sms(platform, sender, template["template_id"], PHONE)
+        if opted_out:
+            assert answer.status == 422, answer.text
+            assert answer.json()["errors"][0]["code"] == "platform-opt-out"
+        else:
+            assert answer.status == 201, answer.text
+
+
 def test_a_late_failure_after_a_success_changes_nothing(
     platform: Any, sent: tuple[str, str, str, str]
 ) -> None:

@@ -31,7 +31,7 @@ def send_bulk(request: BulkIn, idempotency_key: IdempotencyKey = None) -> Respon
 @app.get("/v1/jobs/<job_id>", tags=[SENDING], security=KEY_REQUIRED, summary="Un envoi en lot / one bulk job")
 def get_job(job_id: JobId) -> Job:
     caller = current_caller(app, Scope.NOTIFICATIONS_SEND)
-    return deps.bulk_jobs().read_job(caller.org_id, job_id)
+    return deps.bulk_jobs().read_job(caller.org_id, job_id, caller.kind.value)
 
 
 @app.post(

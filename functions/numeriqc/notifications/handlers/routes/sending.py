@@ -88,6 +88,7 @@ def list_notifications(  # noqa: PLR0917 - query parameters
     caller = current_caller(app, Scope.NOTIFICATIONS_SEND)
     return deps.reading().listing(
         caller.org_id,
+        world=caller.kind.value,
         status=status,
         channel=channel.value if channel else None,
         reference=reference,
@@ -100,7 +101,7 @@ def list_notifications(  # noqa: PLR0917 - query parameters
 @app.get("/v1/notifications/<notification_id>", tags=[SENDING], security=KEY_REQUIRED, summary="Lire / read")
 def get_notification(notification_id: NotificationId) -> Notification:
     caller = current_caller(app, Scope.NOTIFICATIONS_SEND)
-    return deps.reading().read(caller.org_id, notification_id, clock.now())
+    return deps.reading().read(caller.org_id, notification_id, clock.now(), caller.kind.value)
 
 
 @app.post(
@@ -111,7 +112,9 @@ def get_notification(notification_id: NotificationId) -> Notification:
 )
 def cancel_notification(notification_id: NotificationId) -> Notification:
     caller = current_caller(app, Scope.NOTIFICATIONS_SEND)
-    return deps.cancellation().cancel(caller.org_id, notification_id, clock.now(), events.current())
+    return deps.cancellation().cancel(
+        caller.org_id, notification_id, clock.now(), events.current(), caller.kind.value
+    )
 
 
 @app.post(
@@ -140,5 +143,7 @@ def create_reminders(request: ReminderIn, idempotency_key: IdempotencyKey = None
 )
 def cancel_reminders(series_id: SeriesId) -> NotificationList:
     caller = current_caller(app, Scope.NOTIFICATIONS_SEND)
-    items = deps.cancellation().cancel_series(caller.org_id, series_id, clock.now(), events.current())
+    items = deps.cancellation().cancel_series(
+        caller.org_id, series_id, clock.now(), events.current(), caller.kind.value
+    )
     return NotificationList(items=items)
