@@ -26,6 +26,7 @@ HANDLERS = {
     "PlatformSms": "numeriqc.notifications.handlers.platform_sms_queue.handler",
     "DeliveryReceipts": "numeriqc.notifications.handlers.email_events_queue.handler",
     "SmsReceipts": "numeriqc.notifications.handlers.sms_status_logs.handler",
+    "StatusCallbacks": "numeriqc.notifications.handlers.status_events_queue.handler",
     "ConsultationsApi": "numeriqc.consultations.handlers.api.handler",
     "ConsultationsScheduler": "numeriqc.consultations.handlers.every_minute.handler",
     "ConsultationsAnalysis": "numeriqc.consultations.handlers.analysis_queue.handler",
