@@ -90,7 +90,7 @@ _NOTIFY_ERRORS_SCHEMA: dict[str, Any] = {
 _NOTIFY_RESPONSES = {
     "400": "BadRequestError, ValidationError",
     "401": "AuthError: jeton absent / token missing",
-    "403": "AuthError: jeton invalide, périmé, rejoué, clé révoquée / invalid, stale, replayed token, revoked key",
+    "403": "AuthError: jeton invalide, périmé, rejoué / bad, stale or replayed token, revoked key",
     "404": "NoResultFound",
     "429": "TooManyRequestsError: limite quotidienne / daily limit",
 }
