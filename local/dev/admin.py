@@ -211,11 +211,19 @@ def notify_key_create(args: argparse.Namespace) -> None:
     _print(
         {
             "api_key": created.key,
-            "base_url": outputs.get("ApiUrl", ""),
+            "base_url": _api_url(args.stack, outputs),
             "warning": "shown once: store it in a secret manager now",
             **created.record.model_dump(mode="json"),
         }
     )
+
+
+def _api_url(stack: str | None, outputs: dict[str, str]) -> str:
+    """The base URL Notify's clients are given: the deployed API, or the local platform's gateway."""
+    dev_env = _state_dir() / "dev.env"
+    if stack or not dev_env.exists():
+        return outputs.get("ApiUrl", "")
+    return read_env_file(dev_env).get("NUMERIQC_API_URL", outputs.get("ApiUrl", ""))
 
 
 def notify_key_list(args: argparse.Namespace) -> None:
