@@ -15,6 +15,7 @@ from bench import (
     feedback_calls,
     feedback_redaction,
     notifications_bench,
+    notify_v2_bench,
     platform_calls,
 )
 
@@ -37,6 +38,7 @@ def main() -> None:
         feedback_redaction.report,
         feedback_calls.report,
         notifications_bench.report,
+        notify_v2_bench.report,
         consultations_calls.report,
         consultations_calls.sms_report,
         consultations_analysis.report,

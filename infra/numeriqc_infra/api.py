@@ -33,6 +33,9 @@ AUTHORIZER_ID = "HttpApiAuthorizer"
 # default) was 98 of them with five services. One per function, for any route of this API, is 7.
 PERMISSION_ID = "InvokedByHttpApi"
 AUTHORIZER_CACHE_TTL = Duration.seconds(30)
+# The same function checks GOV.UK Notify JWTs on /v2 routes, uncached: a cached answer would accept
+# a replayed or stale token (docs/decisions/0004).
+NOTIFY_AUTHORIZER_ID = "NotifyApiAuthorizer"
 # Per account and region, API Gateway's own quota is far above this: these protect the functions.
 THROTTLE = apigwv2.ThrottleSettings(rate_limit=50, burst_limit=100)
 CORS_HEADERS = ["content-type", "authorization", "idempotency-key", "accept-language"]
@@ -116,6 +119,7 @@ class Api(Construct):
         fix_logical_id(self.stage, "HttpApiDefaultStage")
         self.url = self.stage.url
         self._authorizer: authorizers.HttpLambdaAuthorizer | None = None
+        self._notify_authorizer: authorizers.HttpLambdaAuthorizer | None = None
         self._api_modules: list[str] = []
         self._api_modules_closed = False
         platform.monitoring.watch_api(self.http_api)
@@ -141,6 +145,13 @@ class Api(Construct):
             identity_source=["$request.header.Authorization"],
             results_cache_ttl=AUTHORIZER_CACHE_TTL,
         )
+        self._notify_authorizer = authorizers.HttpLambdaAuthorizer(
+            NOTIFY_AUTHORIZER_ID,
+            function,
+            response_types=[authorizers.HttpLambdaResponseType.SIMPLE],
+            identity_source=["$request.header.Authorization"],
+            results_cache_ttl=Duration.seconds(0),
+        )
 
     def add_service(
         self, function: PlatformFunction, resolver: APIGatewayHttpResolver, *, default_route: bool = False
@@ -162,13 +173,14 @@ class Api(Construct):
         for route in routes_of(resolver):
             if route.needs_key and self._authorizer is None:
                 raise ValueError(f"{route.key} needs an API key: call protect_with(authorizer) first")
+            authorizer = self._notify_authorizer if route.notify_token else self._authorizer
             http_route = apigwv2.HttpRoute(
                 self,
                 route.key,
                 http_api=self.http_api,
                 route_key=apigwv2.HttpRouteKey.with_(route.path, apigwv2.HttpMethod(route.method)),
                 integration=integration,
-                authorizer=self._authorizer if route.needs_key else None,
+                authorizer=authorizer if route.needs_key else None,
             )
             routes.append(http_route)
             if not route.needs_key:
@@ -196,9 +208,28 @@ class Api(Construct):
         # CDK creates the integration under the first route it is bound to, and the authorizer
         # under the API the first time a route uses it: fix their ids so neither depends on order.
         fix_logical_id(routes[0].node.find_child(integration_id), integration_id)
-        authorizer = self.http_api.node.try_find_child(AUTHORIZER_ID)
-        if authorizer is not None:
-            fix_logical_id(authorizer, AUTHORIZER_ID)
+        for authorizer_id in (AUTHORIZER_ID, NOTIFY_AUTHORIZER_ID):
+            created = self.http_api.node.try_find_child(authorizer_id)
+            if created is not None:
+                fix_logical_id(created, authorizer_id)
+        self._one_authorizer_permission()
+
+    def _one_authorizer_permission(self) -> None:
+        """Both authorizers are the same function: one invoke permission for this API's authorizers
+        (`authorizers/*`) instead of CDK's one per authorizer (the stack's 500-resource limit)."""
+        permissions = [
+            child
+            for child in self.http_api.node.children
+            if isinstance(child, lambda_.CfnPermission) and "Authorizer" in child.node.id
+        ]
+        if len(permissions) < 2:
+            return
+        kept, *others = sorted(permissions, key=lambda permission: permission.node.id)
+        for other in others:
+            self.http_api.node.try_remove_child(other.node.id)
+        kept.source_arn = Stack.of(self).format_arn(
+            service="execute-api", resource=self.http_api.api_id, resource_name="authorizers/*"
+        )
 
 
 def _module_serving(function: PlatformFunction, resolver: APIGatewayHttpResolver) -> str:

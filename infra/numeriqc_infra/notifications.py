@@ -91,6 +91,7 @@ class Notifications(Construct):
         )
         self.receipts = self._receipts(platform, base_env, email_events)
         self.sms_receipts = self._sms_receipts(platform, base_env)
+        self.callbacks = self._callbacks(platform, base_env)
 
         for function in (
             self.api_function,
@@ -100,6 +101,7 @@ class Notifications(Construct):
             self.platform_sms,
             self.receipts,
             self.sms_receipts,
+            self.callbacks,
         ):
             self._common_grants(platform, function)
         for function in (self.email_sender, self.sms_sender):
@@ -292,6 +294,29 @@ class Notifications(Construct):
             "EmailEventsQueue", batch_size=100, max_batching_window=Duration.seconds(5)
         )
         _subscribe_queue(self, "EmailEventsSubscription", email_events, queue)
+        return function
+
+    def _callbacks(self, platform: Platform, env: dict[str, str]) -> PlatformFunction:
+        """GOV.UK Notify-style delivery-status callbacks: the notifications topic's status events ->
+        a queue -> POST to each organization's registered HTTPS URL (status_callbacks.py). Fed by
+        the same events subscribers get, so nothing in the senders or receipts knows of it."""
+        function = PlatformFunction(
+            self,
+            "StatusCallbacks",
+            platform=platform,
+            handler="numeriqc.notifications.handlers.status_events_queue.handler",
+            environment=env,
+            timeout=Duration.seconds(60),
+            description="notification.status.v1 -> Notify-style callbacks (POST, bearer token, retries)",
+        )
+        queue = function.consume_queue("StatusCallbacksQueue", batch_size=10)
+        _subscribe_queue(
+            self,
+            "StatusCallbacksSubscription",
+            platform.topics["notifications"],
+            queue,
+            types=["ca.qc.numeriqc.notifications.status.v1"],
+        )
         return function
 
     def _sms_receipts(self, platform: Platform, env: dict[str, str]) -> PlatformFunction:
@@ -499,7 +524,9 @@ class Notifications(Construct):
         return bucket
 
 
-def _subscribe_queue(scope: Construct, id: str, topic: sns.Topic, queue: sqs.Queue) -> None:
+def _subscribe_queue(
+    scope: Construct, id: str, topic: sns.Topic, queue: sqs.Queue, types: list[str] | None = None
+) -> None:
     """Topic -> encrypted queue, raw delivery. Not `SqsSubscription`: on a queue encrypted with the
     platform key it adds a key-policy statement naming the topic, a cycle (key -> topic -> key); the
     platform key already lets SNS from this account use it."""
@@ -518,4 +545,9 @@ def _subscribe_queue(scope: Construct, id: str, topic: sns.Topic, queue: sqs.Que
         endpoint=queue.queue_arn,
         protocol=sns.SubscriptionProtocol.SQS,
         raw_message_delivery=True,
+        filter_policy_with_message_body=(
+            {"type": sns.FilterOrPolicy.filter(sns.SubscriptionFilter.string_filter(allowlist=types))}
+            if types
+            else None
+        ),
     )

@@ -39,6 +39,10 @@ class Organizations(Construct):
             description="API key authorizer: never denies, tells the function who is calling",
         )
         self.table.grant_read_data(self.authorizer)
+        # Its one write: the first sighting of each Notify JWT (replay refusal: notify_keys.py).
+        self.table.grant(self.authorizer, "dynamodb:UpdateItem")
+        platform.key.grant_encrypt(self.authorizer)
+        self.authorizer.acknowledge_key_grant_wildcards()
         platform.pepper.grant_read(self.authorizer)
         api.protect_with(self.authorizer)
 

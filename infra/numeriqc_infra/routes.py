@@ -10,6 +10,8 @@ from typing import Any
 
 from aws_lambda_powertools.event_handler import APIGatewayHttpResolver
 
+from numeriqc.core.http import NOTIFY_SCHEME
+
 # The operation fields of an OpenAPI path item, in the order routes are reported.
 _METHODS = ("get", "put", "post", "delete", "options", "head", "patch")
 
@@ -19,6 +21,7 @@ class Route:
     method: str  # upper case, as in an API Gateway route key
     path: str  # OpenAPI template syntax, which is also API Gateway's: /organizations/{org_id}
     needs_key: bool
+    notify_token: bool = False  # behind the Notify JWT authorizer (uncached) rather than the key one
 
     @property
     def key(self) -> str:
@@ -38,5 +41,6 @@ def routes_of(app: APIGatewayHttpResolver) -> list[Route]:
                 continue
             # OpenAPI: an operation's own `security` (even an empty list) overrides the global one.
             security = operation.security if operation.security is not None else default_security
-            routes.append(Route(method.upper(), path, needs_key=bool(security)))
+            notify = any(NOTIFY_SCHEME in requirement for requirement in security or [])
+            routes.append(Route(method.upper(), path, needs_key=bool(security), notify_token=notify))
     return sorted(routes)

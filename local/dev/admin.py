@@ -4,6 +4,7 @@
     numeriqc org add-account saaq 111122223333    (its SQS queues live there; remove-account, accounts)
     numeriqc key create --org saaq --kind live --scopes notifications:send,events:subscribe
     numeriqc key revoke --org saaq KEY_ID          [--stack NumeriqcPlatform-prod for a real account]
+    numeriqc notify-key create --org saaq --kind live --name production   (GOV.UK Notify clients)
 
 They call the same logic the functions use (numeriqc.organizations.registry); only where the table
 and the pepper are found differs: `.numeriqc/` written by `numeriqc dev` (or the folder of
@@ -21,7 +22,8 @@ from numeriqc.core import aws
 from numeriqc.core.auth import KeyKind, Scope
 from numeriqc.core.events import EventBuffer, EventPublisher
 from numeriqc.core.secrets import pepper
-from numeriqc.organizations import aws_accounts
+from numeriqc.organizations import aws_accounts, notify_keys
+from numeriqc.organizations.adapters.notify_keys import NotifyKeyStore
 from numeriqc.organizations.adapters.table import AlreadyExists, OrganizationsStore
 from numeriqc.organizations.registry import (
     MAX_VALID_DAYS,
@@ -195,6 +197,52 @@ def key_revoke(args: argparse.Namespace) -> None:
     _print({"key_id": record.key_id, "revoked": True, "effective_within_seconds": 30})
 
 
+def notify_key_create(args: argparse.Namespace) -> None:
+    """A GOV.UK Notify-style key: what Notify's official clients take, with the base URL."""
+    outputs = stack_outputs(args.stack)
+    _known_org(_store(outputs), args.org)
+    created = notify_keys.create_key(
+        NotifyKeyStore(aws.client("dynamodb"), outputs["OrganizationsTableName"]),
+        pepper(outputs["PepperSecretArn"]),
+        org_id=args.org,
+        name=args.name,
+        kind=args.kind,
+    )
+    _print(
+        {
+            "api_key": created.key,
+            "base_url": _api_url(args.stack, outputs),
+            "warning": "shown once: store it in a secret manager now",
+            **created.record.model_dump(mode="json"),
+        }
+    )
+
+
+def _api_url(stack: str | None, outputs: dict[str, str]) -> str:
+    """The base URL Notify's clients are given: the deployed API, or the local platform's gateway."""
+    dev_env = _state_dir() / "dev.env"
+    if stack or not dev_env.exists():
+        return outputs.get("ApiUrl", "")
+    return read_env_file(dev_env).get("NUMERIQC_API_URL", outputs.get("ApiUrl", ""))
+
+
+def notify_key_list(args: argparse.Namespace) -> None:
+    outputs = stack_outputs(args.stack)
+    keys = NotifyKeyStore(aws.client("dynamodb"), outputs["OrganizationsTableName"]).notify_keys(
+        notify_keys.service_id(args.org)
+    )
+    _print([record.model_dump(mode="json") for record in keys])
+
+
+def notify_key_revoke(args: argparse.Namespace) -> None:
+    outputs = stack_outputs(args.stack)
+    store = NotifyKeyStore(aws.client("dynamodb"), outputs["OrganizationsTableName"])
+    record = notify_keys.revoke_key(store, args.org, args.key_id)
+    if record is None:
+        raise AdminError(f"no Notify key {args.key_id} for organization {args.org}")
+    _print({"key_id": record.key_id, "revoked": True, "effective_within_seconds": 30})
+
+
 def register(commands: Any) -> None:
     """Add the `org` and `key` command groups to the CLI's subparsers."""
     stack = argparse.ArgumentParser(add_help=False)
@@ -244,6 +292,22 @@ def register(commands: Any) -> None:
     revoke.add_argument("--org", required=True)
     revoke.add_argument("key_id")
     revoke.set_defaults(run=key_revoke)
+
+    notify = commands.add_parser("notify-key", help="GOV.UK Notify-style keys").add_subparsers(
+        dest="notify_key_command", required=True
+    )
+    made = notify.add_parser("create", parents=[stack], help="create a Notify key (shown once)")
+    made.add_argument("--org", required=True)
+    made.add_argument("--kind", choices=["live", "test"], default="live")
+    made.add_argument("--name", default="numeriqc", help="the key's readable prefix")
+    made.set_defaults(run=notify_key_create)
+    listed = notify.add_parser("list", parents=[stack], help="list an organization's Notify keys")
+    listed.add_argument("--org", required=True)
+    listed.set_defaults(run=notify_key_list)
+    dropped = notify.add_parser("revoke", parents=[stack], help="revoke a Notify key (within 30 s)")
+    dropped.add_argument("--org", required=True)
+    dropped.add_argument("key_id")
+    dropped.set_defaults(run=notify_key_revoke)
 
 
 def run(args: argparse.Namespace) -> int:

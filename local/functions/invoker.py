@@ -89,6 +89,8 @@ class Invoker:
                 "AWS_LAMBDA_LOG_GROUP_NAME": f"/aws/lambda/{function.name}",
                 "_HANDLER": function.handler,
                 "POWERTOOLS_TRACE_DISABLED": "true",
+                # Lets a function know it runs locally: status callbacks may reach a loopback receiver.
+                "NUMERIQC_LOCAL_RUNTIME": "true",
             }
         )
         if self.endpoint_url:

@@ -56,7 +56,9 @@ def test_every_resolver_route_is_wired_once_with_the_authorizer_iff_secured(
         assert render(wired["Target"]) == f"integrations/${{{integration_of(template, function)}}}"
         if route.needs_key:
             assert wired["AuthorizationType"] == "CUSTOM", route.key
-            assert ref_target(wired["AuthorizerId"]) == "HttpApiAuthorizer"
+            expected = "NotifyApiAuthorizer" if route.notify_token else "HttpApiAuthorizer"
+            assert ref_target(wired["AuthorizerId"]) == expected, route.key
+            assert route.notify_token == route.path.startswith("/v2/"), route.key
         else:
             assert wired["AuthorizationType"] == "NONE", route.key
             assert "AuthorizerId" not in wired
@@ -83,15 +85,18 @@ def test_default_route_goes_to_the_platform_function_unauthenticated(template: d
 def test_authorizer_is_the_authorizer_function_with_simple_responses_cached_30s(
     template: dict[str, Any],
 ) -> None:
-    (authorizer_id,) = resources(template, "AWS::ApiGatewayV2::Authorizer")
-    assert authorizer_id == "HttpApiAuthorizer"
-    authorizer = props(template, authorizer_id)
-    assert authorizer["AuthorizerType"] == "REQUEST"
-    assert authorizer["AuthorizerPayloadFormatVersion"] == "2.0"
-    assert authorizer["EnableSimpleResponses"] is True
-    assert authorizer["IdentitySource"] == ["$request.header.Authorization"]
-    assert authorizer["AuthorizerResultTtlInSeconds"] == 30
-    assert "${Authorizer.Arn}" in render(authorizer["AuthorizerUri"])
+    """The key authorizer caches 30 s; the Notify one (same function, /v2 routes) never caches: a
+    cached answer would accept a replayed or stale JWT (docs/decisions/0004)."""
+    found = resources(template, "AWS::ApiGatewayV2::Authorizer")
+    assert set(found) == {"HttpApiAuthorizer", "NotifyApiAuthorizer"}
+    for authorizer_id, ttl in (("HttpApiAuthorizer", 30), ("NotifyApiAuthorizer", 0)):
+        authorizer = props(template, authorizer_id)
+        assert authorizer["AuthorizerType"] == "REQUEST"
+        assert authorizer["AuthorizerPayloadFormatVersion"] == "2.0"
+        assert authorizer["EnableSimpleResponses"] is True
+        assert authorizer["IdentitySource"] == ["$request.header.Authorization"]
+        assert authorizer.get("AuthorizerResultTtlInSeconds", 0) == ttl
+        assert "${Authorizer.Arn}" in render(authorizer["AuthorizerUri"])
 
 
 def test_api_gateway_may_invoke_the_functions_it_routes_to(template: dict[str, Any]) -> None:

@@ -27,6 +27,7 @@ HANDLERS = {
     "SmsAnswers": "numeriqc.platform.handlers.sms_answers_queue.handler",
     "DeliveryReceipts": "numeriqc.notifications.handlers.email_events_queue.handler",
     "SmsReceipts": "numeriqc.notifications.handlers.sms_status_logs.handler",
+    "StatusCallbacks": "numeriqc.notifications.handlers.status_events_queue.handler",
     "ConsultationsApi": "numeriqc.consultations.handlers.api.handler",
     "ConsultationsScheduler": "numeriqc.consultations.handlers.every_minute.handler",
     "ConsultationsAnalysis": "numeriqc.consultations.handlers.analysis_queue.handler",
@@ -164,12 +165,14 @@ def test_platform_api_may_describe_exactly_what_it_checks(template: dict[str, An
     }
 
 
-def test_authorizer_reads_keys_and_pepper_and_writes_nothing(template: dict[str, Any]) -> None:
+def test_authorizer_reads_keys_and_pepper_and_writes_only_token_sightings(template: dict[str, Any]) -> None:
     granted = grants(template, "Authorizer")
     assert "${OrganizationsTable.Arn}" in granted["dynamodb:GetItem"]
     assert "${OrganizationsTable.Arn}" in granted["dynamodb:Query"]
     assert granted["secretsmanager:GetSecretValue"] == {"${Pepper}"}
-    writes = {"dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem"}
+    # UpdateItem records a Notify JWT's first sighting (replay refusal); nothing else is written.
+    assert granted["dynamodb:UpdateItem"] == {"${OrganizationsTable.Arn}"}
+    writes = {"dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem"}
     assert not writes & set(granted)
     assert not any(action.startswith(("sns:", "events:")) for action in granted)
 

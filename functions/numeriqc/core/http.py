@@ -41,6 +41,10 @@ API_DESCRIPTION = (
 BEARER_SCHEME = "cleApi"
 # Put `security=KEY_REQUIRED` on a route to make infra attach the API key authorizer to it.
 KEY_REQUIRED: list[dict[str, list[str]]] = [{BEARER_SCHEME: []}]
+# GOV.UK Notify's v2 surface: a JWT signed with a Notify-style key, checked by an uncached
+# authorizer (organizations/notify_keys.py); infra attaches that one to routes carrying this.
+NOTIFY_SCHEME = "jetonNotify"
+NOTIFY_TOKEN_REQUIRED: list[dict[str, list[str]]] = [{NOTIFY_SCHEME: []}]
 # The header every write route accepts (`core.idempotency.idempotent_write` applies it).
 IdempotencyKey = Annotated[
     str | None,
@@ -50,7 +54,12 @@ SECURITY_SCHEMES = {
     BEARER_SCHEME: HTTPBearer(
         bearerFormat="nqc_live_… / nqc_test_…",
         description="Clé d'API de l'organisme / Organization API key: `Authorization: Bearer <key>`",
-    )
+    ),
+    NOTIFY_SCHEME: HTTPBearer(
+        bearerFormat="JWT",
+        description="Jeton GOV.UK Notify (HS256, iss = identifiant de service) signé par une clé Notify / "
+        "GOV.UK Notify JWT signed with a Notify-style key: what Notify's official clients send",
+    ),
 }
 
 _ROUTE_NOT_FOUND = Message(

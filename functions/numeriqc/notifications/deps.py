@@ -12,9 +12,11 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from numeriqc.core import aws, settings
+from numeriqc.core import clock as clocks
 from numeriqc.core.events import EventPublisher
 from numeriqc.core.secrets import pepper as read_pepper
 from numeriqc.notifications.acceptance import Acceptance
+from numeriqc.notifications.adapters.callbacks import HttpCallbackPoster
 from numeriqc.notifications.adapters.cipher import Cipher
 from numeriqc.notifications.adapters.providers import SesEmail, SnsSms
 from numeriqc.notifications.adapters.queues import AnswerQueues, Queues
@@ -33,6 +35,7 @@ from numeriqc.notifications.reading import Reading
 from numeriqc.notifications.settings import NotificationsSettings
 from numeriqc.notifications.sms_questions import SmsQuestions
 from numeriqc.notifications.sms_replies import SmsReplies
+from numeriqc.notifications.status_callbacks import StatusCallbacks
 from numeriqc.notifications.template_registry import TemplateRegistry
 
 T = TypeVar("T")
@@ -158,3 +161,14 @@ def sms_replies() -> SmsReplies:
 
 def delivery_outcomes() -> DeliveryOutcomes:
     return DeliveryOutcomes(table(), table())
+
+
+def status_callbacks() -> StatusCallbacks:
+    return StatusCallbacks(
+        table(),
+        cipher(),
+        HttpCallbackPoster(),
+        reading().read,
+        sleep=clocks.sleep,
+        allow_loopback_http=config().numeriqc_local_runtime,
+    )

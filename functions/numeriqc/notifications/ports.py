@@ -25,6 +25,9 @@ __all__ = [
     "AnswerQueues",
     "Asked",
     "AskedQuestions",
+    "CallbackFailed",
+    "CallbackPoster",
+    "CallbackRecords",
     "Cipher",
     "ClaimState",
     "Claims",
@@ -168,6 +171,9 @@ class NotificationRecords(JobCounters, Protocol):
     def notification_page(
         self, org_id: str, *, limit: int, start: dict[str, Any] | None, filters: dict[str, Any]
     ) -> tuple[list[dict[str, Any]], dict[str, Any] | None]: ...
+    def notifications_older_than(
+        self, org_id: str, notification_id: str, *, limit: int, filters: dict[str, Any]
+    ) -> list[dict[str, Any]]: ...
     def add_notifications(self, org_id: str, items: Sequence[dict[str, Any]]) -> None: ...
     def transition(
         self, refs: Sequence[NotificationRef], from_statuses: Sequence[str], values: dict[str, Any]
@@ -425,3 +431,22 @@ class Templates(Protocol):
     def current(self, org_id: str, template_id: str) -> Template: ...
     def version(self, org_id: str, template_id: str, version: int) -> Template: ...
     def preload(self, wanted: set[tuple[str, str, int]]) -> None: ...
+
+
+class CallbackRecords(Protocol):
+    """An organization's delivery-status callback (Notify's): URL, sealed bearer token, its keys."""
+
+    def callback(self, org_id: str) -> dict[str, Any] | None: ...
+    def save_callback(self, org_id: str, values: dict[str, Any]) -> None: ...
+    def remove_callback(self, org_id: str) -> None: ...
+
+
+class CallbackFailed(Exception):
+    """The receiver did not answer 2xx (or could not be reached): worth retrying later. The
+    message names the status or the error type, never the URL or the token."""
+
+
+class CallbackPoster(Protocol):
+    def post(self, url: str, bearer_token: str, payload: dict[str, Any]) -> None:
+        """POST JSON with `Authorization: Bearer`; CallbackFailed unless the answer is 2xx."""
+        ...

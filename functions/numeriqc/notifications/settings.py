@@ -35,3 +35,5 @@ class NotificationsSettings(BaseSettings):
     sms_quiet_end: time = time(8, 0)
     sms_quiet_zone: str = "America/Toronto"
     retention_days: int = 7
+    # Set by the local runtime only: status callbacks may then go to a plain-HTTP loopback receiver.
+    numeriqc_local_runtime: bool = False

@@ -4,12 +4,16 @@ Built on use (lazy clients, cached settings and pepper), never at import time. T
 `core.clock`: rules are handed `clock.now`, read at call time.
 """
 
+from datetime import datetime
+
 from numeriqc.core import aws, settings
 from numeriqc.core import clock as clocks
 from numeriqc.core.secrets import pepper
 from numeriqc.organizations.adapters.dns import SystemResolver
+from numeriqc.organizations.adapters.notify_keys import CachedNotifyKeys, NotifyKeyStore
 from numeriqc.organizations.adapters.table import OrganizationsStore
 from numeriqc.organizations.adapters.topics import SnsTopics
+from numeriqc.organizations.models import NotifyKey
 from numeriqc.organizations.ports import HostResolver
 from numeriqc.organizations.settings import OrganizationsSettings
 from numeriqc.organizations.subscriptions import SubscriptionService
@@ -21,6 +25,18 @@ def config() -> OrganizationsSettings:
 
 def store() -> OrganizationsStore:
     return OrganizationsStore(aws.client("dynamodb"), config().organizations_table)
+
+
+def notify_store() -> NotifyKeyStore:
+    return NotifyKeyStore(aws.client("dynamodb"), config().organizations_table)
+
+
+_NOTIFY_KEYS_SEEN: dict[tuple[str, str], tuple[datetime, list[NotifyKey]]] = {}
+
+
+def notify_keys() -> CachedNotifyKeys:
+    """The authorizer's view of Notify-style keys: kept 30 s per container (and per table)."""
+    return CachedNotifyKeys(notify_store(), clocks.now, _NOTIFY_KEYS_SEEN)
 
 
 def key_pepper() -> bytes:

@@ -2,7 +2,7 @@
 
 from datetime import datetime
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, StringConstraints
 
@@ -106,3 +106,40 @@ class OrganizationOut(BaseModel):
     name_en: str
     key_kind: KeyKind
     scopes: list[str]
+
+
+NotifyKind = Literal["live", "test"]
+
+
+class NotifyKey(BaseModel):
+    """What the platform keeps of a Notify-style key: no secret, no hash of one."""
+
+    model_config = ConfigDict(frozen=True)
+
+    key_id: str
+    org_id: str
+    service_id: str
+    name: str
+    kind: NotifyKind
+    created_at: datetime
+    expires_at: datetime | None = None
+    revoked_at: datetime | None = None
+
+    def key_kind(self) -> KeyKind:
+        return KeyKind(self.kind)
+
+
+class NewNotifyKey(BaseModel):
+    """The answer to a key creation: the only time the key is shown."""
+
+    key: str
+    record: NotifyKey
+
+
+class NotifyKeyIn(BaseModel):
+    """A Notify-style key for the calling organization (organizations/notify_keys.py)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: Name = Field(examples=["production"])
+    kind: NotifyKind = Field(description="live, ou test (jamais livré) / live, or test (never delivered)")

@@ -10,7 +10,7 @@ part of the ports' contracts.
 from datetime import datetime
 from typing import Any, Protocol
 
-from numeriqc.organizations.models import ApiKey, Organization, Subscription
+from numeriqc.organizations.models import ApiKey, NotifyKey, Organization, Subscription
 
 
 class OrganizationRecords(Protocol):
@@ -104,3 +104,21 @@ class TopicGateway(Protocol):
     def unsubscribe(self, subscription_arn: str) -> None: ...
 
     def pending(self, subscription_arn: str) -> bool: ...
+
+
+class NotifyKeyLookup(Protocol):
+    """A service's Notify-style keys (revoked ones included), by the service id a JWT names."""
+
+    def notify_keys(self, service_id: str, *, refresh: bool = False) -> list[NotifyKey]: ...
+
+
+class NotifyKeyRecords(NotifyKeyLookup, Protocol):
+    def add_notify_key(self, record: NotifyKey) -> None: ...
+
+    def revoke_notify_key(self, service_id: str, key_id: str, when: datetime) -> NotifyKey | None: ...
+
+
+class TokenLedger(Protocol):
+    """When a token was first presented: None the first time (and it is recorded until `until`)."""
+
+    def first_seen(self, service_id: str, marker: str, now: datetime, until: datetime) -> datetime | None: ...

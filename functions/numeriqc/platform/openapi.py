@@ -69,6 +69,31 @@ _PROBLEM_SCHEMA: dict[str, Any] = {
         },
     },
 }
+# GOV.UK Notify's error envelope: every refusal of the /v2 surface (notifications' notify_v2 routes).
+_NOTIFY_ERRORS_SCHEMA: dict[str, Any] = {
+    "title": "NotifyErrors",
+    "description": "GOV.UK Notify's error envelope (/v2), in English or French (Accept-Language: fr)",
+    "type": "object",
+    "required": ["status_code", "errors"],
+    "properties": {
+        "status_code": {"type": "integer"},
+        "errors": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["error", "message"],
+                "properties": {"error": {"type": "string"}, "message": {"type": "string"}},
+            },
+        },
+    },
+}
+_NOTIFY_RESPONSES = {
+    "400": "BadRequestError, ValidationError",
+    "401": "AuthError: jeton absent / token missing",
+    "403": "AuthError: jeton invalide, périmé, rejoué / bad, stale or replayed token, revoked key",
+    "404": "NoResultFound",
+    "429": "TooManyRequestsError: limite quotidienne / daily limit",
+}
 _PROBLEM_RESPONSES = {
     "400": "Requête malformée / malformed request",
     "401": "Clé d'API absente, invalide, révoquée ou expirée / missing, invalid, revoked or expired API key",
@@ -91,6 +116,9 @@ def _describe_problems(document: dict[str, Any]) -> None:
     document["components"]["schemas"]["Problem"] = _PROBLEM_SCHEMA
     problem = {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
     for path, operations in document["paths"].items():
+        if path.startswith("/v2/"):
+            _describe_notify_errors(document, operations)
+            continue
         for operation in operations.values():
             responses = operation.setdefault("responses", {})
             responses.pop("422", None)  # Powertools' own, re-added below only where there is input
@@ -106,6 +134,18 @@ def _describe_problems(document: dict[str, Any]) -> None:
                 statuses.append("404")
             for status in sorted(set(statuses)):
                 responses[status] = {"description": _PROBLEM_RESPONSES[status], "content": problem}
+
+
+def _describe_notify_errors(document: dict[str, Any], operations: dict[str, Any]) -> None:
+    """/v2 answers Notify's envelope, never problem+json: Notify's clients read `errors[].message`."""
+    document["components"]["schemas"]["NotifyErrors"] = _NOTIFY_ERRORS_SCHEMA
+    envelope = {"application/json": {"schema": {"$ref": "#/components/schemas/NotifyErrors"}}}
+    for operation in operations.values():
+        responses = operation.setdefault("responses", {})
+        responses.pop("422", None)
+        statuses = ["400", "401", "403", "404"] + (["429"] if "requestBody" in operation else [])
+        for status in statuses:
+            responses[status] = {"description": _NOTIFY_RESPONSES[status], "content": envelope}
 
 
 def _describe_empty_answers(document: dict[str, Any]) -> None:

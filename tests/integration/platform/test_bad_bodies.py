@@ -1,5 +1,6 @@
 """Bodies no route can use, sent to EVERY route of the OpenAPI document that takes one: each is a
-4xx problem+json in the language asked for, and nothing is written anywhere.
+4xx problem+json in the language asked for, and nothing is written anywhere. GOV.UK Notify's /v2
+routes answer Notify's envelope instead, with Notify's status for every unreadable body: 400.
 
 The routes come from the served document, so a new service's routes are covered with no edit.
 """
@@ -72,6 +73,12 @@ def test_no_body_route_accepts_what_it_cannot_read(platform: Any, new_key: NewKe
         for media_type, body, status in cases:
             headers = {**bearer(key, language), "Content-Type": media_type, "Idempotency-Key": "k1"}
             response = platform.http(method, _path(template), headers=headers, body=body)
+            if template.startswith("/v2/"):
+                assert response.status == 400, (method, template, media_type, body[:40], response.text[:300])
+                assert response.header("content-language") == language
+                envelope = response.json()
+                assert envelope["status_code"] == 400 and envelope["errors"], envelope
+                continue
             assert response.status == status, (method, template, media_type, body[:40], response.text[:300])
             assert response.header("content-type") == CONTENT_TYPE
             assert response.header("content-language") == language

@@ -18,6 +18,8 @@ DUE#<shard>             <due time>#<org>#<nid>      a scheduled send (shard 0-7 
 DUE#<shard>             <due time>#<org>#JOB#<jid>  a scheduled bulk job's planning messages
 ORG#<org>               JOB#<jid>#S#<00001>         the planning marker of one slice of a job
 ORG#<org>               SERIES#<sid>                a reminder series (the ids of its notifications)
+ORG#<org>               CALLBACK                    the delivery-status callback (Notify's): URL,
+                                                    sealed bearer token and its data key
 INBOUND#<message id>    INBOUND                     an inbound SMS already handled (TTL 7 days)
 ASK#<recipient hash>    <sender>                    the last question that service asked the number
                                                     by SMS (ref, range, language, asked, closes;
@@ -216,6 +218,23 @@ class NotificationsTable(ItemTable):
     ) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
         """One page of the organization's notifications, newest first."""
         return self.query(org_pk(org_id), "N#", limit=limit, start=start, newest_first=True, filters=filters)
+
+    def callback(self, org_id: str) -> dict[str, Any] | None:
+        return self.get(org_pk(org_id), "CALLBACK")
+
+    def save_callback(self, org_id: str, values: dict[str, Any]) -> None:
+        self.put({"pk": org_pk(org_id), "sk": "CALLBACK", **values})
+
+    def remove_callback(self, org_id: str) -> None:
+        self.delete_many([(org_pk(org_id), "CALLBACK")])
+
+    def notifications_older_than(
+        self, org_id: str, notification_id: str, *, limit: int, filters: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        """Notify's `older_than`: the page after a notification, newest first (ids are ULIDs)."""
+        pk, sk = notification_key(org_id, notification_id)
+        items, _ = self.notification_page(org_id, limit=limit, start={"pk": pk, "sk": sk}, filters=filters)
+        return items
 
     def add_notifications(self, org_id: str, items: Sequence[dict[str, Any]]) -> None:
         """Status items of one organization (a bulk slice's), BatchWriteItem by 25."""

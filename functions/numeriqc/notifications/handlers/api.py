@@ -13,10 +13,16 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 from numeriqc.core.events import publishes_events
 from numeriqc.core.observability import logger, metrics, tracer
 from numeriqc.notifications import deps
-from numeriqc.notifications.handlers.routes import bulk, consent, sending, templates
+from numeriqc.notifications.handlers.routes import bulk, consent, notify_v2, sending, templates
 from numeriqc.notifications.handlers.routes.resolver import app
 
-ROUTES = (templates, sending, bulk, consent)  # imported for their registrations on `app`, in this order
+ROUTES = (
+    templates,
+    sending,
+    bulk,
+    consent,
+    notify_v2,
+)  # imported for their registrations on `app`, in this order
 
 __all__ = ["ROUTES", "app", "handler"]
 
@@ -26,4 +32,6 @@ __all__ = ["ROUTES", "app", "handler"]
 @metrics.log_metrics
 @publishes_events(deps.publisher)
 def handler(event: dict[str, Any], lambda_context: LambdaContext) -> dict[str, Any]:
+    if notify_v2.is_v2(event):  # GOV.UK Notify's surface: English by default, Notify's error envelope
+        return notify_v2.as_notify(app.resolve(notify_v2.english_unless_french(event), lambda_context))
     return app.resolve(event, lambda_context)

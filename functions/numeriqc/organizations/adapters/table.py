@@ -11,6 +11,7 @@ ORG#<org_id>     ACCOUNT#<id>    an AWS account the organization's queues live i
 ENDPOINT#<h>     OWNER           the claim on an endpoint: org_id and the families it is subscribed
                                  to (a string set); h = SHA-256 of the endpoint's identity, so any
                                  URL length fits a key and no address is spelled out in a key
+NOTIFY#<service> NKEY#<key_id>   Notify-style keys and JWT#<h> tokens seen: adapters/notify_keys.py
 """
 
 import hashlib

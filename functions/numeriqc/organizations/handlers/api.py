@@ -12,9 +12,11 @@ from numeriqc.core.auth import Scope, authorizer_context, caller_from_context, c
 from numeriqc.core.http import KEY_REQUIRED, IdempotencyKey, build_resolver, json_response
 from numeriqc.core.idempotency import idempotent_write
 from numeriqc.core.observability import logger, metrics, tracer
-from numeriqc.organizations import aws_accounts, deps, registry
+from numeriqc.organizations import aws_accounts, deps, notify_keys, registry
 from numeriqc.organizations.models import (
     AwsAccountList,
+    NewNotifyKey,
+    NotifyKeyIn,
     OrganizationOut,
     Subscription,
     SubscriptionIn,
@@ -129,6 +131,24 @@ def unsubscribe(subscription_id: SubscriptionId) -> Response[None]:
     caller = current_caller(app, Scope.EVENTS_SUBSCRIBE)
     deps.subscriptions().unsubscribe(caller.org_id, subscription_id)
     return Response(status_code=204, body=None)
+
+
+NOTIFY_TAG = "Clés Notify / Notify keys"
+
+
+@app.post(
+    "/v1/notify/keys",
+    tags=[NOTIFY_TAG],
+    security=KEY_REQUIRED,
+    summary="Créer une clé GOV.UK Notify (montrée une fois) / create a GOV.UK Notify key (shown once)",
+    responses={201: {"description": "Créée / created"}},
+)
+def create_notify_key(request: NotifyKeyIn) -> Response[NewNotifyKey]:
+    caller = current_caller(app, Scope.NOTIFICATIONS_MANAGE)
+    created = notify_keys.create_key(
+        deps.notify_store(), deps.key_pepper(), org_id=caller.org_id, name=request.name, kind=request.kind
+    )
+    return json_response(created.model_dump(mode="json"), status=201)
 
 
 @logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_HTTP)

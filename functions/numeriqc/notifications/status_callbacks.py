@@ -1,0 +1,144 @@
+"""Delivery-status callbacks the way GOV.UK Notify sends them: register, then POST each status change.
+
+An organization registers one HTTPS URL and a bearer token (`PUT /v1/notify/callback`). The token
+is sealed with the platform key (envelope encryption, `Cipher`) and never logged or shown again.
+Every `notifications.status.v1` event (the notifications topic, the same events subscribers get)
+reaches `handlers/status_events_queue.py`, which calls `deliver`: the notification is read (its
+recipient while retained, as Notify's `to`), Notify's callback payload is POSTed with
+`Authorization: Bearer <token>`, retried here with backoff (`ATTEMPTS`), then by SQS; after the
+queue's receives run out the event lands in its dead-letter queue, which alarms.
+
+Plain HTTP is refused except to a loopback address when the local runtime runs the function (a
+test's receiver); an organization's URL is otherwise HTTPS.
+"""
+
+import ipaddress
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from numeriqc.core.i18n import Message
+from numeriqc.core.problems import FieldError, ValidationFailed
+from numeriqc.notifications import notify_shapes
+from numeriqc.notifications.models import Notification
+from numeriqc.notifications.ports import CallbackFailed, CallbackPoster, CallbackRecords, Cipher
+
+BACKOFF_SECONDS = (1.0, 4.0)  # between the attempts of one delivery; then SQS's own retries
+ATTEMPTS = len(BACKOFF_SECONDS) + 1
+NOT_HTTPS = Message("L'adresse de rappel doit être en HTTPS.", "The callback URL must use HTTPS.")
+
+
+class CallbackIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    url: str = Field(max_length=2048, examples=["https://exemple.quebec/notify/statuts"])
+    bearer_token: str = Field(
+        min_length=10,
+        max_length=1000,
+        description="Envoyé dans Authorization: Bearer / sent as a bearer token",
+    )
+
+
+class CallbackOut(BaseModel):
+    url: str | None
+    configured_at: datetime | None = None
+
+
+def url_errors(url: str, allow_loopback_http: bool) -> list[FieldError]:
+    parts = urlsplit(url)
+    if parts.scheme == "https" and parts.hostname:
+        return []
+    if parts.scheme == "http" and allow_loopback_http and _loopback(parts.hostname or ""):
+        return []
+    return [FieldError("body.url", "https_required", NOT_HTTPS)]
+
+
+def _loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def payload(notification: Notification) -> dict[str, Any]:
+    """Notify's callback message: its fields, its status names, ids as UUIDs."""
+    return {
+        "id": notify_shapes.to_uuid(notification.id),
+        "reference": notification.reference,
+        "to": notification.content.recipient if notification.content else None,
+        "status": notify_shapes.NOTIFY_STATUS[notification.status],
+        "created_at": notify_shapes.timestamp(notification.created_at),
+        "completed_at": notify_shapes.timestamp(notification.completed_at),
+        "sent_at": notify_shapes.timestamp(notification.sent_at),
+        "notification_type": notification.channel.value,
+        "template_id": notify_shapes.to_uuid(notification.template_id),
+        "template_version": notification.template_version,
+    }
+
+
+class StatusCallbacks:
+    def __init__(
+        self,
+        records: CallbackRecords,
+        cipher: Cipher,
+        poster: CallbackPoster,
+        read: Callable[[str, str, datetime], Notification],
+        *,
+        sleep: Callable[[float], None],
+        allow_loopback_http: bool,
+    ) -> None:
+        self._records = records
+        self._cipher = cipher
+        self._poster = poster
+        self._read = read
+        self._sleep = sleep
+        self._allow_loopback_http = allow_loopback_http
+
+    def register(self, org_id: str, request: CallbackIn, now: datetime) -> CallbackOut:
+        errors = url_errors(request.url, self._allow_loopback_http)
+        if errors:
+            raise ValidationFailed(errors=errors)
+        kid, encrypted = self._cipher.current_key(now)
+        self._records.save_callback(
+            org_id,
+            {
+                "url": request.url,
+                "token": self._cipher.seal(request.bearer_token, now),
+                "keys": {kid: encrypted},
+                "configured_at": now.isoformat(),
+            },
+        )
+        return CallbackOut(url=request.url, configured_at=now)
+
+    def current(self, org_id: str) -> CallbackOut:
+        stored = self._records.callback(org_id)
+        if stored is None:
+            return CallbackOut(url=None)
+        return CallbackOut(url=stored["url"], configured_at=stored["configured_at"])
+
+    def remove(self, org_id: str) -> CallbackOut:
+        self._records.remove_callback(org_id)
+        return CallbackOut(url=None)
+
+    def deliver(self, org_id: str, notification_id: str, now: datetime) -> bool:
+        """POST the notification's current status to the organization's callback; False when it
+        has none. Raises CallbackFailed once every attempt failed (the queue retries the event)."""
+        stored = self._records.callback(org_id)
+        if stored is None:
+            return False
+        token = self._cipher.open(stored["token"], stored["keys"])
+        body = payload(self._read(org_id, notification_id, now))
+        for attempt in range(ATTEMPTS):
+            try:
+                self._poster.post(stored["url"], token, body)
+                return True
+            except CallbackFailed:
+                if attempt == ATTEMPTS - 1:
+                    raise
+                self._sleep(BACKOFF_SECONDS[attempt])
+        return True  # unreachable: the loop returns or raises

@@ -1,0 +1,138 @@
+"""Notify-style delivery-status callbacks through the real wiring: status event -> topic -> queue ->
+POST to the organization's receiver (here a plain-HTTP loopback server: the local runtime allows it)."""
+
+import json
+import threading
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+import pytest
+
+from numeriqc.core import aws
+from tests.support.notifications import SMS_TEMPLATE, consent, create_template
+from tests.support.notify import notify_headers, notify_key
+from tests.support.platform import NewKey, bearer
+
+MORNING = datetime(2030, 3, 5, 15, 0, tzinfo=UTC)
+DELIVERED_NUMBER = "+1 514 555 0100"  # simulated: delivered
+TOKEN = "jeton-de-rappel-1234567890"
+
+
+class Receiver:
+    def __init__(self) -> None:
+        self.calls: list[tuple[dict[str, str], dict[str, Any]]] = []
+        self.status = 200
+        receiver = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                length = int(self.headers["Content-Length"])
+                receiver.calls.append((dict(self.headers), json.loads(self.rfile.read(length))))
+                self.send_response(receiver.status)
+                self.end_headers()
+
+            def log_message(self, *args: Any) -> None:
+                return None
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/statuts"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def receiver() -> Iterator[Receiver]:
+    found = Receiver()
+    yield found
+    found.close()
+
+
+@pytest.fixture(autouse=True)
+def _morning(platform: Any, service_clock: Any) -> None:
+    platform.clock.set(MORNING)
+
+
+def _send(platform: Any, key: str, receiver: Receiver) -> str:
+    template = create_template(platform, key, SMS_TEMPLATE)
+    consent(platform, key, "sms", DELIVERED_NUMBER)
+    registered = platform.http(
+        "PUT", "/v1/notify/callback", headers=bearer(key), json={"url": receiver.url, "bearer_token": TOKEN}
+    )
+    assert registered.status == 200, registered.text
+    assert TOKEN not in registered.text
+    api_key = notify_key(platform, "saaq")
+    alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+    value = 0
+    for char in template["template_id"]:
+        value = value * 32 + alphabet.index(char)
+    sent = platform.http(
+        "POST",
+        "/v2/notifications/sms",
+        headers=notify_headers(api_key, platform.clock.now()),
+        json={
+            "phone_number": DELIVERED_NUMBER,
+            "template_id": str(uuid.UUID(int=value)),
+            "reference": "ref-7",
+            "personalisation": {"prénom": "Zoé", "date": "1er mars"},
+        },
+    )
+    assert sent.status == 201, sent.text
+    return str(sent.json()["id"])
+
+
+def test_each_status_change_is_posted_with_notify_payload_and_bearer(
+    platform: Any, new_key: NewKey, receiver: Receiver, caplog: pytest.LogCaptureFixture
+) -> None:
+    notification_id = _send(platform, new_key("saaq"), receiver)
+    platform.drain()
+    assert len(receiver.calls) == 1
+    headers, payload = receiver.calls[0]
+    assert headers["Authorization"] == f"Bearer {TOKEN}"
+    assert set(payload) == {
+        "id",
+        "reference",
+        "to",
+        "status",
+        "created_at",
+        "completed_at",
+        "sent_at",
+        "notification_type",
+        "template_id",
+        "template_version",
+    }
+    assert (payload["id"], payload["status"], payload["reference"]) == (notification_id, "delivered", "ref-7")
+    assert (payload["to"], payload["notification_type"]) == ("+15145550100", "sms")
+    assert TOKEN not in caplog.text
+
+
+def test_a_failing_receiver_is_retried_then_the_event_lands_in_the_dead_letter_queue(
+    platform: Any, new_key: NewKey, receiver: Receiver, caplog: pytest.LogCaptureFixture
+) -> None:
+    receiver.status = 503
+    _send(platform, new_key("saaq"), receiver)
+    platform.drain()
+    # Three attempts with backoff per receive, five receives, then the dead-letter queue.
+    assert len(receiver.calls) == 15
+    sqs = aws.client("sqs")
+    dead = sqs.receive_message(
+        QueueUrl=platform.names["StatusCallbacksQueueDeadLetters"], MaxNumberOfMessages=10
+    )
+    assert len(dead.get("Messages", [])) == 1
+    assert TOKEN not in caplog.text
+
+
+def test_plain_http_is_refused_beyond_loopback(platform: Any, new_key: NewKey) -> None:
+    key = new_key("saaq")
+    for url in ("http://exemple.quebec/statuts", "ftp://exemple.quebec/x", "pas une url"):
+        answer = platform.http(
+            "PUT", "/v1/notify/callback", headers=bearer(key), json={"url": url, "bearer_token": TOKEN}
+        )
+        assert answer.status == 422, url
+        assert answer.json()["errors"][0]["field"] == "body.url"

@@ -1,0 +1,112 @@
+"""Notify-style callbacks: URL rules, the payload, retries with backoff (status_callbacks.py)."""
+
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+
+from numeriqc.core.problems import ValidationFailed
+from numeriqc.notifications.models import Channel, Content, Notification, Status
+from numeriqc.notifications.ports import CallbackFailed
+from numeriqc.notifications.status_callbacks import CallbackIn, StatusCallbacks, url_errors
+
+NOW = datetime(2030, 1, 1, tzinfo=UTC)
+NOTIFICATION = Notification(
+    id="01JAAAAAAAAAAAAAAAAAAAAAAA",
+    channel=Channel.SMS,
+    status=Status.DELIVERED,
+    template_id="01JBBBBBBBBBBBBBBBBBBBBBBB",
+    template_version=2,
+    language="fr",
+    key_kind="live",
+    created_at=NOW,
+    updated_at=NOW,
+    completed_at=NOW,
+    content=Content(recipient="+15145550100", body="x"),
+)
+
+
+class Records:
+    def __init__(self) -> None:
+        self.saved: dict[str, dict[str, Any]] = {}
+
+    def callback(self, org_id: str) -> dict[str, Any] | None:
+        return self.saved.get(org_id)
+
+    def save_callback(self, org_id: str, values: dict[str, Any]) -> None:
+        self.saved[org_id] = values
+
+    def remove_callback(self, org_id: str) -> None:
+        self.saved.pop(org_id, None)
+
+
+class Clear:
+    def current_key(self, now: datetime) -> tuple[str, str]:
+        return "k", "e"
+
+    def seal(self, value: str, now: datetime) -> str:
+        return "sealed:" + value[::-1]
+
+    def open(self, sealed: str, keys: dict[str, str]) -> str:
+        return sealed.removeprefix("sealed:")[::-1]
+
+
+class Poster:
+    def __init__(self, failures: int) -> None:
+        self.failures = failures
+        self.calls: list[tuple[str, str, dict[str, Any]]] = []
+
+    def post(self, url: str, bearer_token: str, payload: dict[str, Any]) -> None:
+        self.calls.append((url, bearer_token, payload))
+        if len(self.calls) <= self.failures:
+            raise CallbackFailed("status 503")
+
+
+def _callbacks(poster: Poster, slept: list[float], records: Records | None = None) -> StatusCallbacks:
+    return StatusCallbacks(
+        records or Records(),
+        Clear(),
+        poster,
+        lambda org, nid, now: NOTIFICATION,
+        sleep=slept.append,
+        allow_loopback_http=False,
+    )
+
+
+def test_only_https_and_loopback_http_when_allowed() -> None:
+    assert url_errors("https://exemple.quebec/x", False) == []
+    assert url_errors("http://127.0.0.1:8080/x", True) == []
+    for url, allowed in (("http://127.0.0.1/x", False), ("http://exemple.quebec/x", True), ("x", True)):
+        assert url_errors(url, allowed), url
+
+
+def test_the_token_is_sealed_and_posted_with_notify_payload_after_retries() -> None:
+    records, slept, poster = Records(), [], Poster(failures=2)
+    callbacks = _callbacks(poster, slept, records)
+    callbacks.register("saaq", CallbackIn(url="https://exemple.quebec/s", bearer_token="secret-123456"), NOW)
+    assert "secret-123456" not in str(records.saved)
+    assert callbacks.current("saaq").url == "https://exemple.quebec/s"
+    assert callbacks.deliver("saaq", NOTIFICATION.id, NOW) is True
+    assert slept == [1.0, 4.0]
+    _, token, payload = poster.calls[-1]
+    assert token == "secret-123456"
+    assert (payload["status"], payload["to"], payload["template_version"]) == ("delivered", "+15145550100", 2)
+
+
+def test_a_receiver_failing_every_attempt_raises_for_the_queue_to_retry() -> None:
+    records, slept, poster = Records(), [], Poster(failures=99)
+    callbacks = _callbacks(poster, slept, records)
+    callbacks.register("saaq", CallbackIn(url="https://exemple.quebec/s", bearer_token="secret-123456"), NOW)
+    with pytest.raises(CallbackFailed) as raised:
+        callbacks.deliver("saaq", NOTIFICATION.id, NOW)
+    assert "secret" not in str(raised.value) and len(poster.calls) == 3
+
+
+def test_no_callback_registered_posts_nothing_and_bad_urls_are_refused() -> None:
+    poster = Poster(failures=0)
+    callbacks = _callbacks(poster, [])
+    assert callbacks.deliver("saaq", NOTIFICATION.id, NOW) is False and poster.calls == []
+    with pytest.raises(ValidationFailed):
+        callbacks.register(
+            "saaq", CallbackIn(url="http://exemple.quebec/s", bearer_token="secret-123456"), NOW
+        )
