@@ -168,7 +168,7 @@ def status_callbacks() -> StatusCallbacks:
         table(),
         cipher(),
         HttpCallbackPoster(),
-        reading().read,
+        reading().read_in_its_world,
         sleep=clocks.sleep,
         allow_loopback_http=config().numeriqc_local_runtime,
     )
