@@ -17,8 +17,6 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
-import phonenumbers
-
 from numeriqc.consultations import lifecycle
 from numeriqc.consultations.models import AnswersIn, Eligibility, VerificationIn, VerificationSent
 from numeriqc.consultations.participation import Rules, limits, rate_refusal
@@ -75,6 +73,9 @@ _TOO_MANY_CODES = Message(
 def normalise_phone(raw: str) -> str | None:
     """E.164 (`+15142345678`), North American numbers without their +1; None unless a valid number
     (libphonenumber's metadata). The notification service validates it again before it sends."""
+    # imported on first use, not at cold start (docs/decisions/0002)
+    import phonenumbers
+
     try:
         number = phonenumbers.parse(raw, "CA")
     except phonenumbers.NumberParseException:
