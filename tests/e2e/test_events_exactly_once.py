@@ -331,7 +331,9 @@ def exchange(local: Local) -> Outcome:
     assert status == 202, published
     seq = published["first_seq"]
     outcome.expected[(f"{dataset_id}/{consumer}/{seq}-{seq}", TYPE.format("exchange.message.delivered"))] += 1
-    local.drain()  # delivered while the grant holds
+    local.drain()  # delivered while the grant holds (on a deployed stack: seen in the consumer's queue)
+    delivered = TYPE.format("exchange.message.delivered")
+    local.target.until(lambda: _peek(local, url), lambda events: delivered in {e["type"] for e in events})
     local.ok("DELETE", f"{grants}/{consumer}")
     decided("revoked")
     local.refused(outcome, f"{grants}/{consumer}", None, method="DELETE")  # revoked already
@@ -431,6 +433,17 @@ def _listen(local: Local, families: list[str]) -> str:
     for family in families:
         local.created("/v1/subscriptions", {"family": family, "protocol": "sqs", "endpoint": arn})
     return url
+
+
+def _peek(local: Local, url: str) -> list[dict[str, Any]]:
+    """The events waiting in the queue, left there (visible again at once) for `_take` to count."""
+    answer = local.aws("sqs").receive_message(
+        QueueUrl=url,
+        MaxNumberOfMessages=10,
+        VisibilityTimeout=0,
+        WaitTimeSeconds=0 if local.target.local else 5,
+    )
+    return [json.loads(message["Body"]) for message in answer.get("Messages", [])]
 
 
 def _take(local: Local, url: str) -> list[dict[str, Any]]:
