@@ -14,11 +14,12 @@ export JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION := 1
 export CDK_DISABLE_VERSION_CHECK := true
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help dev test lint format synth layer bench deploy openapi clean
+.PHONY: help dev test e2e lint format synth layer bench deploy openapi clean
 
 help:
 	@echo "make dev    - run the whole platform locally on http://127.0.0.1:3000"
 	@echo "make test   - lint, type-check and run every test tier"
+	@echo "make e2e    - the e2e suite: a local platform, or the stack NUMERIQC_E2E_API_URL names (README)"
 	@echo "make lint   - ruff (lint + format check) and mypy"
 	@echo "make synth  - synthesize the CDK app into cdk.out (offline, no credentials)"
 	@echo "make layer  - build the Lambda dependency layer for arm64 / Python 3.12"
@@ -63,6 +64,11 @@ openapi: $(LAYER_STAMP)
 
 test: $(LAYER_STAMP) $(NODE_STAMP) lint
 	$(BIN)/pytest -n 2 --dist loadfile
+
+# Against the local platform by default; against a deployed stack with NUMERIQC_E2E_API_URL,
+# NUMERIQC_E2E_KEY (and NUMERIQC_E2E_STACK, NUMERIQC_E2E_WAIT): see README and tests/e2e/target.py.
+e2e: $(LAYER_STAMP) $(NODE_STAMP)
+	$(BIN)/pytest tests/e2e -m e2e -n 0 -p no:cacheprovider
 
 bench: $(LAYER_STAMP)
 	$(BIN)/python -m bench

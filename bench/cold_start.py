@@ -1,30 +1,97 @@
-"""Cold-start import time of each Lambda entry module, as a ratio to `import boto3` in the same run.
+"""Cold-start import time of every Lambda entry module, as deployed, as a ratio to `import boto3`.
 
-Each import runs in a fresh interpreter (that is what a cold start is), several times, interleaved
-so that machine noise hits every module alike; the median is reported. The environment is
-Lambda-like (a function name is set, so Powertools Tracer loads the X-Ray SDK as it does in AWS).
+As deployed means: the layer's packages (a twin of `make layer` built for this machine, since the
+arm64 layer cannot load here) and `functions/` on the path, nothing else; the runtime's Python version;
+a Lambda-like environment; and no bytecode cache, because neither the layer nor the code asset ships
+.pyc files and Lambda's /opt and /var/task are read-only, so every cold start compiles what it imports.
+The same imports with a warm bytecode cache show what shipping .pyc files would save.
+
+Each import runs in a fresh interpreter (that is what a cold start is), interleaved so that machine
+noise hits every module alike; the median of its CPU time is reported. Interpreters: `python3.12`,
+`python3.13` on PATH, pyenv's versions, or NUMERIQC_BENCH_PYTHON_3_12=...; a version not found is
+left out, and said so. NUMERIQC_BENCH_RUNS (default 3), NUMERIQC_BENCH_COLUMNS (3.12,3.12+pyc,3.13),
+NUMERIQC_BENCH_FUNCTIONS and NUMERIQC_BENCH_LAYER_3_12 (another `functions/` tree and layer, to
+measure an older commit the same way) tune a run.
 """
 
+import hashlib
+import importlib.util
 import os
+import platform
+import re
+import shutil
 import statistics
 import subprocess
-import sys
+import tempfile
+from pathlib import Path
+from types import ModuleType
 
-ENTRY_MODULES = (
-    "numeriqc.organizations.handlers.authorizer",
-    "numeriqc.organizations.handlers.api",
-    "numeriqc.platform.handlers.api",
-    "numeriqc.feedback.handlers.api",
-    "numeriqc.notifications.handlers.api",
-)
+ROOT = Path(__file__).resolve().parent.parent
 BASELINE = "boto3"
-RUNS = 7
-_PROBE = "import time; t = time.perf_counter(); import {module}; print(time.perf_counter() - t)"
+DEPLOYED_PYTHON = "3.12"  # infra/numeriqc_infra/functions.py RUNTIME
+CANDIDATE_PYTHONS = ("3.12", "3.13")
+CACHE = ROOT / ".bench"
+# The probe puts the layer and the code first, as Lambda's bootstrap does (/opt/python, /var/task).
+# CPU seconds of the import, not wall time: on a shared machine (2 cores, a load of 20 while this was
+# written) the wall clock mostly measures the other processes; importing is CPU work on cached files.
+_PROBE = (
+    "import sys; sys.path[:0] = {paths!r}; import time; t = time.process_time(); import {module}; "
+    "print(time.process_time() - t)"
+)
+COLUMNS = ("3.12", "3.12+pyc", "3.13")  # NUMERIQC_BENCH_COLUMNS=3.12,3.13 measures fewer
 
 
-def import_seconds(module: str, environment: dict[str, str]) -> float:
+def entry_modules() -> list[str]:
+    """Every module infra names as a handler: what a cold start of some function imports."""
+    found = set()
+    for path in (ROOT / "infra" / "numeriqc_infra").glob("*.py"):
+        found.update(re.findall(r'handler="(numeriqc\.[a-z_.]+)\.handler"', path.read_text()))
+    return sorted(found)
+
+
+def _layer_builder() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("build_layer", ROOT / "layers" / "build_layer.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def layer_twin(python_version: str) -> Path:
+    """The layer's packages for this machine and that Python, rebuilt when the dependencies change."""
+    builder = _layer_builder()
+    machine = "x86_64" if platform.machine() in ("x86_64", "AMD64") else "aarch64"
+    stamp = hashlib.sha1("\n".join(builder.dependencies()).encode()).hexdigest()[:10]
+    target = CACHE / f"layer-{python_version}-{machine}-{stamp}" / "python"
+    if not target.is_dir():
+        builder.build(target, python_version=python_version, platform=f"manylinux2014_{machine}")
+    return target
+
+
+def interpreter(python_version: str) -> str | None:
+    """A working interpreter of that version: configured, pyenv's, or on PATH (a pyenv shim may not run)."""
+    pyenv = sorted(Path.home().glob(f".pyenv/versions/{python_version}.*/bin/python{python_version}"))
+    candidates = [
+        os.environ.get(f"NUMERIQC_BENCH_PYTHON_{python_version.replace('.', '_')}"),
+        *map(str, reversed(pyenv)),
+        shutil.which(f"python{python_version}"),
+    ]
+    for candidate in filter(None, candidates):
+        answer = subprocess.run(
+            [candidate, "-c", "import sys; print('%d.%d' % sys.version_info[:2])"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if answer.returncode == 0 and answer.stdout.strip() == python_version:
+            return candidate
+    return None
+
+
+def import_seconds(python: str, paths: list[str], module: str, environment: dict[str, str]) -> float:
     output = subprocess.run(  # fixed interpreter and module names
-        [sys.executable, "-c", _PROBE.format(module=module)],
+        # -P: the working directory is not on the path (a stray http.py in it would shadow the stdlib).
+        [python, "-s", "-P", "-c", _PROBE.format(paths=paths, module=module)],
         capture_output=True,
         text=True,
         check=True,
@@ -33,36 +100,65 @@ def import_seconds(module: str, environment: dict[str, str]) -> float:
     return float(output.strip().splitlines()[-1])
 
 
-def measure(runs: int = RUNS, **extra: str) -> dict[str, float]:
+def measure(
+    python: str, paths: list[str], modules: list[str], runs: int, pycache: Path | None
+) -> dict[str, float]:
+    """Median import seconds per module; `pycache` None = compiled from source every time (as deployed)."""
     environment = {
-        **os.environ,
-        **extra,
+        "PATH": os.environ.get("PATH", ""),
+        "HOME": os.environ.get("HOME", "/tmp"),
         "AWS_LAMBDA_FUNCTION_NAME": "bench",
-        "LAMBDA_TASK_ROOT": os.getcwd(),  # the X-Ray SDK takes its Lambda path (no sampler clients)
+        "LAMBDA_TASK_ROOT": str(ROOT / "functions"),
         "AWS_REGION": "ca-central-1",
-        "PYTHONDONTWRITEBYTECODE": "",
+        "POWERTOOLS_SERVICE_NAME": "bench",
+        "PYTHONDONTWRITEBYTECODE": "1" if pycache is None else "",
     }
-    samples: dict[str, list[float]] = {module: [] for module in (BASELINE, *ENTRY_MODULES)}
-    for module in samples:  # warm the bytecode cache once, as a deployed package has .pyc files
-        import_seconds(module, environment)
-    for _ in range(runs):
-        for module, values in samples.items():
-            values.append(import_seconds(module, environment))
+    with tempfile.TemporaryDirectory() as empty:
+        # No .pyc is ever found in an empty prefix: every import compiles, as on Lambda's read-only disk.
+        environment["PYTHONPYCACHEPREFIX"] = str(pycache or empty)
+        samples: dict[str, list[float]] = {module: [] for module in (BASELINE, *modules)}
+        if pycache is not None:
+            for module in samples:  # fill the cache once
+                import_seconds(python, paths, module, environment)
+        for _ in range(runs):
+            for module, values in samples.items():
+                values.append(import_seconds(python, paths, module, environment))
     return {module: statistics.median(values) for module, values in samples.items()}
 
 
 def report() -> list[str]:
-    traced = measure()
-    # The same without the X-Ray SDK, to show what Powertools Tracer costs at cold start.
-    untraced = measure(POWERTOOLS_TRACE_DISABLED="true")
-    baseline = traced[BASELINE]
+    runs = int(os.environ.get("NUMERIQC_BENCH_RUNS", "3"))
+    functions = os.environ.get("NUMERIQC_BENCH_FUNCTIONS", str(ROOT / "functions"))
+    wanted = os.environ.get("NUMERIQC_BENCH_COLUMNS", ",".join(COLUMNS)).split(",")
+    modules = entry_modules()
+    columns: dict[str, dict[str, float]] = {}
+    missing = []
+    for version in CANDIDATE_PYTHONS:
+        python = interpreter(version)
+        if python is None:
+            missing.append(version)
+            continue
+        layer = os.environ.get(f"NUMERIQC_BENCH_LAYER_{version.replace('.', '_')}") or layer_twin(version)
+        paths = [str(layer), functions]
+        if version in wanted:
+            columns[f"{version} as deployed"] = measure(python, paths, modules, runs, None)
+        if f"{version}+pyc" in wanted:
+            with tempfile.TemporaryDirectory() as pycache:
+                columns[f"{version} with .pyc"] = measure(python, paths, modules, runs, Path(pycache))
     lines = [
-        f"cold-start import (median of {RUNS}, fresh interpreter each), ratio to `import boto3`:",
-        f"  {'module':<40} {'as deployed':>20} {'without X-Ray SDK':>20}",
-        f"  {BASELINE:<40} {baseline * 1000:9.1f} ms  1.00x {untraced[BASELINE] * 1000:9.1f} ms  1.00x",
+        f"cold-start import of every entry module (median of {runs}, fresh interpreter each), "
+        "ratio to `import boto3` in the same column:",
+        "  " + f"{'module':<52}" + "".join(f"{name:>22}" for name in columns),
     ]
-    for module in ENTRY_MODULES:
-        with_tracer = f"{traced[module] * 1000:9.1f} ms  {traced[module] / baseline:.2f}x"
-        without = f"{untraced[module] * 1000:9.1f} ms  {untraced[module] / untraced[BASELINE]:.2f}x"
-        lines.append(f"  {module:<40} {with_tracer} {without}")
+    for module in (BASELINE, *modules):
+        cells = "".join(
+            f"{figures[module] * 1000:12.0f} ms {figures[module] / figures[BASELINE]:5.2f}x"
+            for figures in columns.values()
+        )
+        lines.append(f"  {module:<52}{cells}")
+    for name, figures in columns.items():
+        worst = max(figures[module] / figures[BASELINE] for module in modules)
+        lines.append(f"  {name}: worst entry module {worst:.2f}x `import boto3`")
+    if missing:
+        lines.append(f"  not measured (no interpreter found): Python {', '.join(missing)}")
     return lines

@@ -1,7 +1,8 @@
 """`PlatformFunction`: the one place that decides what every numeriQc Lambda function looks like.
 
 Runtime, architecture, code asset, dependency layer, JSON logs in an encrypted log group with a
-retention, X-Ray, timeouts, Powertools settings, the errors alarm, and the SQS consumer wiring
+retention, tracing (Lambda's active tracing; OpenTelemetry with the `tracing=otel` context),
+timeouts, Powertools settings, the errors alarm, and the SQS consumer wiring
 (queue, receive count, partial batch failures) are decided here and nowhere else, so a service only
 says what is specific to it: its handler, its environment, its grants. The dead-letter queues
 themselves are the platform's (`Platform.dead_letter_queue`): this module uses the platform, the
@@ -36,6 +37,27 @@ LOG_RETENTION = logs.RetentionDays.THREE_MONTHS
 METRICS_NAMESPACE = "numeriqc"
 # Files that change without the code changing: they would make the asset hash, so deploys, unstable.
 ASSET_EXCLUDE = ["**/__pycache__", "**/*.pyc", ".built-*"]
+
+# `-c tracing=otel`: the AWS Distro for OpenTelemetry's Python layer (its public ARN for the stack's
+# region and the functions' architecture, which CDK maps) and its wrapper, which instruments the
+# handler and botocore from outside the code. Without it, Lambda's active tracing alone records the
+# function's segments: no X-Ray SDK is imported at cold start (docs/decisions/0002-cold-start.md).
+TRACING_CONTEXT = "tracing"
+ADOT_PYTHON_LAYER = lambda_.AdotLambdaLayerPythonSdkVersion.LATEST
+
+
+def adot_instrumentation(scope: Construct) -> lambda_.AdotInstrumentationConfig | None:
+    """The OpenTelemetry layer and wrapper when the app's context asks for them, else None."""
+    tracing = str(scope.node.try_get_context(TRACING_CONTEXT) or "xray")
+    if tracing not in ("xray", "otel"):
+        raise ValueError(f"context {TRACING_CONTEXT}={tracing!r}: expected 'xray' (default) or 'otel'")
+    if tracing == "xray":
+        return None
+    return lambda_.AdotInstrumentationConfig(
+        layer_version=lambda_.AdotLayerVersion.from_python_sdk_layer_version(ADOT_PYTHON_LAYER),
+        exec_wrapper=lambda_.AdotLambdaExecWrapper.INSTRUMENT_HANDLER,
+    )
+
 
 # A function gets another try at a message this many times before it goes to the dead-letter queue.
 MAX_RECEIVE_COUNT = 5
@@ -99,6 +121,7 @@ class PlatformFunction(lambda_.Function):
             log_group=log_group,
             logging_format=lambda_.LoggingFormat.JSON,
             tracing=lambda_.Tracing.ACTIVE,
+            adot_instrumentation=adot_instrumentation(scope),
             timeout=timeout,
             memory_size=memory_size,
             description=description,

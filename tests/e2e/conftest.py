@@ -1,4 +1,9 @@
-"""e2e: a real `numeriqc dev` process on free ports, shared by the session, torn down at the end.
+"""e2e: the `target` the suite runs against (tests/e2e/target.py), and the local platform.
+
+By default the target is a real `numeriqc dev` process on free ports, shared by the session, torn
+down at the end. With NUMERIQC_E2E_API_URL (and NUMERIQC_E2E_KEY) set, the target is that deployed
+stack, no local platform starts, and the tests that need one (its pages, outbox and `/_local`
+endpoints, asked for through `dev_platform`) are skipped.
 
 Readiness is polled on GET /health with short bounded waits (`Popen.wait(timeout=...)` doubles as
 the crash check), never a blind sleep. The platform writes its dev.env into a temporary directory,
@@ -18,6 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from .target import ENV_URL, Target, deployed_from_environment, local_target
 
 READY_TIMEOUT_SECONDS = 120  # a cold start may synthesize the CDK app first
 
@@ -46,6 +53,8 @@ def answers(url: str) -> bool:
 
 @pytest.fixture(scope="session")
 def dev_platform(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DevPlatform]:
+    if os.environ.get(ENV_URL):
+        pytest.skip(f"the local platform only ({ENV_URL} points the suite at a deployed stack)")
     state = tmp_path_factory.mktemp("numeriqc-dev")
     port, moto_port = free_port(), free_port()
     env = {
@@ -83,3 +92,13 @@ def dev_platform(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DevPlatfo
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+@pytest.fixture(scope="session")
+def target(request: pytest.FixtureRequest) -> Target:
+    """The deployed stack NUMERIQC_E2E_API_URL names, else the session's local platform."""
+    deployed = deployed_from_environment()
+    if deployed is not None:
+        return deployed
+    platform: DevPlatform = request.getfixturevalue("dev_platform")
+    return local_target(platform.url, platform.dev_env)

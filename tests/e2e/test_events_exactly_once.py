@@ -1,9 +1,10 @@
 """Every accepted action's event arrives exactly once, and a refused request emits nothing: over
-HTTP against a running `numeriqc dev`, with a queue subscribed through the API to every family.
+HTTP against the e2e target (the local platform, or a deployed stack: tests/e2e/target.py), with a
+queue the suite creates in the target's account, subscribed through the API to every family.
 
-The subscriptions are real SNS -> SQS subscriptions in moto (the runtime's rules deliver the bus's
-events to the family topics, moto delivers each topic to the queue), so the queue holds what an
-organization would receive. Each family is one scenario: it performs accepted and refused actions
+The subscriptions are real SNS -> SQS subscriptions (locally in moto: the runtime's rules deliver
+the bus's events to the family topics, moto delivers each topic to the queue), so the queue holds
+what an organization would receive. Each family is one scenario: it performs accepted and refused actions
 through the API and answers an `Outcome`: the events (subject, type) its accepted actions must
 produce. Every request of a run, accepted or refused, names something unique to the run (its
 service, a reference), and the platform is shared with other e2e tests: the events that mention
@@ -11,10 +12,11 @@ the run must be exactly the expected ones, counted by subject and type, each id 
 a refused request, a second event for one fact, or one lost behind a refusal fails the test.
 
 Time is real: a consultation is scheduled to open a second ago and the every-minute schedule is
-fired with `/_local/tick`, never by sleeping. Events a scenario cannot name by the run (a
+fired with `/_local/tick` locally, or waited for on a deployed stack (`Target.until`), never by
+sleeping. Events a scenario cannot name by the run (a
 consultation's ULID) are claimed through `Outcome.marks`. An endpoint belongs to one organization:
-exchange's second organization (made with the `numeriqc org` / `numeriqc key` CLI) subscribes a
-queue of its own, listed in `Outcome.queues` and read with the main one.
+exchange's second organization (made with the `numeriqc org` / `numeriqc key` CLI, against the
+target) subscribes a queue of its own, listed in `Outcome.queues` and read with the main one.
 
 A new family is covered by writing its scenario and listing it in `SCENARIOS`;
 `test_every_family_that_emits_has_a_scenario` fails while a family whose code builds events is not
@@ -22,11 +24,8 @@ listed. Every family that emits has one now (organizations emits nothing).
 """
 
 import json
-import os
 import re
 import secrets
-import subprocess
-import sys
 import uuid
 from collections import Counter
 from collections.abc import Callable
@@ -36,13 +35,11 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import boto3
 import pytest
 
 from numeriqc.core.events import EVENT_FAMILIES
-from numeriqc_local.account import ACCOUNT_ID
 
-from .test_feedback_e2e import call, demo_key
+from .target import Target, call
 
 pytestmark = pytest.mark.e2e
 
@@ -67,23 +64,22 @@ class Outcome:
 
 @dataclass(frozen=True)
 class Local:
-    """The running platform, as a scenario reaches it."""
+    """The target, as a scenario reaches it."""
 
-    url: str
-    auth: dict[str, str]
-    moto_url: str
-    resources: dict[str, Any]
-    dev_env: Path  # the platform's dev.env, for the admin CLI
+    target: Target
+    org: str  # the organization of the target's key
     run: str  # unique to this run: services, recipients and references
 
+    @property
+    def url(self) -> str:
+        return self.target.url
+
+    @property
+    def auth(self) -> dict[str, str]:
+        return self.target.auth
+
     def aws(self, service: str) -> Any:
-        return boto3.client(
-            service,
-            endpoint_url=self.moto_url,
-            region_name="ca-central-1",
-            aws_access_key_id="testing",
-            aws_secret_access_key="testing",
-        )
+        return self.target.aws(service)
 
     def send(
         self, method: str, path: str, body: Any = None, headers: dict[str, str] | None = None
@@ -118,17 +114,27 @@ class Local:
         outcome.refused += 1
 
     def drain(self) -> None:
-        assert call("POST", f"{self.url}/_local/drain")[0] == 200
+        self.target.settle()
 
     def tick(self) -> None:
         """Fire every schedule now (the every-minute ones included), as their next minute would."""
-        assert call("POST", f"{self.url}/_local/tick")[0] == 200
+        self.target.tick()
 
     def queue(self, name: str) -> tuple[str, str]:
-        """A new queue in the local account: its URL and ARN."""
+        """A new queue in the target's account, which the platform's topics may send to: URL, ARN."""
         sqs = self.aws("sqs")
         url = sqs.create_queue(QueueName=name)["QueueUrl"]
         arn = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+        account = arn.split(":")[4]
+        statement = {
+            "Effect": "Allow",
+            "Principal": {"Service": "sns.amazonaws.com"},
+            "Action": "sqs:SendMessage",
+            "Resource": arn,
+            "Condition": {"StringEquals": {"aws:SourceAccount": account}},
+        }
+        policy = {"Version": "2012-10-17", "Statement": [statement]}
+        sqs.set_queue_attributes(QueueUrl=url, Attributes={"Policy": json.dumps(policy)})
         return str(url), str(arn)
 
 
@@ -140,7 +146,7 @@ def feedback(local: Local) -> Outcome:
     outcome = Outcome()
     slug = f"ev{local.run}"
     local.created("/v1/services", {"slug": slug, "name_fr": "Essai", "name_en": "Test"})
-    service_id, unknown = f"demo.{slug}", f"demo.inconnu{local.run}"
+    service_id, unknown = f"{local.org}.{slug}", f"{local.org}.inconnu{local.run}"
     contact = {"consent": True, "email": f"{local.run}@exemple.ca"}
     refused = {"X-Forwarded-For": "198.51.100.99"}
 
@@ -186,9 +192,9 @@ def notifications(local: Local) -> Outcome:
         }
         sent.append(local.created("/v1/notifications/email", body)["id"])
     local.drain()  # the sender sends them; `numeriqc dev` plays SES's receipt (provider_receipts)
-    topic = local.resources["NotificationsEmailEvents"]["arn"]
+    topic = local.target.resource("NotificationsEmailEvents")
     for notification in sent:
-        tags = {"org": ["demo"], "notification": [notification]}
+        tags = {"org": [local.org], "notification": [notification]}
         receipt = {"eventType": "Delivery", "mail": {"messageId": f"ses-{notification}", "tags": tags}}
         for _ in range(2):  # SES delivers a receipt at least once: twice more here, still one fact
             local.aws("sns").publish(TopicArn=topic, Message=json.dumps(receipt))
@@ -237,7 +243,12 @@ def consultations(local: Local) -> Outcome:
     local.tick()  # the schedule records the opening once, however many runs see it
     local.tick()
     outcome.expected[(consultation, TYPE.format("consultations.opened"))] += 1
-    local.ok("PUT", f"{public}/answers", ballot("bus"), citizen)  # a ballot is never announced
+    # a ballot is never announced; on a deployed stack, accepted once the schedule has opened it
+    vote = ballot("bus")
+    status = local.target.until(
+        lambda: local.send("PUT", f"{public}/answers", vote, citizen)[0], lambda status: status == 200
+    )
+    assert status == 200
     local.refused(outcome, f"{public}/answers", ballot("avion"), citizen, method="PUT")  # no such option
     statement = {"participant": secrets.token_urlsafe(24), "text": "Plus d'autobus le soir."}
     submitted = local.created(f"{public}/statements", statement, citizen)["statement_id"]
@@ -260,24 +271,12 @@ def consultations(local: Local) -> Outcome:
 
 def _second_organization(local: Local, org_id: str) -> dict[str, str]:
     """A consumer organization, made as an operator would: `numeriqc org create`, `org add-account`
-    (its queues live in the local account), `key create`. The CLI finds the test's platform by
-    NUMERIQC_DEV_ENV, like `numeriqc dev` itself."""
-    env = {**os.environ, "NUMERIQC_DEV_ENV": str(local.dev_env)}
-
-    def numeriqc(*args: str) -> Any:
-        done = subprocess.run(
-            [sys.executable, "-m", "numeriqc_local.cli", *args],
-            env=env,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        assert done.returncode == 0, done.stderr
-        return json.loads(done.stdout)
-
+    (its queues live in the target's account), `key create`. The CLI reaches the test's local
+    platform by NUMERIQC_DEV_ENV, like `numeriqc dev` itself, or the deployed stack by `--stack`."""
+    numeriqc = local.target.cli
     names = ("--name-fr", "Organisme consommateur", "--name-en", "Consumer organization")
     numeriqc("org", "create", org_id, *names, "--contact", f"ti@{org_id}.example")
-    numeriqc("org", "add-account", org_id, ACCOUNT_ID)
+    numeriqc("org", "add-account", org_id, local.target.account_id())
     scopes = "exchange:consume,events:subscribe"
     return {
         "Authorization": f"Bearer {numeriqc('key', 'create', '--org', org_id, '--scopes', scopes)['key']}"
@@ -318,7 +317,7 @@ def exchange(local: Local) -> Outcome:
 
     past = (datetime.now(UTC) - timedelta(days=1)).isoformat()
     for path, body in (
-        (f"{grants}/demo", {"expires_at": later, "max_tier": "internal"}),  # to itself
+        (f"{grants}/{local.org}", {"expires_at": later, "max_tier": "internal"}),  # to itself
         (f"{grants}/{consumer}", {"expires_at": later, "max_tier": "public"}),  # below the dataset's tier
         (f"{grants}/{consumer}", {"expires_at": past, "max_tier": "internal"}),  # already expired
     ):
@@ -332,7 +331,9 @@ def exchange(local: Local) -> Outcome:
     assert status == 202, published
     seq = published["first_seq"]
     outcome.expected[(f"{dataset_id}/{consumer}/{seq}-{seq}", TYPE.format("exchange.message.delivered"))] += 1
-    local.drain()  # delivered while the grant holds
+    local.drain()  # delivered while the grant holds (on a deployed stack: seen in the consumer's queue)
+    delivered = TYPE.format("exchange.message.delivered")
+    local.target.until(lambda: _peek(local, url), lambda events: delivered in {e["type"] for e in events})
     local.ok("DELETE", f"{grants}/{consumer}")
     decided("revoked")
     local.refused(outcome, f"{grants}/{consumer}", None, method="DELETE")  # revoked already
@@ -434,36 +435,61 @@ def _listen(local: Local, families: list[str]) -> str:
     return url
 
 
+def _peek(local: Local, url: str) -> list[dict[str, Any]]:
+    """The events waiting in the queue, left there (visible again at once) for `_take` to count."""
+    answer = local.aws("sqs").receive_message(
+        QueueUrl=url,
+        MaxNumberOfMessages=10,
+        VisibilityTimeout=0,
+        WaitTimeSeconds=0 if local.target.local else 5,
+    )
+    return [json.loads(message["Body"]) for message in answer.get("Messages", [])]
+
+
 def _take(local: Local, url: str) -> list[dict[str, Any]]:
     sqs, found = local.aws("sqs"), []
-    while messages := sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=10).get("Messages", []):
+    wait = 0 if local.target.local else 5  # a deployed stack's deliveries: long polling
+    while messages := sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=10, WaitTimeSeconds=wait).get(
+        "Messages", []
+    ):
         for message in messages:
             found.append(json.loads(message["Body"]))
             sqs.delete_message(QueueUrl=url, ReceiptHandle=message["ReceiptHandle"])
     return found
 
 
-def test_every_accepted_action_is_announced_exactly_once_and_no_refusal_is(dev_platform: Any) -> None:
-    resources = json.loads(dev_platform.dev_env.with_suffix(".json").read_text())["resources"]
-    local = Local(
-        dev_platform.url,
-        {"Authorization": f"Bearer {demo_key(dev_platform)}"},
-        dev_platform.moto_url,
-        resources,
-        dev_platform.dev_env,
-        uuid.uuid4().hex[:10],
+def _ours(events: list[dict[str, Any]], outcomes: dict[str, Outcome], run: str) -> list[dict[str, Any]]:
+    """Every event about this run: its services, references, the ids it was given."""
+    marks = {run}.union(*(outcome.marks for outcome in outcomes.values()))
+    return [event for event in events if any(mark in json.dumps(event["data"]) for mark in marks)]
+
+
+def _all_arrived(ours: list[dict[str, Any]], outcomes: dict[str, Outcome]) -> bool:
+    families = {event["source"].removeprefix("numeriqc/") for event in ours} & set(SCENARIOS)
+    seen = Counter(
+        (SCENARIOS[family].subject(event), event["type"])
+        for family in families
+        for event in ours
+        if event["source"] == f"numeriqc/{family}"
     )
+    return all(seen[fact] >= 1 for outcome in outcomes.values() for fact in outcome.expected)
+
+
+def test_every_accepted_action_is_announced_exactly_once_and_no_refusal_is(target: Target) -> None:
+    status, _, body = call("GET", f"{target.url}/v1/organization", headers=target.auth)
+    assert status == 200, body
+    local = Local(target, json.loads(body)["org_id"], uuid.uuid4().hex[:10])
     queue = _listen(local, sorted(SCENARIOS))
     outcomes = {family: scenario.act(local) for family, scenario in SCENARIOS.items()}
     queues = [queue, *(url for outcome in outcomes.values() for url in outcome.queues)]
-    local.drain()
-    events = [event for url in queues for event in _take(local, url)]
-    local.drain()  # nothing arrives late, nothing twice
-    events += [event for url in queues for event in _take(local, url)]
+    events: list[dict[str, Any]] = []
 
-    # Every event about this run (its services, references, the ids it was given) is an expected one, once.
-    marks = {local.run}.union(*(outcome.marks for outcome in outcomes.values()))
-    ours = [event for event in events if any(mark in json.dumps(event["data"]) for mark in marks)]
+    def arrived() -> list[dict[str, Any]]:
+        events.extend(event for url in queues for event in _take(local, url))
+        return _ours(events, outcomes, local.run)
+
+    target.until(arrived, lambda ours: _all_arrived(ours, outcomes))
+    ours = arrived()  # nothing arrives late, nothing twice
     for family, outcome in outcomes.items():
         subject = SCENARIOS[family].subject
         found = [event for event in ours if event["source"] == f"numeriqc/{family}"]

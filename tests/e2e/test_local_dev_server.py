@@ -1,4 +1,4 @@
-"""HTTP against a running `numeriqc dev`: the platform answers like the deployed API would."""
+"""The platform answers like the deployed API would (any target); `numeriqc dev`'s own endpoints."""
 
 import json
 import urllib.error
@@ -6,6 +6,8 @@ import urllib.request
 from typing import Any
 
 import pytest
+
+from .target import Target
 
 pytestmark = pytest.mark.e2e
 
@@ -21,16 +23,15 @@ def call(method: str, url: str) -> tuple[int, dict[str, str], bytes]:
         return error.code, {k.lower(): v for k, v in error.headers.items()}, error.read()
 
 
-def test_health_answers_200(dev_platform: Any) -> None:
-    status, headers, body = call("GET", f"{dev_platform.url}/health")
+def test_health_answers_200(target: Target) -> None:
+    status, headers, body = call("GET", f"{target.url}/health")
     assert status == 200, body
     assert headers["content-type"].startswith("application/json")
     assert json.loads(body)["status"] == "ok"
-    print(f"`numeriqc dev` answered /health {dev_platform.ready_seconds:.1f} s after it was started")
 
 
-def test_an_unknown_route_is_a_problem_json_404(dev_platform: Any) -> None:
-    status, headers, body = call("GET", f"{dev_platform.url}/no/such/route")
+def test_an_unknown_route_is_a_problem_json_404(target: Target) -> None:
+    status, headers, body = call("GET", f"{target.url}/no/such/route")
     assert status == 404
     assert headers["content-type"].startswith("application/problem+json")
     problem: dict[str, Any] = json.loads(body)
@@ -38,8 +39,8 @@ def test_an_unknown_route_is_a_problem_json_404(dev_platform: Any) -> None:
     assert problem["title"]
 
 
-def test_a_protected_route_without_key_is_api_gateways_401(dev_platform: Any) -> None:
-    status, _, body = call("GET", f"{dev_platform.url}/v1/organization")
+def test_a_protected_route_without_key_is_api_gateways_401(target: Target) -> None:
+    status, _, body = call("GET", f"{target.url}/v1/organization")
     assert (status, json.loads(body)) == (401, {"message": "Unauthorized"})
 
 

@@ -1,10 +1,13 @@
-"""Notifications over HTTP against a running `numeriqc dev`: send an email, find it in /_local/outbox."""
+"""Notifications over HTTP: a reserved recipient's email delivered on any target; locally, the
+email itself found in /_local/outbox."""
 
 import json
+import uuid
 from typing import Any
 
 import pytest
 
+from .target import Target
 from .test_feedback_e2e import call, demo_key
 
 pytestmark = pytest.mark.e2e
@@ -40,3 +43,27 @@ def test_send_an_email_then_see_it_in_the_local_outbox(dev_platform: Any) -> Non
     sent = [m for m in json.loads(body) if m["kind"] == "email" and m["to"] == ["e2e@exemple.ca"]]
     assert [m["subject"] for m in sent] == ["Rappel permis"]
     assert "Bonjour Zoé, rappel." in sent[0]["body"]
+
+
+def test_an_email_to_the_delivered_simulation_address_ends_delivered(target: Target) -> None:
+    """The reserved recipient never reaches a provider, on any target, and its status is final."""
+    url, auth = target.url, target.auth
+    template = {
+        "channel": "email",
+        "name": f"e2e-{uuid.uuid4().hex[:8]}",
+        "subject": "Rappel",
+        "body": "Bonjour.",
+    }
+    status, _, body = call("POST", f"{url}/v1/templates", template, auth)
+    assert status == 201, body
+    recipient = "livre@simulation.numeriqc.quebec"
+    consent = {"channel": "email", "recipient": recipient, "purpose": "rappels", "source": "e2e"}
+    assert call("POST", f"{url}/v1/consents", consent, auth)[0] == 201
+    send = {"template_id": json.loads(body)["template_id"], "email_address": recipient}
+    status, headers, body = call("POST", f"{url}/v1/notifications/email", send, auth)
+    assert status == 201, body
+    read = target.until(  # the sender works from its queue
+        lambda: json.loads(call("GET", f"{url}{headers['location']}", headers=auth)[2]),
+        lambda notification: notification.get("status") == "delivered",
+    )
+    assert read["status"] == "delivered", read

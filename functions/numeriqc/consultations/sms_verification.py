@@ -17,7 +17,6 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
-import phonenumbers
 from aws_lambda_powertools.metrics import MetricUnit
 
 from numeriqc.consultations import lifecycle
@@ -101,6 +100,9 @@ def budget_alert(consultation_id: str, spent: int | None, budget: int) -> None:
 def normalise_phone(raw: str) -> str | None:
     """E.164 (`+15142345678`), North American numbers without their +1; None unless a valid number
     (libphonenumber's metadata). The notification service validates it again before it sends."""
+    # imported on first use, not at cold start (docs/decisions/0002)
+    import phonenumbers
+
     try:
         number = phonenumbers.parse(raw, "CA")
     except phonenumbers.NumberParseException:

@@ -1,15 +1,25 @@
-"""Powertools Logger, Tracer and Metrics shared by every handler of a service.
+"""Powertools Logger and Metrics, and the `tracer`, shared by every handler of a service.
 
 Service name comes from POWERTOOLS_SERVICE_NAME, which infra sets once for every function. The
 metrics namespace has a default here because Metrics reads it once, when this module is imported:
 the local runtime and pytest may import it before any function's environment is applied, and a
 Metrics object without a namespace fails every handler that publishes a metric.
+
+Tracing does not go through the X-Ray SDK (Powertools Tracer) any more: the SDK cost about 0.7x
+`import boto3` at every cold start (it patches botocore at import), and AWS put it in maintenance
+mode on 2026-02-25 (end of support 2027-02-25). Lambda's active tracing records the function's
+segments; with the `tracing=otel` context flag, infra adds the ADOT layer, whose wrapper
+(`/opt/otel-instrument`) instruments the handler and botocore from outside the code. See
+docs/decisions/0002-cold-start.md.
 """
 
 import os
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
-from aws_lambda_powertools import Logger, Metrics, Tracer
+from aws_lambda_powertools import Logger, Metrics
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 METRICS_NAMESPACE = "numeriqc"
 
@@ -35,6 +45,25 @@ class InvocationLogger(Logger):
         )
 
 
+class LambdaTracer:
+    """The decorators handlers already use (`capture_lambda_handler`, `capture_method`), without the SDK.
+
+    They hand back the function itself: the segments come from outside the code (Lambda's active
+    tracing; the ADOT wrapper's spans and botocore calls when infra turns OpenTelemetry on), so a
+    handler costs nothing to trace, at import or per call. Keeping the names keeps every handler's
+    decorators as they are."""
+
+    def capture_lambda_handler(self, lambda_handler: F | None = None, **_options: Any) -> Any:
+        if lambda_handler is None:
+            return self.capture_lambda_handler
+        return lambda_handler
+
+    def capture_method(self, method: F | None = None, **_options: Any) -> Any:
+        if method is None:
+            return self.capture_method
+        return method
+
+
 logger = InvocationLogger()
-tracer = Tracer()
+tracer = LambdaTracer()
 metrics = Metrics(namespace=os.environ.get("POWERTOOLS_METRICS_NAMESPACE") or METRICS_NAMESPACE)

@@ -8,13 +8,13 @@ where the old version forbade additional ones. Anything else is breaking, and mu
 """
 
 from collections.abc import Iterator
-from typing import Any
-
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import SchemaError, ValidationError
+from typing import TYPE_CHECKING, Any
 
 from numeriqc.core.i18n import Message
 from numeriqc.core.problems import FieldError
+
+if TYPE_CHECKING:
+    from jsonschema.exceptions import ValidationError
 
 MAX_ERRORS = 100
 
@@ -44,6 +44,10 @@ _OTHER = Message("Ne respecte pas la règle « {rule} » du schéma.", "Breaks t
 
 
 def check_schema(schema: dict[str, Any], field: str = "body.schema") -> list[FieldError]:
+    # imported on first use, not at cold start (docs/decisions/0002)
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import SchemaError
+
     try:
         Draft202012Validator.check_schema(schema)
     except SchemaError as error:
@@ -83,6 +87,9 @@ class MessageValidator:
     """Validates a batch of messages against one schema version (compiled once per batch)."""
 
     def __init__(self, schema: dict[str, Any]) -> None:
+        # imported on first use, not at cold start (docs/decisions/0002)
+        from jsonschema import Draft202012Validator
+
         self._validator = Draft202012Validator(schema)
 
     def errors(self, data: dict[str, Any], at: str) -> list[FieldError]:
@@ -95,7 +102,7 @@ class MessageValidator:
         return list(found.values())
 
 
-def _field_errors(error: ValidationError, at: str) -> list[FieldError]:
+def _field_errors(error: "ValidationError", at: str) -> list[FieldError]:
     where = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in error.absolute_path)
     rule = str(error.validator)
     if rule == "required" and isinstance(error.instance, dict) and isinstance(error.validator_value, list):

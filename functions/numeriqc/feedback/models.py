@@ -9,7 +9,6 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Literal
 
-import phonenumbers
 from pydantic import (
     BaseModel,
     ConfigDict,
@@ -66,7 +65,9 @@ class Status(StrEnum):
 class ContactIn(BaseModel):
     """Given only with consent; stored encrypted, apart from the comment, and never in events."""
 
-    model_config = ConfigDict(extra="forbid")
+    # Built on first use: `EmailStr` costs the email validator's import, which only the API's
+    # submissions need, not the stream or export functions' cold starts (docs/decisions/0002).
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     consent: Literal[True] = Field(description="Consentement à être joint / consent to be contacted")
     name: Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)] | None = None
@@ -79,6 +80,9 @@ class ContactIn(BaseModel):
         """Stored as E.164 so the organization can dial it; North American numbers by default."""
         if value is None:
             return None
+        # imported on first use, not at cold start (docs/decisions/0002)
+        import phonenumbers
+
         try:
             number = phonenumbers.parse(value, "CA")
         except phonenumbers.NumberParseException:
@@ -102,7 +106,7 @@ class ContactIn(BaseModel):
 class FeedbackIn(BaseModel):
     """What the widget (or any client) posts. `website` is the honeypot: people never see it."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)  # built on first use, as `ContactIn`
 
     service_id: ServiceId = Field(description="Service évalué / service rated", examples=["saaq.permis"])
     rating: int = Field(ge=1, le=5, description="1 (très insatisfait) à 5 (très satisfait)")

@@ -9,9 +9,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import phonenumbers
-from email_validator import SPECIAL_USE_DOMAIN_NAMES, EmailNotValidError, validate_email
-
 from numeriqc.core.i18n import Message
 from numeriqc.notifications.models import Channel, Status
 
@@ -102,6 +99,9 @@ _SIMPLE_EMAIL = re.compile(rf"^({_ATOM}(?:\.{_ATOM})*)@((?:{_LABEL}\.)+[A-Za-z]{
 def _nanp_valid(area_and_exchange: str) -> bool:
     """libphonenumber's NANP validity depends on the area code and exchange only (the last four
     digits are always free), so one check per 6-digit prefix serves every number behind it."""
+    # imported on first use, not at cold start (docs/decisions/0002)
+    import phonenumbers
+
     return bool(phonenumbers.is_valid_number(phonenumbers.parse("+1" + area_and_exchange + "0000")))
 
 
@@ -113,6 +113,9 @@ def normalise_phone(raw: str, region: str = "CA") -> str | Invalid:
     if nanp:
         prefix = nanp[1] + nanp[2]
         return f"+1{prefix}{nanp[3]}" if _nanp_valid(prefix) else Invalid(BAD_PHONE)
+    # imported on first use, not at cold start (docs/decisions/0002)
+    import phonenumbers
+
     try:
         number = phonenumbers.parse(raw, region)
     except phonenumbers.NumberParseException:
@@ -123,6 +126,9 @@ def normalise_phone(raw: str, region: str = "CA") -> str | Invalid:
 
 
 def _simple_email(raw: str) -> str | None:
+    # imported on first use, not at cold start (docs/decisions/0002)
+    from email_validator import SPECIAL_USE_DOMAIN_NAMES
+
     match = _SIMPLE_EMAIL.match(raw)
     if match is None or "--" in match[2] or len(match[1]) > 64 or len(raw) > 254:
         return None
@@ -136,6 +142,9 @@ def normalise_email(raw: str) -> str | Invalid:
     simple = _simple_email(raw)
     if simple is not None:
         return simple
+    # imported on first use, not at cold start (docs/decisions/0002)
+    from email_validator import EmailNotValidError, validate_email
+
     try:
         valid = validate_email(raw, check_deliverability=False)
     except EmailNotValidError as error:

@@ -19,7 +19,9 @@ AwsAccountId = Annotated[str, StringConstraints(pattern=r"^[0-9]{12}$")]
 class Organization(BaseModel):
     """A public organization using the platform (a ministry, an agency, a municipality...)."""
 
-    model_config = ConfigDict(frozen=True)
+    # Built on first use: the authorizer, the hottest function, never reads one, and `EmailStr`
+    # costs the email validator's import at cold start (docs/decisions/0002).
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     org_id: OrgId
     name_fr: Name

@@ -21,8 +21,6 @@ import unicodedata
 from typing import Any
 from urllib.parse import urlsplit
 
-from email_validator import EmailNotValidError, validate_email
-
 from numeriqc.core.clock import Clock
 from numeriqc.core.clock import now as installed_clock
 from numeriqc.core.i18n import Message
@@ -134,6 +132,9 @@ def _endpoint_ok(protocol: Protocol, endpoint: str) -> bool:
         return bool(_SQS_ARN.match(endpoint))
     if protocol is Protocol.HTTPS:
         return endpoint[:8].lower() == "https://"
+    # imported on first use, not at cold start (docs/decisions/0002)
+    from email_validator import EmailNotValidError, validate_email
+
     try:
         validate_email(endpoint, check_deliverability=False)
     except EmailNotValidError:

@@ -4,12 +4,12 @@ Only `Sign` ever touches the private key, once per batch; the public key is read
 verifying request and checks signatures locally (and offline, from its PEM, in the CLI).
 """
 
-from typing import Any
-
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric import ec
+from typing import TYPE_CHECKING, Any
 
 from numeriqc.exchange.signatures import ALGORITHM, PublicKeyCheck
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric import ec
 
 
 class KmsSigner:
@@ -25,14 +25,21 @@ class KmsSigner:
         return bytes(answer["Signature"])
 
     def public_key_pem(self) -> str:
+        # imported on first use, not at cold start (docs/decisions/0002)
+        from cryptography.hazmat.primitives import serialization
+
         return (
             self._public_key()
             .public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
             .decode()
         )
 
-    def _public_key(self) -> ec.EllipticCurvePublicKey:
+    def _public_key(self) -> "ec.EllipticCurvePublicKey":
         if self._public is None:
+            # imported on first use, not at cold start (docs/decisions/0002)
+            from cryptography.hazmat.primitives import serialization
+            from cryptography.hazmat.primitives.asymmetric import ec
+
             der = self._kms.get_public_key(KeyId=self.key_id)["PublicKey"]
             key = serialization.load_der_public_key(der)
             if not isinstance(key, ec.EllipticCurvePublicKey):

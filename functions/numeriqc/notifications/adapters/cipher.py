@@ -13,8 +13,6 @@ import os
 from datetime import datetime, timedelta
 from typing import Any
 
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
 DATA_KEY_LIFETIME = timedelta(minutes=10)
 CONTEXT = {"purpose": "numeriqc-notifications-contact"}
 
@@ -48,6 +46,9 @@ class Cipher:
     def seal(self, value: str, now: datetime) -> str:
         kid, key, _ = self._data_key(now)
         nonce = os.urandom(12)
+        # imported on first use, not at cold start (docs/decisions/0002)
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
         sealed = AESGCM(key).encrypt(nonce, value.encode(), kid.encode())
         return f"{kid}.{base64.b64encode(nonce + sealed).decode()}"
 
@@ -60,4 +61,7 @@ class Cipher:
             )
             key = self._opened[kid] = answer["Plaintext"]
         raw = base64.b64decode(data)
+        # imported on first use, not at cold start (docs/decisions/0002)
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
         return AESGCM(key).decrypt(raw[:12], raw[12:], kid.encode()).decode()
