@@ -26,6 +26,7 @@ from numeriqc.consultations.ports import CodeSender, PhoneCodes, Verified
 from numeriqc.core.clock import Clock, epoch_seconds
 from numeriqc.core.i18n import Message
 from numeriqc.core.observability import logger, metrics
+from numeriqc.core.phones import e164_or_none
 from numeriqc.core.pii import keyed_hash
 from numeriqc.core.problems import FieldError, TooManyRequests, ValidationFailed
 
@@ -98,18 +99,8 @@ def budget_alert(consultation_id: str, spent: int | None, budget: int) -> None:
 
 
 def normalise_phone(raw: str) -> str | None:
-    """E.164 (`+15142345678`), North American numbers without their +1; None unless a valid number
-    (libphonenumber's metadata). The notification service validates it again before it sends."""
-    # imported on first use, not at cold start (docs/decisions/0002)
-    import phonenumbers
-
-    try:
-        number = phonenumbers.parse(raw, "CA")
-    except phonenumbers.NumberParseException:
-        return None
-    if not phonenumbers.is_valid_number(number):
-        return None
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    """E.164, or None unless a valid number (core.phones)."""
+    return e164_or_none(raw)
 
 
 def phone_key(pepper: bytes, consultation_id: str, phone: str) -> str:

@@ -17,12 +17,11 @@ rewrite a counted, possibly already triaged, submission, so a rating by SMS is n
 from datetime import timedelta
 from typing import Any
 
-import phonenumbers
-
 from numeriqc.core.clock import Clock
 from numeriqc.core.i18n import Message
 from numeriqc.core.ids import new_ulid
 from numeriqc.core.observability import logger
+from numeriqc.core.phones import e164_or_none
 from numeriqc.core.problems import FieldError, Problem, ValidationFailed
 from numeriqc.feedback.catalogue import Catalogue
 from numeriqc.feedback.intake import Intake
@@ -43,14 +42,8 @@ _BAD_PHONE = Message(
 
 
 def normalise_phone(raw: str) -> str | None:
-    """E.164, or None unless a valid number (the notification service checks it again)."""
-    try:
-        number = phonenumbers.parse(raw, "CA")
-    except phonenumbers.NumberParseException:
-        return None
-    if not phonenumbers.is_valid_number(number):
-        return None
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    """E.164, or None unless a valid number (core.phones)."""
+    return e164_or_none(raw)
 
 
 class SmsRatings:
