@@ -1,0 +1,195 @@
+"""Consultations: the analysis input, old path against new, side by side in one run on moto.
+
+Old path: every vote read back from the table (`Query` pages over `VOTE#`), as the analysis did
+before the matrix file. New path (analysis.Analyses.compact): the matrix file (one `GetObject`),
+the votes changed since the last run (`VLOG#`, here one minute at the consultation's rate limit,
+3,000 changes), the new file (`PutObject`), its generation recorded (`UpdateItem`), the changes
+forgotten (`TransactWriteItems` of 100), the old file deleted.
+
+The votes are put in the table and the file in the bucket directly (setup, not measured): how they
+got there does not change what reading them costs. Time and AWS calls are the functions' own
+(bench.calls counts only their session); peak memory is tracemalloc's over the read, moto's
+answers included, so an upper bound.
+
+Caveats, moto vs AWS: moto answers a Query page by walking the partition, so its time per page
+grows with the partition (AWS's does not); moto's S3 is in-process memory (AWS moves a 35 MB
+object in roughly 0.3-0.5 s inside a region). The call counts are exact either way; the times are
+this machine's, shared by several engineers, so upper bounds.
+
+`python -m bench.consultations_input [--full]`: --full adds 100,000 x 1,000 (3 million votes) to
+the new path (about a minute).
+"""
+
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable
+from datetime import timedelta
+from typing import Any
+
+from bench.calls import CallCounter, local_platform, org_key
+from numeriqc.core import aws
+from numeriqc.core.auth import Scope
+from numeriqc.core.dynamo import to_item
+
+OLD_SIZES = [10_000, 30_000, 100_000]  # votes read through the old path
+NEW_SIZES = [(10_000, 200)]
+FULL_SIZES = [(100_000, 1_000)]
+CHANGES = 3_000  # one minute at the default consultation rate (3,000 writes a minute)
+VOTES = ("agree", "disagree", "pass")
+
+
+def _voter(index: int) -> str:
+    return f"{index:064x}"  # the shape of a voter's keyed hash (HMAC-SHA256, hex)
+
+
+def _statement(index: int) -> str:
+    return f"01JBENCH{index:018d}"  # the shape of a ULID
+
+
+def _put_items(table: str, items: list[dict[str, Any]]) -> None:
+    client = aws.client("dynamodb")
+    for start in range(0, len(items), 25):
+        requests = [{"PutRequest": {"Item": to_item(item)}} for item in items[start : start + 25]]
+        while requests:
+            answer = client.batch_write_item(RequestItems={table: requests})
+            requests = answer.get("UnprocessedItems", {}).get(table, [])
+
+
+def _measure(counter: CallCounter, work: Callable[[], Any]) -> tuple[float, float, int, str, Any]:
+    counter.reset()
+    tracemalloc.start()
+    started = time.perf_counter()
+    result = work()
+    seconds = time.perf_counter() - started
+    peak = tracemalloc.get_traced_memory()[1] / 1e6
+    tracemalloc.stop()
+    return seconds, peak, counter.total, counter.describe(), result
+
+
+def _open(runtime: Any) -> str:
+    key = org_key(runtime, "bench", {Scope.CONSULTATIONS_MANAGE})
+    headers = {"Authorization": f"Bearer {key}"}
+    body = {
+        "title": {"fr": "Banc d'essai"},
+        "questions": [{"id": "q1", "type": "statements", "text": {"fr": "Énoncés"}}],
+    }
+    cid = str(runtime.http("POST", "/v1/consultations", headers=headers, json=body).json()["consultation_id"])
+    now = runtime.clock()
+    window = {"opens_at": now.isoformat(), "closes_at": (now + timedelta(days=30)).isoformat()}
+    assert (
+        runtime.http("POST", f"/v1/consultations/{cid}/schedule", headers=headers, json=window).status == 200
+    )
+    return cid
+
+
+def _analyses(runtime: Any) -> Any:
+    """The analysis rule on the template's table and bucket, as deps builds it in the function."""
+    from numeriqc.consultations.adapters.matrix_files import S3MatrixFiles
+    from numeriqc.consultations.adapters.table import ConsultationStore
+    from numeriqc.consultations.analysis import Analyses
+    from numeriqc.core import clock
+
+    store = ConsultationStore(aws.client("dynamodb"), runtime.names["ConsultationsTable"])
+    files = S3MatrixFiles(aws.client("s3"), runtime.names["ConsultationsExportsBucket"])
+    return store, files, Analyses(store, files, clock.now)
+
+
+def _old_path(runtime: Any, counter: CallCounter, cid: str, table: str) -> list[str]:
+    from numeriqc.consultations.adapters.table import consultation_pk
+
+    store, _, _ = _analyses(runtime)
+
+    lines = []
+    pk, written = consultation_pk(cid), 0
+    for size in OLD_SIZES:
+        batch = [
+            {
+                "pk": pk,
+                "sk": f"VOTE#{_voter(i // 30)}#{_statement(i % 30)}",
+                "kind": "vote",
+                "vote": VOTES[i % 3],
+            }
+            for i in range(written, size)
+        ]
+        _put_items(table, batch)
+        written = size
+        seconds, peak, calls, detail, votes = _measure(counter, lambda: store.votes(cid))
+        assert len(votes) == size
+        lines.append(
+            f"  old path, {size:>9,} votes: {seconds:6.2f} s ({seconds / size * 1e6:5.1f} µs a vote), "
+            f"peak {peak:5.0f} MB, {calls} calls [{detail}]"
+        )
+    per_vote = seconds / size
+    pages = calls / size
+    lines.append(
+        f"  old path extrapolated to 3,000,000 votes: {3e6 * pages:,.0f} Query pages, "
+        f"{3e6 * per_vote:,.0f} s at this machine's moto rate (linear; moto's pages slow down as "
+        "the partition grows, so more), and the function timeout is 120 s"
+    )
+    return lines
+
+
+def _new_path(runtime: Any, counter: CallCounter, cid: str, size: tuple[int, int]) -> str:
+    import numpy as np
+
+    from numeriqc.consultations import opinion_groups
+    from numeriqc.consultations.adapters.table import consultation_pk
+    from numeriqc.consultations.vote_matrix import VoteMatrix
+
+    people, statements = size
+    table = runtime.names["ConsultationsTable"]
+    votes, _ = opinion_groups.planted(
+        participants=people, statements=statements, groups=4, votes_each=30, noise=0.1, seed=5
+    )
+    codes = (votes.participants.astype(np.int64) << 32) | votes.statements.astype(np.int64)
+    order = np.argsort(codes)
+    matrix = VoteMatrix(
+        [_voter(i) for i in range(people)],
+        [_statement(j) for j in range(statements)],
+        codes[order],
+        votes.values[order].astype(np.int8),
+    )
+    data = matrix.to_bytes()
+    _, files, analyses = _analyses(runtime)
+    files.write(cid, "GEN0", data)
+    pk = consultation_pk(cid)
+    _put_items(table, [{"pk": pk, "sk": "#VOTES", "n": len(matrix) + CHANGES, "matrix": "GEN0"}])
+    rng = np.random.default_rng(9)
+    changes = [
+        {
+            "pk": pk,
+            "sk": f"VLOG#{_voter(int(rng.integers(people)))}#{_statement(int(rng.integers(statements)))}",
+            "kind": "vote-change",
+            "vote": VOTES[int(rng.integers(3))],
+        }
+        for _ in range(CHANGES)
+    ]
+    _put_items(table, changes)
+    pending = len({item["sk"] for item in changes})
+    seconds, peak, calls, detail, merged = _measure(counter, lambda: analyses.compact(cid, "GEN0"))
+    assert merged is not None and len(merged) >= len(matrix)
+    return (
+        f"  new path, {people:>7,} x {statements:>5,} ({len(matrix):>9,} votes, "
+        f"file {len(data) / 1e6:.1f} MB, {pending:,} changed): {seconds:6.2f} s, "
+        f"peak {peak:5.0f} MB, {calls} calls [{detail}]"
+    )
+
+
+def report(full: bool = False) -> list[str]:
+    from numeriqc.core import clock
+
+    lines = ["consultations: analysis input, every vote from the table (old) vs the matrix file (new), moto:"]
+    sizes = NEW_SIZES + (FULL_SIZES if full else [])
+    with local_platform() as (runtime, counter):
+        clock.use(runtime.clock, runtime.clock.advance)
+        table = runtime.names["ConsultationsTable"]
+        lines += _old_path(runtime, counter, _open(runtime), table)
+        for size in sizes:
+            lines.append(_new_path(runtime, counter, _open(runtime), size))
+    clock.use(None)
+    return lines
+
+
+if __name__ == "__main__":
+    print("\n".join(report(full="--full" in sys.argv)))
