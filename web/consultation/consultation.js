@@ -292,7 +292,7 @@
       if (answer.status !== 200) { showErrors(answer.body); return; }
       if (needsCode()) {
         window.localStorage.setItem(answeredKey(), "1");
-        $("#verify").hidden = true;
+        if ($("#verify")) { $("#verify").remove(); }
         ["#block-_code", "#block-_invitation"].forEach(function (selector) {
           var block = $(selector);
           if (block) { block.remove(); }
@@ -330,16 +330,29 @@
     });
   }
 
+  // The number's own form, before the answers: its field, a hint and the button asking for a code.
+  function phoneStep(form) {
+    var section = el("section", { id: "verify", "aria-labelledby": "verify-title" });
+    section.appendChild(el("h2", { id: "verify-title" }, t.verifyTitle));
+    section.appendChild(el("p", { id: "verify-intro" }, t.verifyIntro));
+    var phoneForm = el("form", { id: "phone-form", novalidate: "" });
+    var block = el("div", { "class": "question-block", id: "block-_phone" });
+    block.appendChild(el("label", { "class": "question", "for": "phone" }, t.phone));
+    block.appendChild(el("p", { "class": "hint", id: "hint-_phone" }, t.phoneHint));
+    block.appendChild(el("input", {
+      type: "tel", id: "phone", name: "phone_number", autocomplete: "tel", "aria-describedby": "hint-_phone"
+    }));
+    phoneForm.appendChild(block);
+    phoneForm.appendChild(el("button", { type: "submit", id: "send-code" }, t.sendCode));
+    phoneForm.addEventListener("submit", sendCode);
+    section.appendChild(phoneForm);
+    form.parentNode.insertBefore(section, form);
+  }
+
   function askForCode(form) {
     if (eligibility === "sms") {
-      $("#verify-title").textContent = t.verifyTitle;
-      $("#verify-intro").textContent = t.verifyIntro;
-      $("#phone-label").textContent = t.phone;
-      $("#hint-_phone").textContent = t.phoneHint;
-      $("#send-code").textContent = t.sendCode;
-      $("#phone-form").addEventListener("submit", sendCode);
+      phoneStep(form);
       form.insertBefore(codeBlock("_code", "sms-code", t.code, t.codeHint), form.firstChild);
-      $("#verify").hidden = false;
       form.hidden = true; // until a code was sent
     } else {
       form.insertBefore(codeBlock("_invitation", "invitation-code", t.invitation, t.invitationHint), form.firstChild);
