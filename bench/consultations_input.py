@@ -192,4 +192,7 @@ def report(full: bool = False) -> list[str]:
 
 
 if __name__ == "__main__":
+    from bench.__main__ import quiet_functions
+
+    quiet_functions()
     print("\n".join(report(full="--full" in sys.argv)))

@@ -3,9 +3,10 @@
 Four functions share one table (single-table design, see numeriqc.consultations.adapters.table):
 ConsultationsApi (every route), ConsultationsScheduler (every minute: windows that opened or
 closed, and analysis requests), ConsultationsAnalysis (the analysis queue -> opinion groups,
-numpy, one full vCPU and room for 100,000 participants) and ConsultationsExporter (the exports
-queue -> open-data files in a bucket encrypted with the platform key, private, TLS-only, emptied
-after 7 days; only presigned URLs reach organizations).
+numpy, one full vCPU and room for 100,000 participants; it keeps each consultation's vote matrix
+file under analysis/ in the service's bucket) and ConsultationsExporter (the exports queue ->
+open-data files under exports/ in that bucket, encrypted with the platform key, private, TLS-only,
+deleted after 7 days; only presigned URLs reach organizations).
 """
 
 from aws_cdk import Duration, RemovalPolicy
@@ -27,6 +28,9 @@ INDEXES = (("ByOrg", 1), ("ByDue", 2), ("Awaiting", 3))
 ANALYSIS_TIMEOUT = Duration.minutes(2)  # 100,000 x 1,000 with 3 million votes: about 35 s on one core
 ANALYSIS_MEMORY_MB = 3008  # peak about 0.7 GB for the model at 3 million votes, the matrix file included
 EXPORT_RETENTION = Duration.days(7)  # matches numeriqc.consultations.export_jobs.JOB_RETENTION_DAYS - 1
+MATRIX_RETENTION = Duration.days(
+    90
+)  # the analysis's vote matrix files (analysis/), see docs/consultations.md
 
 
 class Consultations(Construct):
@@ -175,7 +179,12 @@ class Consultations(Construct):
             block_public_access=s3.BlockPublicAccess.BLOCK_ALL,
             enforce_ssl=True,
             object_ownership=s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
-            lifecycle_rules=[s3.LifecycleRule(expiration=EXPORT_RETENTION)],
+            lifecycle_rules=[
+                s3.LifecycleRule(id="Exports", prefix="exports/", expiration=EXPORT_RETENTION),
+                # Each analysis writes a new matrix generation and deletes the previous one; this only
+                # sweeps files of failed runs, and a consultation without a vote for 90 days.
+                s3.LifecycleRule(id="VoteMatrices", prefix="analysis/", expiration=MATRIX_RETENTION),
+            ],
             removal_policy=RemovalPolicy.RETAIN,
         )
         fix_logical_id(bucket, "ConsultationsExportsBucket")

@@ -83,7 +83,7 @@ class Analyses:
         from numeriqc.consultations.vote_matrix import VoteMatrix
 
         data = self._files.read(consultation_id, generation) if generation else None
-        if data is None:  # the first analysis, or the file expired (7 days without a vote): every vote
+        if data is None:  # the first analysis, or the file expired (90 days without a vote): every vote
             base = VoteMatrix.empty().merged(self._source.votes(consultation_id))
         else:
             base = VoteMatrix.from_bytes(data)

@@ -207,7 +207,7 @@ def test_an_expired_file_is_built_again_from_every_vote() -> None:
     analyses = Analyses(store, files, _clock)
     store.vote("p1", "s1", "agree")
     analyses.recompute("c1")
-    files.objects.clear()  # the bucket's 7-day expiry
+    files.objects.clear()  # the bucket's expiry of analysis/ files
     store.vote("p2", "s1", "disagree")
     analyses.recompute("c1")
     assert store.full_reads == 2

@@ -1,9 +1,9 @@
 """The analysis's vote matrix files, in the service's bucket under `analysis/<consultation>/`.
 
 One object per generation (a ULID), never overwritten: the table names the current one, so a file
-written by a run that then failed is simply never read. The bucket's 7-day expiry applies here too:
-a matrix no analysis rewrote for 7 days (no vote meanwhile) is gone, and the next analysis builds
-it again from every vote.
+written by a run that then failed is simply never read. The bucket expires analysis/ objects after
+90 days (infra MATRIX_RETENTION): that sweeps the files of failed runs, and the matrix of a
+consultation without a vote for 90 days, which the next analysis builds again from every vote.
 """
 
 from typing import Any
