@@ -3,10 +3,12 @@
 Four functions share one table (single-table design, see numeriqc.consultations.adapters.table):
 ConsultationsApi (every route), ConsultationsScheduler (every minute: windows that opened or
 closed, and analysis requests), ConsultationsAnalysis (the analysis queue -> opinion groups,
-numpy, one full vCPU and room for 100,000 participants) and ConsultationsExporter (the exports
-queue -> open-data files in a bucket encrypted with the platform key, private, TLS-only, emptied
-after 7 days; only presigned URLs reach organizations). SMS poll replies are counted by the
-platform's `SmsAnswers` function (sms_answers.py). An alarm watches the SMS code budgets.
+numpy, one full vCPU and room for 100,000 participants; it keeps each consultation's vote matrix
+file under analysis/ in the service's bucket) and ConsultationsExporter (the exports queue ->
+open-data files under exports/ in that bucket, encrypted with the platform key, private, TLS-only,
+deleted after 7 days; only presigned URLs reach organizations). SMS poll
+replies are counted by the platform's `SmsAnswers` function (sms_answers.py). An alarm watches the SMS
+code budgets.
 """
 
 from aws_cdk import Duration, RemovalPolicy
@@ -27,8 +29,11 @@ from numeriqc_infra.platform import Platform
 
 INDEXES = (("ByOrg", 1), ("ByDue", 2), ("Awaiting", 3))
 ANALYSIS_TIMEOUT = Duration.minutes(2)  # 100,000 x 1,000 with 3 million votes: about 35 s on one core
-ANALYSIS_MEMORY_MB = 3008  # peak about 0.7 GB for the model; the votes read from the table add more
+ANALYSIS_MEMORY_MB = 3008  # peak about 0.7 GB for the model at 3 million votes, the matrix file included
 EXPORT_RETENTION = Duration.days(7)  # matches numeriqc.consultations.export_jobs.JOB_RETENTION_DAYS - 1
+MATRIX_RETENTION = Duration.days(
+    90
+)  # the analysis's vote matrix files (analysis/), see docs/consultations.md
 
 
 class Consultations(Construct):
@@ -48,22 +53,29 @@ class Consultations(Construct):
                 sort_key=dynamodb.Attribute(name=f"gsi{number}sk", type=dynamodb.AttributeType.STRING),
             )
         table_env = {"CONSULTATIONS_TABLE": self.table.table_name}
+        self.bucket = self._exports_bucket(platform)
 
         self.analysis = PlatformFunction(
             self,
             "ConsultationsAnalysis",
             platform=platform,
             handler="numeriqc.consultations.handlers.analysis_queue.handler",
-            environment=table_env,
+            # The bucket also keeps each consultation's vote matrix file, under analysis/.
+            environment={**table_env, "EXPORTS_BUCKET": self.bucket.bucket_name},
             timeout=ANALYSIS_TIMEOUT,
             memory_size=ANALYSIS_MEMORY_MB,
             description="Opinion groups of a consultation's statement votes (PCA, k-means), as a snapshot",
         )
         self.analysis_queue = self.analysis.consume_queue("ConsultationsAnalysisQueue", batch_size=1)
         self.table.grant_read_write_data(self.analysis)
+        platform.key.grant_encrypt_decrypt(self.analysis)  # SSE-KMS matrix files
+        self._grant_objects(
+            self.analysis,
+            ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"],
+            "analysis",
+            "vote matrix files",
+        )
         self._acknowledge(self.analysis)
-
-        self.bucket = self._exports_bucket(platform)
         self.exporter = PlatformFunction(
             self,
             "ConsultationsExporter",
@@ -160,15 +172,18 @@ class Consultations(Construct):
         )
 
     def _grant_exports(self, function: PlatformFunction, actions: list[str]) -> None:
-        """Exactly these object actions, under exports/ only (CDK's bucket grants add List and Get*)."""
+        self._grant_objects(function, actions, "exports", "export files")
+
+    def _grant_objects(self, function: PlatformFunction, actions: list[str], prefix: str, what: str) -> None:
+        """Exactly these object actions, under one prefix only (CDK's bucket grants add List and Get*)."""
         iam.Grant.add_to_principal(
-            grantee=function, actions=actions, resource_arns=[self.bucket.arn_for_objects("exports/*")]
+            grantee=function, actions=actions, resource_arns=[self.bucket.arn_for_objects(f"{prefix}/*")]
         )
         acknowledge(
             function.role or function,
-            "AwsSolutions-IAM5[Resource::<ConsultationsExportsBucket.Arn>/exports/*]",
-            "Export files are named by consultation and job at run time: the grant covers the exports/ "
-            "prefix of the service's own bucket, with only the object actions the function needs.",
+            f"AwsSolutions-IAM5[Resource::<ConsultationsExportsBucket.Arn>/{prefix}/*]",
+            f"The {what} are named by consultation at run time: the grant covers the {prefix}/ prefix "
+            "of the service's own bucket, with only the object actions the function needs.",
         )
 
     def _exports_bucket(self, platform: Platform) -> s3.Bucket:
@@ -181,7 +196,12 @@ class Consultations(Construct):
             block_public_access=s3.BlockPublicAccess.BLOCK_ALL,
             enforce_ssl=True,
             object_ownership=s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
-            lifecycle_rules=[s3.LifecycleRule(expiration=EXPORT_RETENTION)],
+            lifecycle_rules=[
+                s3.LifecycleRule(id="Exports", prefix="exports/", expiration=EXPORT_RETENTION),
+                # Each analysis writes a new matrix generation and deletes the previous one; this only
+                # sweeps files of failed runs, and a consultation without a vote for 90 days.
+                s3.LifecycleRule(id="VoteMatrices", prefix="analysis/", expiration=MATRIX_RETENTION),
+            ],
             removal_policy=RemovalPolicy.RETAIN,
         )
         fix_logical_id(bucket, "ConsultationsExportsBucket")

@@ -6,6 +6,15 @@
  * whose links move focus to the faulty question, as the GOV.UK and Canada.ca design systems do.
  * The participant is a random secret kept in this browser (localStorage): sending answers again
  * replaces them, and the platform stores only a keyed hash of it.
+ *
+ * Eligibility: an `sms` consultation first asks for a phone number (POST …/verifications sends a
+ * 6-digit code by SMS), then for the code, which goes with the first answer (`phone_number`,
+ * `sms_code`): the API checks it in the ballot's own transaction, so there is no separate "check the
+ * code" call that could pass and then fail. An `invitation` consultation asks for the invitation
+ * code the same way. Once an answer is saved this browser is a known participant and asks no more.
+ * Every refusal (bad number, wrong code with its tries left, expired code, too many tries, a number
+ * that already took part, too many codes or requests) lands in the same error summary: role="alert",
+ * focus moved to it, a heading and text (never colour alone), in the page's language.
  */
 (function () {
   "use strict";
@@ -20,7 +29,17 @@
       pass: "Passer", voted: "Vote enregistré : ", statements: "Énoncés", thanks: "Merci",
       closed: "Cette consultation n'accepte pas de réponses en ce moment.", other: "English",
       vote: "Votre vote sur cet énoncé", required: " (obligatoire)", choose: "Choisir…",
-      between: "Choisissez de {min} à {max} options."
+      between: "Choisissez de {min} à {max} options.",
+      verifyTitle: "Vérification par texto",
+      verifyIntro: "Une seule participation par numéro de téléphone : entrez votre numéro de cellulaire, " +
+        "vous recevrez un code à 6 chiffres par texto. Votre numéro n'est jamais relié à vos réponses.",
+      phone: "Numéro de téléphone cellulaire", phoneHint: "Par exemple 514 234 5678.",
+      sendCode: "Recevoir un code", resendCode: "Recevoir un nouveau code",
+      codeSent: "Un code à 6 chiffres vous a été envoyé par texto. Il est valide 10 minutes. " +
+        "Entrez-le avant de répondre.",
+      code: "Code à 6 chiffres reçu par texto", codeHint: "Le code est vérifié à l'envoi de vos réponses.",
+      invitation: "Code d'invitation", invitationHint: "Le code reçu avec votre invitation.",
+      codeErrors: "Le code n'a pas pu être envoyé :", network: "Le service ne répond pas. Réessayez dans un moment."
     },
     en: {
       loading: "Loading the consultation…", failed: "The consultation cannot be found.",
@@ -31,7 +50,16 @@
       pass: "Pass", voted: "Vote saved: ", statements: "Statements", thanks: "Thank you",
       closed: "This consultation is not accepting answers right now.", other: "Français",
       vote: "Your vote on this statement", required: " (required)", choose: "Choose…",
-      between: "Choose between {min} and {max} options."
+      between: "Choose between {min} and {max} options.",
+      verifyTitle: "Verification by SMS",
+      verifyIntro: "One participation per phone number: enter your mobile number and you will receive " +
+        "a 6-digit code by SMS. Your number is never linked to your answers.",
+      phone: "Mobile phone number", phoneHint: "For example 514 234 5678.",
+      sendCode: "Get a code", resendCode: "Get a new code",
+      codeSent: "A 6-digit code was sent to you by SMS. It is valid for 10 minutes. Enter it before answering.",
+      code: "6-digit code received by SMS", codeHint: "The code is checked when you send your answers.",
+      invitation: "Invitation code", invitationHint: "The code you received with your invitation.",
+      codeErrors: "The code could not be sent:", network: "The service is not answering. Try again in a moment."
     }
   };
   var REGIONS = ["01 Bas-Saint-Laurent", "02 Saguenay–Lac-Saint-Jean", "03 Capitale-Nationale", "04 Mauricie",
@@ -47,6 +75,9 @@
   var api = document.documentElement.getAttribute("data-api") || "";
   var base = api + "/v1/public/consultations/" + encodeURIComponent(id);
   var questions = [];
+  var eligibility = "open";
+  // Where a refusal's field is shown: the blocks outside the questions ("_" starts no question id).
+  var FIELD_BLOCKS = { "body.phone_number": "_phone", "body.sms_code": "_code", "body.invitation_code": "_invitation" };
 
   function $(selector) { return document.querySelector(selector); }
   function el(tag, attributes, text) {
@@ -74,8 +105,12 @@
     if (body) { init.headers["Content-Type"] = "application/json"; init.body = JSON.stringify(body); }
     return fetch(url, init).then(function (response) {
       return response.json().then(function (json) { return { status: response.status, body: json }; });
-    });
+    }).catch(function () { return { status: 0, body: { detail: t.network } }; });
   }
+
+  // A participant whose answer was saved is known by their secret: no code is asked again.
+  function answeredKey() { return "numeriqc-answered-" + id; }
+  function needsCode() { return eligibility !== "open" && !window.localStorage.getItem(answeredKey()); }
 
   function choice(question, option, type) {
     var inputId = "q-" + question.id + "-" + option.id;
@@ -194,14 +229,18 @@
     Array.prototype.forEach.call(document.querySelectorAll("[aria-invalid]"), function (node) {
       node.removeAttribute("aria-invalid");
     });
+    Array.prototype.forEach.call(document.querySelectorAll("[aria-describedby*='error-']"), function (node) {
+      var kept = node.getAttribute("aria-describedby").split(" ").filter(function (ref) { return ref.indexOf("error-") !== 0; });
+      if (kept.length) { node.setAttribute("aria-describedby", kept.join(" ")); } else { node.removeAttribute("aria-describedby"); }
+    });
   }
 
-  function showErrors(problem) {
+  function showErrors(problem, heading) {
     var summary = $("#errors");
-    summary.appendChild(el("h2", {}, t.errors));
+    summary.appendChild(el("h2", {}, heading || t.errors));
     var list = el("ul", {});
     (problem.errors || [{ field: "", detail: problem.detail || problem.title }]).forEach(function (error, index) {
-      var qid = (error.field || "").replace(/^body\.answers\./, "");
+      var qid = FIELD_BLOCKS[error.field] || (error.field || "").replace(/^body\.answers\./, "");
       var block = $("#block-" + qid);
       var item = el("li", {});
       if (block) {
@@ -215,6 +254,9 @@
         Array.prototype.forEach.call(block.querySelectorAll("input, select, textarea"), function (control) {
           control.setAttribute("aria-invalid", "true");
         });
+        if (block.tagName !== "FIELDSET") { // a lone field: its message is read with it
+          target.setAttribute("aria-describedby", ((target.getAttribute("aria-describedby") || "") + " error-" + index).trim());
+        }
       } else {
         item.textContent = error.detail;
       }
@@ -238,13 +280,83 @@
     var region = $("#about-region").value, age = $("#about-age_band").value;
     if (region) { body.region = region; }
     if (age) { body.age_band = age; }
+    // Left out when empty, so the service's own "enter the code" refusal names the field.
+    var given = function (selector) { return $(selector) ? $(selector).value.trim() : ""; };
+    if (needsCode() && eligibility === "sms") {
+      if (given("#phone")) { body.phone_number = given("#phone"); }
+      if (given("#sms-code")) { body.sms_code = given("#sms-code"); }
+    } else if (needsCode() && eligibility === "invitation" && given("#invitation-code")) {
+      body.invitation_code = given("#invitation-code");
+    }
     request("PUT", base + "/answers", body).then(function (answer) {
       if (answer.status !== 200) { showErrors(answer.body); return; }
+      if (needsCode()) {
+        window.localStorage.setItem(answeredKey(), "1");
+        if ($("#verify")) { $("#verify").remove(); }
+        ["#block-_code", "#block-_invitation"].forEach(function (selector) {
+          var block = $(selector);
+          if (block) { block.remove(); }
+        });
+      }
       $("#receipt").hidden = false;
       $("#receipt-text").textContent = t.sent + " " + t.receipt + answer.body.receipt_id;
       announce(t.sent);
       $("#receipt").focus();
     });
+  }
+
+  // A code block at the top of the answers form: the SMS code or the invitation code.
+  function codeBlock(name, inputId, label, hint) {
+    var block = el("div", { "class": "question-block", id: "block-" + name });
+    block.appendChild(el("label", { "for": inputId, "class": "question" }, label));
+    block.appendChild(el("p", { "class": "hint", id: "hint-" + name }, hint));
+    var input = el("input", { type: "text", id: inputId, autocomplete: "one-time-code", "aria-describedby": "hint-" + name });
+    if (name === "_code") { input.setAttribute("inputmode", "numeric"); input.setAttribute("maxlength", "6"); }
+    block.appendChild(input);
+    return block;
+  }
+
+  function sendCode(event) {
+    event.preventDefault();
+    clearErrors();
+    var body = { phone_number: $("#phone").value.trim(), language: lang };
+    request("POST", base + "/verifications", body).then(function (answer) {
+      if (answer.status !== 202) { showErrors(answer.body, t.codeErrors); return; }
+      $("#send-code").textContent = t.resendCode;
+      $("#answers").hidden = false;
+      announce(t.codeSent);
+      $("#sms-code").value = "";
+      $("#sms-code").focus();
+    });
+  }
+
+  // The number's own form, before the answers: its field, a hint and the button asking for a code.
+  function phoneStep(form) {
+    var section = el("section", { id: "verify", "aria-labelledby": "verify-title" });
+    section.appendChild(el("h2", { id: "verify-title" }, t.verifyTitle));
+    section.appendChild(el("p", { id: "verify-intro" }, t.verifyIntro));
+    var phoneForm = el("form", { id: "phone-form", novalidate: "" });
+    var block = el("div", { "class": "question-block", id: "block-_phone" });
+    block.appendChild(el("label", { "class": "question", "for": "phone" }, t.phone));
+    block.appendChild(el("p", { "class": "hint", id: "hint-_phone" }, t.phoneHint));
+    block.appendChild(el("input", {
+      type: "tel", id: "phone", name: "phone_number", autocomplete: "tel", "aria-describedby": "hint-_phone"
+    }));
+    phoneForm.appendChild(block);
+    phoneForm.appendChild(el("button", { type: "submit", id: "send-code" }, t.sendCode));
+    phoneForm.addEventListener("submit", sendCode);
+    section.appendChild(phoneForm);
+    form.parentNode.insertBefore(section, form);
+  }
+
+  function askForCode(form) {
+    if (eligibility === "sms") {
+      phoneStep(form);
+      form.insertBefore(codeBlock("_code", "sms-code", t.code, t.codeHint), form.firstChild);
+      form.hidden = true; // until a code was sent
+    } else {
+      form.insertBefore(codeBlock("_invitation", "invitation-code", t.invitation, t.invitationHint), form.firstChild);
+    }
   }
 
   function renderStatements() {
@@ -296,6 +408,7 @@
       $("#title").textContent = consultation.title;
       $("#description").textContent = consultation.description || "";
       questions = consultation.questions;
+      eligibility = consultation.eligibility || "open";
       var form = $("#answers");
       questions.forEach(function (question) {
         if (question.type !== "statements") { form.appendChild(renderQuestion(question)); }
@@ -306,6 +419,7 @@
       form.addEventListener("submit", submit);
       applyConditions();
       form.hidden = consultation.status !== "open";
+      if (consultation.status === "open" && needsCode()) { askForCode(form); }
       announce(consultation.status === "open" ? consultation.title : t.closed);
       if (questions.some(function (q) { return q.type === "statements"; })) { renderStatements(); }
     });

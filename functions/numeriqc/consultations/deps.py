@@ -8,6 +8,7 @@ clock there, not here.
 from numeriqc.consultations.adapters.analysis_queue import SqsAnalysisQueue
 from numeriqc.consultations.adapters.exports_bucket import S3Files
 from numeriqc.consultations.adapters.exports_queue import SqsExportQueue
+from numeriqc.consultations.adapters.matrix_files import S3MatrixFiles
 from numeriqc.consultations.adapters.platform_sms import PlatformSmsQueue
 from numeriqc.consultations.adapters.table import ConsultationStore
 from numeriqc.consultations.analysis import Analyses
@@ -82,7 +83,11 @@ def results() -> ResultsReader:
 
 
 def analyses() -> Analyses:
-    return Analyses(store(), clock.now)
+    return Analyses(store(), matrix_files(), clock.now)
+
+
+def matrix_files() -> S3MatrixFiles:
+    return S3MatrixFiles(aws.client("s3"), config().exports_bucket)
 
 
 def analysis_queue() -> SqsAnalysisQueue:

@@ -10,7 +10,11 @@ CONS#<id>                       TALLY#D#<date>            participants first cou
 CONS#<id>                       STMT#<ulid>               a statement, its moderation status and vote counts
 CONS#<id>                       VOTE#<keyed hash>#<stmt>  a participant's vote on a statement
 CONS#<id>                       REPORT#<keyed hash>#<stmt> a participant's report of a statement
-CONS#<id>                       #VOTES                    vote writes so far (what an analysis covers)
+CONS#<id>                       VLOG#<keyed hash>#<stmt>  that vote, changed since the last analysis (the
+                                                          analysis merges it into its matrix file, then
+                                                          deletes it if unchanged meanwhile)
+CONS#<id>                       #VOTES                    vote writes so far (what an analysis covers);
+                                                          `matrix`, the generation of the matrix file
 CONS#<id>                       #ANALYSIS                 the latest opinion-group snapshot
 CONS#<id>                       CODE#<keyed hash>         an invitation code the organization uploaded
 CONS#<id>                       EXPORT#<ulid>             an export job; TTL (the file lives 7 days)
@@ -533,6 +537,12 @@ class ConsultationStore(SingleTable):
                     ),
                 }
             },
+            # The change, for the analysis: one item per pair, so a vote changed twice before the
+            # next analysis is read once, at its last value (no time: it says no more than the vote).
+            self._put(
+                {**vote, "sk": f"VLOG#{write.voter_key}#{write.statement_id}", "kind": "vote-change"},
+                new=False,
+            ),
         ]
         return self._transact(items, ("closed", "client-rate", "consultation-rate", "changed", "statement"))
 
@@ -607,8 +617,83 @@ class ConsultationStore(SingleTable):
         return found
 
     def vote_count(self, consultation_id: str) -> int:
-        item = self._get(consultation_pk(consultation_id), VOTES)
-        return int(item["n"]) if item else 0
+        return self.vote_state(consultation_id)[0]
+
+    def vote_state(self, consultation_id: str) -> tuple[int, str | None]:
+        """Vote writes so far, and the generation of the matrix file the last analysis recorded."""
+        answer = self._client.get_item(
+            TableName=self._table,
+            Key=to_item({"pk": consultation_pk(consultation_id), "sk": VOTES}),
+            ConsistentRead=True,
+        )
+        item = from_item(answer["Item"]) if "Item" in answer else {}
+        return int(item.get("n", 0)), item.get("matrix")
+
+    def vote_changes(self, consultation_id: str) -> list[tuple[str, str, str]]:
+        """The votes changed since the last analysis (consistent: a vote stored before this read is
+        in it), as (voter, statement, vote)."""
+        query = {
+            "KeyConditionExpression": "pk = :pk AND begins_with(sk, :prefix)",
+            "ExpressionAttributeValues": to_item(
+                {":pk": consultation_pk(consultation_id), ":prefix": "VLOG#"}
+            ),
+            "ConsistentRead": True,
+        }
+        found = []
+        for item in self.iterate(query):
+            _, voter, statement_id = item["sk"].split("#", 2)
+            found.append((voter, statement_id, str(item["vote"])))
+        return found
+
+    def record_matrix(self, consultation_id: str, generation: str, previous: str | None) -> bool:
+        """Names the new matrix file, unless another analysis recorded one since `previous` was read."""
+        condition = "attribute_not_exists(#m)" if previous is None else "#m = :previous"
+        values: dict[str, Any] = {":generation": generation}
+        if previous is not None:
+            values[":previous"] = previous
+        try:
+            self._client.update_item(
+                TableName=self._table,
+                Key=to_item({"pk": consultation_pk(consultation_id), "sk": VOTES}),
+                UpdateExpression="SET #m = :generation",
+                ConditionExpression=condition,
+                ExpressionAttributeNames={"#m": "matrix"},
+                ExpressionAttributeValues=to_item(values),
+            )
+        except self._client.exceptions.ConditionalCheckFailedException:
+            return False
+        return True
+
+    def forget_vote_changes(self, consultation_id: str, changes: list[tuple[str, str, str]]) -> int:
+        """Deletes the merged changes, each only if it still holds the vote merged (a vote changed
+        again meanwhile stays for the next analysis). 100 per transaction; a chunk one condition
+        cancels is deleted item by item. Answers how many were deleted."""
+        pk = consultation_pk(consultation_id)
+        deletes = [
+            {
+                "Delete": {
+                    "TableName": self._table,
+                    "Key": to_item({"pk": pk, "sk": f"VLOG#{voter}#{statement_id}"}),
+                    "ConditionExpression": "vote = :vote",
+                    "ExpressionAttributeValues": to_item({":vote": vote}),
+                }
+            }
+            for voter, statement_id, vote in dict(((v, s), (v, s, x)) for v, s, x in changes).values()
+        ]
+        deleted = 0
+        for start in range(0, len(deletes), 100):
+            chunk = deletes[start : start + 100]
+            try:
+                self._client.transact_write_items(TransactItems=chunk)
+                deleted += len(chunk)
+                continue
+            except self._client.exceptions.TransactionCanceledException:
+                pass
+            for action in chunk:
+                with suppress(self._client.exceptions.ConditionalCheckFailedException):
+                    self._client.delete_item(**action["Delete"])
+                    deleted += 1
+        return deleted
 
     def save_analysis(self, consultation_id: str, snapshot: dict[str, Any], votes_covered: int) -> None:
         """The snapshot; and the consultation leaves the Awaiting index if no vote came meanwhile."""

@@ -1,5 +1,6 @@
-"""Analysis queue consumer (SQS, one consultation per message): recompute its opinion groups from
-every vote and store the snapshot (analysis.py, opinion_groups.py). Idempotent: a message handled
+"""Analysis queue consumer (SQS, one consultation per message): merge the votes changed since into
+the consultation's vote matrix file, recompute its opinion groups and store the snapshot
+(analysis.py, vote_matrix.py, opinion_groups.py). Idempotent: a message handled
 twice stores the same snapshot twice; at most one message a minute per consultation arrives."""
 
 import json
@@ -17,7 +18,8 @@ def recompute(record: SQSRecord) -> None:
     consultation_id = str(json.loads(record.body)["consultation_id"])
     done = deps.analyses().recompute(consultation_id)
     if done is None:
-        logger.info("analysis skipped: no votes", extra={"consultation_id": consultation_id})
+        # No vote yet, or another run recorded a newer matrix meanwhile (its snapshot stands).
+        logger.info("analysis skipped", extra={"consultation_id": consultation_id})
         return
     logger.info(
         "analysis",
