@@ -25,6 +25,7 @@ import json
 import os
 import re
 import secrets
+import socket
 import subprocess
 import sys
 import uuid
@@ -333,6 +334,20 @@ def exchange(local: Local) -> Outcome:
     seq = published["first_seq"]
     outcome.expected[(f"{dataset_id}/{consumer}/{seq}-{seq}", TYPE.format("exchange.message.delivered"))] += 1
     local.drain()  # delivered while the grant holds
+    # Push: the consumer's endpoint refuses every connection; after the last attempt the message is
+    # in its pull queue and the failure is the consumer's event (loopback HTTP: the local runtime's).
+    push = f"/v1/exchange/datasets/{dataset_id}/push"
+    local.refused(outcome, push, {"url": "https://169.254.169.254/latest"}, consumer_auth, method="PUT")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        closed = probe.getsockname()[1]
+    status, _ = local.send("PUT", push, {"url": f"http://127.0.0.1:{closed}/hook"}, consumer_auth)
+    assert status == 201
+    status, published = local.post(messages, {"messages": [{"data": {"permit": "A0003"}}]})
+    assert status == 202, published
+    seq = published["first_seq"]
+    outcome.expected[(f"{dataset_id}/{consumer}/{seq}-{seq}", TYPE.format("exchange.delivery.failed"))] += 1
+    local.drain()
     local.ok("DELETE", f"{grants}/{consumer}")
     decided("revoked")
     local.refused(outcome, f"{grants}/{consumer}", None, method="DELETE")  # revoked already
