@@ -35,6 +35,7 @@ class Receiver:
 
     def __init__(self, plan: Any = lambda n: 200) -> None:
         self.plan = plan
+        self.released = threading.Event()
         self.requests: list[tuple[dict[str, str], bytes]] = []
         self.accepted: list[dict[str, Any]] = []
         receiver = self
@@ -42,9 +43,10 @@ class Receiver:
         class Handler(http.server.BaseHTTPRequestHandler):
             def do_POST(self) -> None:
                 body = self.rfile.read(int(self.headers["content-length"]))
-                receiver.requests.append((dict(self.headers.items()), body))
+                receiver.requests.append(({k.lower(): v for k, v in self.headers.items()}, body))
                 status = receiver.plan(len(receiver.requests))
-                if status is None:  # hang: never answer (the pusher's timeout)
+                if status is None:  # hang until the test ends: the pusher's timeout answers first
+                    receiver.released.wait()
                     return
                 if 200 <= status < 300:
                     receiver.accepted.extend(json.loads(body))
@@ -60,6 +62,7 @@ class Receiver:
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
     def close(self) -> None:
+        self.released.set()
         self.server.shutdown()
         self.server.server_close()
 
@@ -96,7 +99,7 @@ def test_pushed_batches_are_signed_cloudevents_and_announced(
     accepted = {ids for batch in published for ids in batch["ids"]}
     assert {event["id"] for event in receiver.accepted} == accepted
     for headers, body in receiver.requests:
-        assert headers["Content-Type"].startswith("application/cloudevents-batch+json")
+        assert headers["content-type"].startswith("application/cloudevents-batch+json")
         assert push_signatures.verify(secret, headers, body, int(headers["webhook-timestamp"]))
         assert not push_signatures.verify(secret, headers, body + b" ", int(headers["webhook-timestamp"]))
     assert pull_all(platform, mtq, "saaq.permis") == []  # pushed, not queued

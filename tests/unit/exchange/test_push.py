@@ -70,7 +70,11 @@ def test_retries_grow_with_jitter_and_end() -> None:
     highs = [push_retries.delay_after(n, 0.999) for n in range(1, push_retries.MAX_ATTEMPTS)]
     assert lows == sorted(lows) and all(low < high for low, high in zip(lows, highs, strict=True))
     assert all(high <= push_retries.MAX_DELAY for high in highs)
-    assert lows[0] >= 8 and sum(lows) > 16 * 3600  # an endpoint down for a night still gets them
+    assert lows[0] >= 8 and sum(lows) > 7 * 3600  # an endpoint down for a night still gets them
+    assert sum(highs) < push_retries.MAX_WAIT_SECONDS  # within SQS's 12 hours on one message
+    assert push_retries.capped(21600, age_seconds=40000) == push_retries.MAX_WAIT_SECONDS - 40000
+    assert push_retries.capped(60, age_seconds=100) == 60
+    assert push_retries.capped(60, age_seconds=50000) == 0
     assert not push_retries.exhausted(push_retries.MAX_ATTEMPTS - 1)
     assert push_retries.exhausted(push_retries.MAX_ATTEMPTS)
 

@@ -11,11 +11,11 @@ from typing import Any
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from numeriqc.core import events
+from numeriqc.core import clock, events
 from numeriqc.core.batch import consume
 from numeriqc.core.events import publishes_events
 from numeriqc.core.observability import logger, metrics, tracer
-from numeriqc.exchange import deps
+from numeriqc.exchange import deps, push_retries
 
 
 class PushPending(Exception):
@@ -33,6 +33,8 @@ def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
             attempt = int(record.attributes.approximate_receive_count or 1)
             wait = deps.pushing().push(job, attempt, events.current())
             if wait is not None:
+                sent = int(record.attributes.sent_timestamp) / 1000
+                wait = push_retries.capped(wait, clock.now().timestamp() - sent)
                 deps.work_queue().defer(record.receipt_handle, wait)
                 raise PushPending(f"attempt {attempt}, next in {wait} s")
         elif job.get("job") == "upload":
