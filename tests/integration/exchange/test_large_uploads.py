@@ -56,7 +56,7 @@ def test_a_large_file_is_queued_then_published_by_the_worker(
         1198,
         2,
     )
-    assert sorted(e["field"] for e in report["errors"]) == ["rows[650]", "rows[7]"]
+    assert sorted(e["field"] for e in report["errors"]) == ["rows[650].note", "rows[7].note"]
     assert len(pull_all(platform, rq, "saaq.permis")) == 1198
     done = platform.http("POST", f"{path}/complete", headers=bearer(saaq))
     assert done.status == 200 and done.json()["published"] == 1198
