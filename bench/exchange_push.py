@@ -94,6 +94,8 @@ def _run(consumers: int) -> dict[str, Any]:
             "kms": _phase(counter, "kms") / total,
             "sqs_per_consumer": _phase(counter, "sqs") / total / consumers,
             "dynamodb": _phase(counter, "dynamodb") / total,
+            "exchange": counter.of("Exchange") / total,
+            "functions": dict(counter.functions),
             "detail": counter.describe(),
         }
 
@@ -107,6 +109,8 @@ def report() -> list[str]:
             f"(publish {f['publish']:.3f}); "
             f"{f['per_consumer']:.3f} per message per push consumer; KMS {f['kms']:.3f}/message; "
             f"SQS {f['sqs_per_consumer']:.3f}/message/consumer; DynamoDB {f['dynamodb']:.3f}/message",
+            f"     by the exchange functions alone: {f['exchange']:.3f} calls/message",
+            f"     by function: {f['functions']}",
             f"     {f['detail']}",
         ]
     return lines
