@@ -251,3 +251,21 @@ def test_a_name_that_now_points_inside_a_network_is_not_connected_to() -> None:
     with pytest.raises(PushUnreachable) as caught:
         HttpsPush(names).post("https://hooks.example/x", b"[]", {})
     assert caught.value.reason == "endpoint_not_public"
+
+
+def test_the_snippet_in_the_docs_verifies_what_the_pusher_signs() -> None:
+    """docs/exchange.md's verification snippet is what consumers copy: it must agree with us."""
+    import re
+    import time
+    from pathlib import Path
+
+    page = (Path(__file__).resolve().parents[3] / "docs" / "exchange.md").read_text()
+    [snippet] = [block for block in re.findall(r"```python\n(.*?)```", page, re.S) if "def verify" in block]
+    namespace: dict[str, Any] = {}
+    exec(snippet, namespace)  # our own documentation
+    body = batch_body(EVENTS)
+    headers = push_signatures.headers(SECRET, "evt.mtq", int(time.time()), body)
+    assert namespace["verify"](SECRET, headers, body)
+    assert not namespace["verify"](SECRET, headers, body[:-1] + b" ")
+    stale = push_signatures.headers(SECRET, "evt.mtq", int(time.time()) - 3600, body)
+    assert not namespace["verify"](SECRET, stale, body)
