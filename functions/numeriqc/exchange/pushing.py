@@ -73,8 +73,8 @@ class Pushing:
         if grant is None or not grant.current(now):
             logger.info("push dropped: grant ended", extra=extra)
             return None
-        summary = {name: job[name] for name in SUMMARY}
         events = list(job["events"])
+        summary = {name: job[name] for name in SUMMARY} | {"count": len(events)}  # this bundle's
         if not grant.push_id:
             self._to_pull_queue(grant, events)
             logger.info("push job queued for pull: endpoint removed", extra=extra)
