@@ -13,6 +13,7 @@ from bench import (
     exchange_calls,
     exchange_legacy,
     exchange_log,
+    exchange_push,
     feedback_calls,
     feedback_redaction,
     notifications_bench,
@@ -47,6 +48,7 @@ def main() -> None:
         exchange_log.report,
         exchange_legacy.report,
         exchange_calls.report,
+        exchange_push.report,
         barometer_bench.report,
     ):
         print("\n".join(section()))

@@ -1,8 +1,9 @@
 """The data exchange service: catalogue, grants, messages, and the signed tamper-evident log.
 
-Three functions share one table (see numeriqc.exchange.adapters.table): ExchangeApi (every route),
-ExchangeDelivery (new log blocks from the table's stream -> the consumers' queues) and ExchangeSigner
-(every minute: one KMS signature over the chain heads that moved, to the Object Lock bucket).
+Four functions share one table (see numeriqc.exchange.adapters.table): ExchangeApi (every route),
+ExchangeDelivery (new log blocks from the table's stream -> the consumers' queues, or push jobs),
+ExchangeSigner (every minute: one KMS signature over the chain heads that moved, to the Object Lock
+bucket) and ExchangeWorker (the work queue: signed HTTPS pushes with their retries, files over 1 MB).
 
 Keys: one symmetric KMS key per confidentiality tier (the consumers' queues of a dataset are
 encrypted with its tier's key) and one asymmetric ECC P-256 key that signs the log. The consumers'
@@ -19,11 +20,17 @@ from aws_cdk import aws_kms as kms
 from aws_cdk import aws_s3 as s3
 from constructs import Construct
 
+from numeriqc.exchange import push_retries
 from numeriqc_infra.api import Api
 from numeriqc_infra.functions import PlatformFunction
 from numeriqc_infra.nag import acknowledge
 from numeriqc_infra.naming import fix_logical_id
 from numeriqc_infra.platform import Platform
+
+# The work queue's dead-letter queue takes only what the worker keeps failing on: more receives
+# than a push has attempts (after its last, the worker itself moves it to the pull queue).
+DEAD_LETTER_AFTER = push_retries.MAX_ATTEMPTS + 2
+WORKER_TIMEOUT = Duration.minutes(15)  # a 20 MB file; a worker cut short resumes at its next chunk
 
 TIERS = ("public", "internal", "confidential", "restricted")
 LOG_RETENTION = Duration.days(365)  # matches numeriqc.exchange.settings.log_retention_days
@@ -135,6 +142,8 @@ class Exchange(Construct):
         self._grant_queues(self.delivery, QUEUE_ACTIONS["delivery"], queue_arns)
         self._acknowledge(self.delivery)
 
+        self._worker(platform, base_env, queue_arns)
+
         self.signer = PlatformFunction(
             self,
             "ExchangeSigner",
@@ -179,6 +188,62 @@ class Exchange(Construct):
         platform.add_health_check(
             "exchange-log-bucket", "s3", self.log_bucket.bucket_name, self.log_bucket.bucket_arn
         )
+        platform.add_health_check(
+            "exchange-payload-bucket", "s3", self.payload_bucket.bucket_name, self.payload_bucket.bucket_arn
+        )
+
+    def _worker(self, platform: Platform, base_env: dict[str, str], queue_arns: str) -> None:
+        """ExchangeWorker and its work queue, fed by delivery (push jobs) and the API (large files).
+
+        Push secrets are derived from the pepper, so the API (which answers the secret once) and the
+        worker (which signs) read it; no KMS call per push."""
+        self.worker = PlatformFunction(
+            self,
+            "ExchangeWorker",
+            platform=platform,
+            handler="numeriqc.exchange.handlers.work_queue.handler",
+            environment={
+                **base_env,
+                "PEPPER_SECRET_ARN": platform.pepper.secret_arn,
+                "PAYLOAD_BUCKET": self.payload_bucket.bucket_name,
+            },
+            timeout=WORKER_TIMEOUT,
+            memory_size=1024,
+            description="Exchange work queue: signed HTTPS pushes with retries; files over 1 MB",
+        )
+        self.work_queue = self.worker.consume_queue(
+            "ExchangeWorkQueue", batch_size=10, max_receive_count=DEAD_LETTER_AFTER
+        )
+        self.worker.add_environment("WORK_QUEUE_URL", self.work_queue.queue_url)
+        self.table.grant_read_write_data(self.worker)
+        platform.bus.grant_put_events_to(self.worker)
+        platform.pepper.grant_read(self.worker)
+        self._grant_queues(self.worker, QUEUE_ACTIONS["delivery"], queue_arns)  # a failed push -> pull
+        iam.Grant.add_to_principal(
+            grantee=self.worker,
+            actions=["s3:GetObject"],
+            resource_arns=[self.payload_bucket.arn_for_objects("uploads/*")],
+        )
+        iam.Grant.add_to_principal(
+            grantee=self.worker,
+            actions=["s3:PutObject"],
+            resource_arns=[self.payload_bucket.arn_for_objects("payloads/*")],
+        )
+        for prefix, why in (
+            ("uploads", "reads producers' files"),
+            ("payloads", "writes a row's claim check"),
+        ):
+            acknowledge(
+                self.worker.role or self.worker,
+                f"AwsSolutions-IAM5[Resource::<ExchangePayloadBucket.Arn>/{prefix}/*]",
+                f"Objects are named by dataset and id at run time: the worker only {why}.",
+            )
+        self._acknowledge(self.worker)
+        for function in (self.api_function, self.delivery):
+            function.add_environment("WORK_QUEUE_URL", self.work_queue.queue_url)
+            self.work_queue.grant_send_messages(function)
+        self.api_function.add_environment("PEPPER_SECRET_ARN", platform.pepper.secret_arn)
+        platform.pepper.grant_read(self.api_function)
 
     def _tier_key(self, tier: str) -> kms.Key:
         key = kms.Key(

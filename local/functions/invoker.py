@@ -67,6 +67,11 @@ def _resolve_handler(handler: str) -> Callable[[Any, Any], Any]:
     return function
 
 
+# Settings only the local runtime gives functions, never the deployed stack (tests/infra checks):
+# exchange push endpoints may be plain HTTP on loopback, so tests run their receivers on 127.0.0.1.
+LOCAL_ONLY = {"EXCHANGE_PUSH_LOOPBACK_HTTP": "true"}
+
+
 class Invoker:
     """Invokes the template's functions; `endpoint_url` is the moto server they must reach, if any."""
 
@@ -93,6 +98,7 @@ class Invoker:
                 "NUMERIQC_LOCAL_RUNTIME": "true",
             }
         )
+        env.update(LOCAL_ONLY)
         if self.endpoint_url:
             env["AWS_ENDPOINT_URL"] = self.endpoint_url
         return env

@@ -26,6 +26,7 @@ listed. Every family that emits has one now (organizations emits nothing).
 import json
 import re
 import secrets
+import socket
 import uuid
 from collections import Counter
 from collections.abc import Callable
@@ -334,6 +335,22 @@ def exchange(local: Local) -> Outcome:
     local.drain()  # delivered while the grant holds (on a deployed stack: seen in the consumer's queue)
     delivered = TYPE.format("exchange.message.delivered")
     local.target.until(lambda: _peek(local, url), lambda events: delivered in {e["type"] for e in events})
+    if local.target.local:  # a loopback receiver is the local runtime's exception, not a stack's
+        # Push: the consumer's endpoint refuses every connection; after the last attempt the message is
+        # in its pull queue and the failure is the consumer's event (loopback HTTP: the local runtime's).
+        push = f"/v1/exchange/datasets/{dataset_id}/push"
+        local.refused(outcome, push, {"url": "https://169.254.169.254/latest"}, consumer_auth, method="PUT")
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            closed = probe.getsockname()[1]
+        status, _ = local.send("PUT", push, {"url": f"http://127.0.0.1:{closed}/hook"}, consumer_auth)
+        assert status == 201
+        status, published = local.post(messages, {"messages": [{"data": {"permit": "A0003"}}]})
+        assert status == 202, published
+        seq = published["first_seq"]
+        failed = TYPE.format("exchange.delivery.failed")
+        outcome.expected[(f"{dataset_id}/{consumer}/{seq}-{seq}", failed)] += 1
+        local.drain()
     local.ok("DELETE", f"{grants}/{consumer}")
     decided("revoked")
     local.refused(outcome, f"{grants}/{consumer}", None, method="DELETE")  # revoked already

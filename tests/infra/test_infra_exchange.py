@@ -9,6 +9,7 @@ FUNCTIONS = {
     "ExchangeApi": "numeriqc.exchange.handlers.api.handler",
     "ExchangeDelivery": "numeriqc.exchange.handlers.log_stream.handler",
     "ExchangeSigner": "numeriqc.exchange.handlers.every_minute.handler",
+    "ExchangeWorker": "numeriqc.exchange.handlers.work_queue.handler",
 }
 TIER_KEYS = ("ExchangePublicKey", "ExchangeInternalKey", "ExchangeConfidentialKey", "ExchangeRestrictedKey")
 
@@ -69,6 +70,7 @@ def test_roles_reach_consumer_queues_only_under_the_prefix_with_their_own_action
             "sqs:ChangeMessageVisibility",
         },
         "ExchangeDelivery": {"sqs:SendMessage"},
+        "ExchangeWorker": {"sqs:SendMessage"},  # a push that failed every attempt goes to pull
     }
     for function, actions in expected.items():
         statements = _policies_of(template, function)
@@ -92,3 +94,23 @@ def test_only_the_signer_signs(template: dict[str, Any]) -> None:
     assert "kms:Sign" not in _actions(_policies_of(template, "ExchangeApi"), "kms:")
     assert "kms:Sign" not in _actions(_policies_of(template, "ExchangeDelivery"), "kms:")
     assert "kms:GetPublicKey" in _actions(_policies_of(template, "ExchangeApi"), "kms:")
+
+
+def test_the_deployed_stack_never_allows_plain_http_push(template: dict[str, Any]) -> None:
+    functions = [lid for lid, r in template["Resources"].items() if r["Type"] == "AWS::Lambda::Function"]
+    assert functions
+    for function in functions:
+        variables = props(template, function).get("Environment", {}).get("Variables", {})
+        assert "EXCHANGE_PUSH_LOOPBACK_HTTP" not in variables, function
+
+
+def test_the_worker_queue_outlasts_every_push_attempt(template: dict[str, Any]) -> None:
+    from numeriqc.exchange import push_retries
+
+    queue = props(template, "ExchangeWorkQueue")
+    assert queue["RedrivePolicy"]["maxReceiveCount"] > push_retries.MAX_ATTEMPTS
+    assert queue["VisibilityTimeout"] >= 900  # the worker's 15 minutes, so a file is not read twice at once
+    worker = props(template, "ExchangeWorker")
+    assert worker["Environment"]["Variables"]["PEPPER_SECRET_ARN"] == {"Ref": "Pepper"}
+    for function in ("ExchangeApi", "ExchangeDelivery", "ExchangeWorker"):
+        assert "WORK_QUEUE_URL" in props(template, function)["Environment"]["Variables"], function

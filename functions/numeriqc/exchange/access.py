@@ -150,7 +150,11 @@ class Access:
         """Log the decision in the chain first: a grant in force is always one the log shows."""
         text = decision_text(grant, decision, by, now)
         chain_append.append(self._log, grant.dataset_id, [text], now, 0)
-        self._grants.put_grant(grant.model_dump(mode="json") | {"queue_url": grant.queue_url})
+        hidden = {"queue_url": grant.queue_url}
+        if grant.push_id and grant.push_since:  # the consumer's choice of push outlives a change of terms
+            since = grant.push_since.isoformat()
+            hidden |= {"push_url": grant.push_url, "push_id": grant.push_id, "push_since": since}
+        self._grants.put_grant(grant.model_dump(mode="json") | hidden)
         sink.emit(
             cloud_event(
                 "exchange",

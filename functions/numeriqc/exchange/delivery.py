@@ -6,6 +6,10 @@ travel in bundles of up to `BUNDLE_BYTES` per SQS message (a bundle is acknowled
 in batches of 10: SQS calls per message per consumer fall with the size of the messages, not their
 count. A send that fails fails the block: the stream retries it, and consumers who already had it
 receive it again (same event ids: redelivery is expected, see docs/exchange.md).
+
+A consumer that registered a push endpoint (push_endpoints.py) gets the same bundles as push jobs
+on the exchange's work queue instead of its own queue, each with the block's coordinates: the
+worker POSTs them (pushing.py), and its success is what `exchange.message.delivered.v1` announces.
 """
 
 import json
@@ -17,13 +21,19 @@ from numeriqc.core.events import EventSink, cloud_event
 from numeriqc.core.observability import logger
 from numeriqc.exchange.chain import Entry
 from numeriqc.exchange.models import Grant, Tier
-from numeriqc.exchange.ports import ConsumerQueues, DeliveryStats, GrantRecords
+from numeriqc.exchange.ports import ConsumerQueues, DeliveryStats, GrantRecords, WorkQueue
 
 BUNDLE_BYTES = 240 * 1024
 
 
 class DeliveryFailed(RuntimeError):
     """A consumer's queue refused a bundle: the block is retried by the stream."""
+
+
+def push_job(grant: Grant, logged_at: datetime, summary: dict[str, object], bundle: str) -> str:
+    """A bundle as a push job: the bundle's own JSON object with the job's fields in front."""
+    job = {"job": "push", "logged_at": logged_at.isoformat(), "endpoint_id": grant.push_id, **summary}
+    return json.dumps(job, separators=(",", ":"))[:-1] + "," + bundle[1:]
 
 
 def bundles(texts: list[str]) -> list[str]:
@@ -49,11 +59,13 @@ class Delivery:
         grants: GrantRecords,
         queues: ConsumerQueues,
         stats: DeliveryStats,
+        work: WorkQueue,
         clock: Clock = installed_clock,
     ) -> None:
         self._grants = grants
         self._queues = queues
         self._stats = stats
+        self._work = work
         self._clock = clock
 
     def deliver(self, dataset_id: str, logged_at: datetime, entries: list[Entry], sink: EventSink) -> int:
@@ -66,7 +78,7 @@ class Delivery:
         owner = str(messages[0][1]["orgid"])
         texts = [entry.text for entry, _ in messages]
         now = self._clock()
-        reached, failed = 0, 0
+        reached, pushed, failed = 0, 0, 0
         for grant in (Grant.model_validate(item) for item in self._grants.grants(dataset_id)):
             if not grant.current(now) or grant.max_tier.rank < tier.rank:
                 continue
@@ -78,7 +90,10 @@ class Delivery:
                 "last_seq": messages[-1][0].seq,
             }
             try:
-                self._queues.send(grant.queue_url, bundles(texts))
+                if grant.push_id:
+                    self._work.send([push_job(grant, logged_at, summary, body) for body in bundles(texts)])
+                else:
+                    self._queues.send(grant.queue_url, bundles(texts))
             except Exception as error:
                 logger.warning(
                     "delivery failed",
@@ -92,6 +107,9 @@ class Delivery:
                 sink.emit(cloud_event("exchange", "delivery.failed", owner, summary, clock=self._clock))
                 continue
             reached += 1
+            if grant.push_id:
+                pushed += 1  # counted and announced once the endpoint has answered (pushing.py)
+                continue
             sink.emit(
                 cloud_event("exchange", "message.delivered", grant.consumer, summary, clock=self._clock)
             )
@@ -99,9 +117,9 @@ class Delivery:
         self._stats.record_delivery(
             dataset_id,
             now.date().isoformat(),
-            reached * len(messages),
+            (reached - pushed) * len(messages),
             failed,
-            latency_ms * reached * len(messages),
+            latency_ms * (reached - pushed) * len(messages),
         )
         if failed:
             raise DeliveryFailed(f"{failed} consumers of {dataset_id} not reached")

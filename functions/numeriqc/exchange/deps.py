@@ -5,15 +5,17 @@ Built on use (lazy clients, cached settings), never at import time; rules are ha
 
 from typing import Any
 
-from numeriqc.core import aws, clock, settings
+from numeriqc.core import aws, clock, secrets, settings
 from numeriqc.core.events import EventPublisher
 from numeriqc.exchange.access import Access
 from numeriqc.exchange.adapters import table
 from numeriqc.exchange.adapters.log_bucket import S3BatchArchive
 from numeriqc.exchange.adapters.payloads import S3Payloads, S3UploadArea
+from numeriqc.exchange.adapters.push_http import HttpsPush, SystemNames
 from numeriqc.exchange.adapters.queues import SqsConsumerQueues
 from numeriqc.exchange.adapters.signer import KmsSigner
 from numeriqc.exchange.adapters.table import ExchangeStore
+from numeriqc.exchange.adapters.work_queue import SqsWorkQueue
 from numeriqc.exchange.catalogue import Catalogue
 from numeriqc.exchange.chain import Entry
 from numeriqc.exchange.claim_checks import Payloads
@@ -23,9 +25,13 @@ from numeriqc.exchange.file_publishing import FilePublishing
 from numeriqc.exchange.log_audit import LogAudit
 from numeriqc.exchange.mailbox import Mailbox
 from numeriqc.exchange.publishing import Publishing
+from numeriqc.exchange.push_endpoints import PushEndpoints
+from numeriqc.exchange.push_signatures import secret_for
+from numeriqc.exchange.pushing import Pushing
 from numeriqc.exchange.replay import Replaying
 from numeriqc.exchange.settings import ExchangeSettings
 from numeriqc.exchange.signing import Signing
+from numeriqc.organizations.ports import HostResolver
 
 
 def config() -> ExchangeSettings:
@@ -66,9 +72,37 @@ def publishing() -> Publishing:
     return Publishing(catalogue(), store(), payload_store(), clock.now)
 
 
+def work_queue() -> SqsWorkQueue:
+    return SqsWorkQueue(aws.client("sqs"), config().work_queue_url)
+
+
 def file_publishing() -> FilePublishing:
     area = S3UploadArea(aws.client("s3"), config().payload_bucket, config().tier_keys())
-    return FilePublishing(catalogue(), publishing(), area, store(), clock.now)
+    return FilePublishing(catalogue(), publishing(), area, store(), work_queue(), clock=clock.now)
+
+
+def resolver() -> HostResolver:
+    """The name resolver push endpoints are checked with. Tests replace this function, so that no
+    test ever asks a real DNS."""
+    return SystemNames()
+
+
+def push_transport() -> HttpsPush:
+    return HttpsPush(resolver(), allow_loopback_http=config().exchange_push_loopback_http)
+
+
+def push_endpoints() -> PushEndpoints:
+    return PushEndpoints(access(), store(), push_transport(), clock.now)
+
+
+def push_secret(endpoint_id: str) -> str:
+    """An endpoint's signing secret, derived (the pepper is read once per container)."""
+    return secret_for(secrets.pepper(config().pepper_secret_arn), endpoint_id)
+
+
+def pushing() -> Pushing:
+    s = store()
+    return Pushing(s, push_transport(), queues(), s, push_secret, clock=clock.now)
 
 
 def mailbox() -> Mailbox:
@@ -90,7 +124,7 @@ def figures() -> Figures:
 
 def delivery() -> Delivery:
     s = store()
-    return Delivery(s, queues(), s, clock.now)
+    return Delivery(s, queues(), s, work_queue(), clock.now)
 
 
 def signing() -> Signing:

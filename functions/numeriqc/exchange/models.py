@@ -170,9 +170,36 @@ class Grant(BaseModel):
     revoked_at: datetime | None = None
     periods: list[tuple[datetime, datetime | None]] = Field(default_factory=list)
     queue_url: str = Field(default="", exclude=True)
+    # The consumer's push endpoint, when it chose push over pull (push_endpoints.py); never shown
+    # to the owner.
+    push_url: str = Field(default="", exclude=True)
+    push_id: str = Field(default="", exclude=True)
+    push_since: datetime | None = Field(default=None, exclude=True)
 
     def current(self, now: datetime) -> bool:
         return self.status is GrantStatus.ACTIVE and now < self.expires_at
+
+
+class PushIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    url: Annotated[str, StringConstraints(min_length=1, max_length=2048)] = Field(
+        description="HTTPS public / public HTTPS endpoint"
+    )
+
+
+class PushEndpoint(BaseModel):
+    """A consumer's push endpoint for one dataset; `secret` is answered once, at registration."""
+
+    dataset_id: str
+    consumer: str
+    url: str
+    endpoint_id: str
+    since: datetime
+    secret: str | None = Field(
+        default=None,
+        description="Secret de signature (whsec_…), donné une seule fois / signing secret, shown once",
+    )
 
 
 class GrantList(BaseModel):
@@ -294,7 +321,7 @@ class UploadReport(BaseModel):
 
     upload_id: str
     dataset_id: str
-    status: Literal["publishing", "published"]
+    status: Literal["queued", "publishing", "published", "refused"]
     rows: int
     published: int
     refused: int

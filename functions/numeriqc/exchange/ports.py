@@ -36,6 +36,43 @@ class GrantRecords(Protocol):
     def grants(self, dataset_id: str) -> list[dict[str, Any]]: ...
     def grants_of(self, consumer: str) -> list[dict[str, Any]]: ...
     def put_grant(self, grant: dict[str, Any]) -> None: ...
+    def set_push(self, dataset_id: str, consumer: str, push: dict[str, str] | None) -> None:
+        """Record (or with None remove) the consumer's push endpoint on its active grant; raises
+        NotActive when the grant is not active any more."""
+        ...
+
+
+class NotActive(Exception):
+    """The grant a change was meant for is not active (revoked meanwhile)."""
+
+
+class PushUnreachable(Exception):
+    """A push endpoint did not answer 2xx; `reason` says how (`http_500`, `timeout`, ...)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class EndpointPolicy(Protocol):
+    """Whether a URL may receive pushes: a public HTTPS endpoint (the organizations service's
+    `public_endpoints` rule, the same that guards event subscriptions)."""
+
+    def refusal(self, url: str) -> str | None:
+        """Why not (`not_https`, `not_public`, `numeric_form`, ...), or None when it may."""
+        ...
+
+
+class PushTransport(Protocol):
+    def post(self, url: str, body: bytes, headers: dict[str, str]) -> None:
+        """POST `body`; raises PushUnreachable unless the endpoint answered 2xx."""
+        ...
+
+
+class WorkQueue(Protocol):
+    """The exchange's own work queue: push jobs and large uploads (handlers/work_queue.py)."""
+
+    def send(self, bodies: list[str]) -> None: ...
 
 
 class ChainLog(Protocol):
@@ -104,7 +141,9 @@ class UploadRecords(Protocol):
         """Record the report if the upload has none yet; raises AlreadyExists otherwise."""
         ...
 
-    def finish_upload(self, dataset_id: str, upload_id: str, report: dict[str, Any]) -> None: ...
+    def finish_upload(self, dataset_id: str, upload_id: str, report: dict[str, Any]) -> None:
+        """Write the report as it now is (progress of a large file, or its end)."""
+        ...
 
 
 class Signer(Protocol):

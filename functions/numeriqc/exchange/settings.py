@@ -19,6 +19,12 @@ class ExchangeSettings(BaseSettings):
     # Claim-checked payloads (over 200 KB), under payloads/.
     payload_bucket: str = ""
     log_retention_days: int = 365
+    # The work queue: push jobs (pushing.py) and uploads over 1 MB (file_publishing.py).
+    work_queue_url: str = ""
+    # Push secrets are derived from the pepper (push_signatures.py).
+    pepper_secret_arn: str = ""
+    # Local runtime only (tests): plain HTTP to loopback push endpoints. Never set by infra.
+    exchange_push_loopback_http: bool = False
     powertools_metrics_namespace: str = "numeriqc"
 
     def tier_keys(self) -> dict[str, str]:

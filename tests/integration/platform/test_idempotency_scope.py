@@ -164,6 +164,19 @@ def _grant(platform: Any, key: str) -> tuple[str, dict[str, Any]]:
     return f"/v1/exchange/datasets/{dataset_id}/grants/mtq", {"expires_at": expires, "max_tier": "restricted"}
 
 
+def _push(platform: Any, key: str) -> tuple[str, dict[str, Any]]:
+    """saaq, the caller, is a consumer of mtq's dataset; loopback HTTP is the local runtime's allowance."""
+    owner = key_maker(platform)("mtq")
+    dataset_id = exchange_register(platform, owner, "routes")["dataset_id"]
+    expires = (platform.clock() + timedelta(days=30)).isoformat()
+    body = {"expires_at": expires, "max_tier": "restricted"}
+    granted = platform.http(
+        "PUT", f"/v1/exchange/datasets/{dataset_id}/grants/saaq", headers=bearer(owner), json=body
+    )
+    assert granted.status == 200, granted.text
+    return f"/v1/exchange/datasets/{dataset_id}/push", {"url": "http://127.0.0.1:9/hook"}
+
+
 def _indicator_body(platform: Any, key: str) -> dict[str, Any]:
     return barometer_indicator_body()
 
@@ -207,6 +220,7 @@ CASES: dict[str, Setup] = {
         "messages", {"messages": exchange_messages(2)}
     ),
     "PUT /v1/exchange/datasets/{dataset_id}/grants/{consumer}": _grant,
+    "PUT /v1/exchange/datasets/{dataset_id}/push": _push,
     "POST /v1/barometer/indicators": _indicator_body,
     "POST /v1/barometer/reports": _report_body,
     "POST /v1/barometer/benefits": lambda platform, key: dict(BENEFIT),

@@ -31,7 +31,7 @@ from typing import Any
 
 from numeriqc.core.dynamo import SingleTable, from_item, to_item
 from numeriqc.exchange.chain import Entry, Head, Receipt
-from numeriqc.exchange.ports import AlreadyExists, HeadMoved, StaleVersion
+from numeriqc.exchange.ports import AlreadyExists, HeadMoved, NotActive, StaleVersion
 
 PROFILE = "#PROFILE"
 BY_KEY1 = "ByKey1"
@@ -165,6 +165,27 @@ class ExchangeStore(SingleTable):
             **grant,
         }
         self._client.put_item(TableName=self._table, Item=to_item(item))
+
+    def set_push(self, dataset_id: str, consumer: str, push: dict[str, str] | None) -> None:
+        """On the grant item itself: delivery reads the grants once per block, and sees it there."""
+        key = to_item({"pk": dataset_pk(dataset_id), "sk": grant_sk(consumer)})
+        values: dict[str, Any] = {":active": "active"}
+        if push is None:
+            update = "REMOVE push_url, push_id, push_since"
+        else:
+            update = "SET push_url = :url, push_id = :id, push_since = :since"
+            values |= {":url": push["push_url"], ":id": push["push_id"], ":since": push["push_since"]}
+        try:
+            self._client.update_item(
+                TableName=self._table,
+                Key=key,
+                UpdateExpression=update,
+                ConditionExpression="#status = :active",
+                ExpressionAttributeNames={"#status": "status"},
+                ExpressionAttributeValues=to_item(values),
+            )
+        except self._client.exceptions.ConditionalCheckFailedException as error:
+            raise NotActive(consumer) from error
 
     # -- file uploads --------------------------------------------------------------------
     def upload(self, dataset_id: str, upload_id: str) -> dict[str, Any] | None:

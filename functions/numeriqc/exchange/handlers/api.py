@@ -13,10 +13,10 @@ from numeriqc.core.events import publishes_events
 from numeriqc.core.http import build_resolver
 from numeriqc.core.observability import logger, metrics, tracer
 from numeriqc.exchange import deps
-from numeriqc.exchange.handlers.routes import datasets, grants, log, messages, uploads
+from numeriqc.exchange.handlers.routes import datasets, grants, log, messages, push, uploads
 
 app = build_resolver()
-for routes in (datasets, grants, messages, uploads, log):  # the order of the OpenAPI document
+for routes in (datasets, grants, messages, push, uploads, log):  # the order of the OpenAPI document
     app.include_router(routes.router)
 
 

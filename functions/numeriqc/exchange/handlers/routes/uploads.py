@@ -48,6 +48,9 @@ def start_upload(dataset_id: DatasetIdPath) -> Response[UploadTicket]:
     security=KEY_REQUIRED,
     summary="Fichier déposé: publier ses lignes valides / file uploaded: publish its valid rows",
     responses={
+        202: {
+            "description": "Plus de 1 Mo: en file, suivre le rapport / over 1 MB: queued, follow the report"
+        },
         409: problem("Publication en cours / being published"),
         413: problem("Fichier trop volumineux / file too large"),
         422: problem("Fichier illisible ou trop d'erreurs / unreadable file or too many errors"),
@@ -66,6 +69,9 @@ def complete_upload(dataset_id: DatasetIdPath, upload_id: UploadIdPath) -> Respo
             "refused": report.refused,
         },
     )
+    if report.status == "queued":
+        location = f"/v1/exchange/datasets/{dataset_id}/uploads/{upload_id}"
+        return json_response(_rendered(report), status=202, headers={"Location": location})
     return json_response(_rendered(report))
 
 
