@@ -33,14 +33,19 @@ from numeriqc.organizations.registry import (
     revoke_key,
 )
 
-STATE_DIR = Path(".numeriqc")
+from ..template.assembly import TemplateError
+from .env_file import dev_env_path
 
 
 def _state_dir() -> Path:
-    """Where `numeriqc dev` wrote its files: NUMERIQC_DEV_ENV's folder when set (as `numeriqc dev`
-    honours it, e.g. a test's platform in a temporary folder), `.numeriqc/` otherwise."""
-    override = os.environ.get("NUMERIQC_DEV_ENV")
-    return Path(override).parent if override else STATE_DIR
+    """Where `numeriqc dev` wrote its files, found as every command finds it (`dev_env_path`):
+    NUMERIQC_DEV_ENV's folder when set, else `.numeriqc/` of the repository root, from any directory."""
+    try:
+        return dev_env_path().parent
+    except TemplateError as error:
+        raise AdminError(
+            f"no local platform found: {error}; set NUMERIQC_ROOT, or pass --stack NAME"
+        ) from None
 
 
 class AdminError(Exception):
