@@ -12,6 +12,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = ROOT / "layers" / "build" / "python"
+# The files /docs serves (numeriqc.platform.adapters.swagger_assets.CONTENT_TYPES).
+SWAGGER_UI_SERVED = {"swagger-ui-bundle.js", "swagger-ui.css", "favicon-32x32.png", "LICENSE"}
 
 
 def main() -> None:
@@ -43,6 +45,11 @@ def main() -> None:
     # numpy's own test suites (7.5 MB) too: the layer and the code must stay under Lambda's 250 MB.
     for junk in [*TARGET.rglob("__pycache__"), *TARGET.glob("*.dist-info"), *TARGET.glob("numpy/**/tests")]:
         shutil.rmtree(junk, ignore_errors=True)
+    # swagger-ui-py ships Swagger Editor and source maps too (25 MB): /docs serves three files.
+    static = TARGET / "swagger_ui" / "static"
+    for path in static.iterdir() if static.is_dir() else []:
+        if path.name not in SWAGGER_UI_SERVED:
+            path.unlink()
     print(f"layer built in {TARGET.relative_to(ROOT)}")  # noqa: T201 - a build script talks to its user
 
 
