@@ -98,7 +98,7 @@ _STYLE = (
     "body{font:1rem/1.5 system-ui,sans-serif;color:#1a1a1a;background:#fff;margin:0}"
     "main{max-width:72rem;margin:1.5rem auto;padding:0 1rem}"
     "table{border-collapse:collapse;width:100%}th,td{border:1px solid #6b6b6b;padding:.35rem .5rem;"
-    "text-align:left;vertical-align:top}pre{white-space:pre-wrap;word-break:break-word;background:#f4f4f4;"
+    "text-align:left;vertical-align:top;overflow-wrap:anywhere}pre{white-space:pre-wrap;word-break:break-word;background:#f4f4f4;"
     "padding:.75rem;border:1px solid #6b6b6b}a{color:#095797}.columns{display:grid;"
     "grid-template-columns:repeat(auto-fit,minmax(22rem,1fr));gap:1rem}iframe{width:100%;height:32rem;"
     "border:1px solid #6b6b6b}button{font:inherit;font-weight:600;color:#fff;background:#095797;"
