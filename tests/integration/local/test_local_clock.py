@@ -79,3 +79,21 @@ def _present(dynamodb: Any, table: str, keys: list[str], items: list[dict[str, A
         "Item" in dynamodb.get_item(TableName=table, Key={k: item[k] for k in keys}, ConsistentRead=True)
         for item in items
     ]
+
+
+def test_an_idempotency_key_lasts_a_day_of_the_platform_clock(platform: Any, new_key: NewKey) -> None:
+    """Replays are recognized while the key is kept (its TTL sweep included), then it is new again."""
+    platform.clock.set(MORNING)  # years from the real time: expiry on Powertools' own clock would be past
+    key = new_key("saaq")
+    headers = {**bearer(key), "Idempotency-Key": "inscription-1"}
+    body = {"slug": "permis", "name_fr": "Permis", "name_en": "Licence"}
+    first = platform.http("POST", "/v1/services", headers=headers, json=body)
+    assert first.status == 201, first.json()
+    platform.clock.advance(3600)
+    platform.drain()  # the TTL sweep runs: the record is not expired on this clock
+    replayed = platform.http("POST", "/v1/services", headers=headers, json=body)
+    assert (replayed.status, replayed.json()) == (201, first.json())
+    platform.clock.advance(25 * 3600)
+    platform.drain()
+    again = platform.http("POST", "/v1/services", headers=headers, json=body)
+    assert again.status == 409  # executed anew: the service exists (not a replay of the 201)
