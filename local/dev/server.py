@@ -238,10 +238,10 @@ class DevPlatform:
             ("GET", "/_local/resources"): self.runtime.describe,
             ("GET", "/_local/clock"): lambda: describe(self.clock),
             ("POST", "/_local/clock/advance"): lambda: self._move(
-                lambda: self.clock.advance(parse_duration(arguments["by"]))
+                lambda: self.clock.advance(_parsed(parse_duration, arguments, "by"))
             ),
             ("POST", "/_local/clock/set"): lambda: self._move(
-                lambda: self.clock.set(parse_moment(arguments["to"]))
+                lambda: self.clock.set(_parsed(parse_moment, arguments, "to"))
             ),
             ("POST", "/_local/clock/reset"): lambda: self._move(self.clock.reset),
         }
@@ -250,9 +250,7 @@ class DevPlatform:
             return None
         try:
             return _json_response(200, action())
-        except KeyError as error:
-            return _json_response(400, {"message": f"missing query parameter {error.args[0]!r}"})
-        except ValueError as error:
+        except BadLocalRequest as error:
             return _json_response(400, {"message": str(error)})
         except DrainError as error:
             return _json_response(500, {"message": str(error)})
@@ -262,6 +260,19 @@ class DevPlatform:
         change()
         self.kick()
         return describe(self.clock)
+
+
+class BadLocalRequest(ValueError):
+    """A local endpoint's query parameter is missing or unreadable: a 400, never a 500."""
+
+
+def _parsed(parse: Callable[[str], Any], arguments: dict[str, str], name: str) -> Any:
+    if name not in arguments:
+        raise BadLocalRequest(f"missing query parameter {name!r}")
+    try:
+        return parse(arguments[name])
+    except ValueError as error:
+        raise BadLocalRequest(str(error)) from None
 
 
 _STATIC_TYPES = {".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css"}

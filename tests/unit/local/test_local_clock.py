@@ -63,3 +63,13 @@ def test_using_installs_a_clock_for_one_block_and_restores_the_previous_one() ->
     finally:
         kernel.use(None)
     assert kernel.is_real()
+
+
+def test_clock_endpoints_refuse_a_missing_or_unreadable_parameter_as_a_bad_request() -> None:
+    from numeriqc_local.dev.server import BadLocalRequest, _parsed
+
+    assert _parsed(parse_duration, {"by": "2d"}, "by") == 2 * 86400
+    with pytest.raises(BadLocalRequest, match="missing query parameter 'by'"):
+        _parsed(parse_duration, {}, "by")
+    with pytest.raises(BadLocalRequest, match="30d"):
+        _parsed(parse_duration, {"by": "bientôt"}, "by")
