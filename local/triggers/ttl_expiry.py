@@ -33,10 +33,11 @@ class TtlExpiry:
         self.clients = clients
         self.clock = clock
         self._last: datetime = clock.now()
+        self._unfinished = False
 
     def poll(self) -> int:
         now = self.clock.now()
-        if abs(now - self._last) < INTERVAL:
+        if abs(now - self._last) < INTERVAL and not self._unfinished:
             return 0
         return self.expire(now)
 
@@ -44,16 +45,26 @@ class TtlExpiry:
         return self.expire(self.clock.now())
 
     def expire(self, now: datetime) -> int:
-        """Delete every expired item of every table with a TTL; answers how many went."""
+        """Delete every expired item of every table with a TTL; answers how many went.
+
+        Best effort, as DynamoDB's own TTL is: a table that cannot be swept now (moto answering
+        an error while another thread writes it) is logged and swept again at the next round,
+        and never fails `tick` or `drain` for the functions' own triggers.
+        """
         self._last = now
+        self._unfinished = False
         dynamodb = self.clients("dynamodb")
         deleted = 0
         for table, attribute in self.tables:
-            description = dynamodb.describe_table(TableName=table)["Table"]
-            key_names = [part["AttributeName"] for part in description["KeySchema"]]
-            for key in _expired_keys(dynamodb, table, str(attribute), key_names, int(now.timestamp())):
-                dynamodb.delete_item(TableName=table, Key=key)
-                deleted += 1
+            try:
+                description = dynamodb.describe_table(TableName=table)["Table"]
+                key_names = [part["AttributeName"] for part in description["KeySchema"]]
+                for key in _expired_keys(dynamodb, table, str(attribute), key_names, int(now.timestamp())):
+                    dynamodb.delete_item(TableName=table, Key=key)
+                    deleted += 1
+            except Exception as error:  # swept again next round
+                log.warning("TTL expiry of %s postponed (%s)", table, type(error).__name__)
+                self._unfinished = True
         if deleted:
             log.info("TTL expiry deleted %d items at %s", deleted, now.isoformat())
         return deleted

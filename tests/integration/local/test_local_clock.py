@@ -97,3 +97,15 @@ def test_an_idempotency_key_lasts_a_day_of_the_platform_clock(platform: Any, new
     platform.drain()
     again = platform.http("POST", "/v1/services", headers=headers, json=body)
     assert again.status == 409  # executed anew: the service exists (not a replay of the 201)
+
+
+def test_schedules_keep_firing_after_the_clock_goes_back(platform: Any) -> None:
+    """`numeriqc clock advance 30d` then `reset`: the every-minute rules are not 30 days away."""
+    schedules = next(p for p in platform.triggers.tickers if p.name == "schedules")
+    start = platform.clock.now()
+    platform.clock.advance(30 * 86400)
+    platform.drain()
+    platform.clock.set(start + timedelta(seconds=1))
+    platform.triggers.run_round()
+    due = [when for when in schedules.next_fire.values() if when is not None]
+    assert due and max(due) < start + timedelta(days=2)  # every rule due again on the clock's scale
