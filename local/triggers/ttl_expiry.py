@@ -73,16 +73,24 @@ class TtlExpiry:
 def _expired_keys(
     dynamodb: Any, table: str, attribute: str, key_names: list[str], now: int
 ) -> list[dict[str, Any]]:
+    """Keys of the items whose TTL attribute is a number of epoch seconds before `now`.
+
+    Filtered here, not by a FilterExpression: an item whose attribute is not a number never expires
+    (as in AWS), and moto's filter raises on comparing a string with a number.
+    """
     keys: list[dict[str, Any]] = []
+    names = {f"#k{i}": name for i, name in enumerate([*key_names, attribute])}
     arguments: dict[str, Any] = {
         "TableName": table,
-        "FilterExpression": "#ttl < :now",
-        "ExpressionAttributeNames": {"#ttl": attribute},
-        "ExpressionAttributeValues": {":now": {"N": str(now)}},
+        "ProjectionExpression": ", ".join(names),
+        "ExpressionAttributeNames": names,
     }
     while True:
         page = dynamodb.scan(**arguments)
-        keys.extend({name: item[name] for name in key_names} for item in page.get("Items", []))
+        for item in page.get("Items", []):
+            number = item.get(attribute, {}).get("N")
+            if number is not None and float(number) < now:
+                keys.append({name: item[name] for name in key_names})
         if "LastEvaluatedKey" not in page:
             return keys
         arguments["ExclusiveStartKey"] = page["LastEvaluatedKey"]

@@ -64,14 +64,15 @@ def test_ttl_expiry_follows_the_clock(platform: Any) -> None:
     soon = item("soon", **{str(table.ttl_attribute): {"N": str(now + 3600)}})
     later = item("later-on", **{str(table.ttl_attribute): {"N": str(now + 30 * 86400)}})
     never = item("never-expires")
-    for value in (soon, later, never):
+    text = item("a-string-ttl", **{str(table.ttl_attribute): {"S": "0"}})  # not a number: never expires
+    for value in (soon, later, never, text):
         dynamodb.put_item(TableName=table.name, Item=value)
 
     platform.drain()
-    assert _present(dynamodb, table.name, keys, [soon, later, never]) == [True, True, True]
+    assert _present(dynamodb, table.name, keys, [soon, later, never, text]) == [True, True, True, True]
     platform.clock.advance(timedelta(hours=2).total_seconds())
     platform.drain()
-    assert _present(dynamodb, table.name, keys, [soon, later, never]) == [False, True, True]
+    assert _present(dynamodb, table.name, keys, [soon, later, never, text]) == [False, True, True, True]
 
 
 def _present(dynamodb: Any, table: str, keys: list[str], items: list[dict[str, Any]]) -> list[bool]:
