@@ -14,7 +14,7 @@ export JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION := 1
 export CDK_DISABLE_VERSION_CHECK := true
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help dev test e2e lint format synth layer bench deploy openapi clean
+.PHONY: help dev test e2e lint format synth layer bench deploy openapi client clean
 
 help:
 	@echo "make dev    - run the whole platform locally on http://127.0.0.1:3000"
@@ -25,6 +25,7 @@ help:
 	@echo "make layer  - build the Lambda dependency layer for arm64 / Python 3.12"
 	@echo "make bench  - print benchmark figures"
 	@echo "make openapi- regenerate docs/openapi.json"
+	@echo "make client - regenerate the Python client clients/python from docs/openapi.json"
 	@echo "make deploy - deploy to the AWS account of your current credentials"
 
 $(STAMP): pyproject.toml
@@ -61,6 +62,9 @@ synth: $(LAYER_STAMP)
 
 openapi: $(LAYER_STAMP)
 	$(BIN)/python -m numeriqc_local.dev.openapi > docs/openapi.json
+
+client: $(STAMP)
+	$(BIN)/python clients/generate_python.py
 
 test: $(LAYER_STAMP) $(NODE_STAMP) lint
 	$(BIN)/pytest -n 2 --dist loadfile

@@ -16,6 +16,8 @@ ROOT = Path(__file__).resolve().parent.parent
 TARGET = ROOT / "layers" / "build" / "python"
 PYTHON_VERSION = "3.12"  # the runtime of infra/numeriqc_infra/functions.py (RUNTIME)
 PLATFORM = "manylinux2014_aarch64"  # ARM_64 there
+# The files /docs serves (numeriqc.platform.adapters.swagger_assets.CONTENT_TYPES).
+SWAGGER_UI_SERVED = {"swagger-ui-bundle.js", "swagger-ui.css", "favicon-32x32.png", "LICENSE"}
 
 
 def dependencies() -> list[str]:
@@ -51,6 +53,11 @@ def build(target: Path = TARGET, *, python_version: str = PYTHON_VERSION, platfo
     # numpy's own test suites (7.5 MB) too: the layer and the code must stay under Lambda's 250 MB.
     for junk in [*target.rglob("__pycache__"), *target.glob("*.dist-info"), *target.glob("numpy/**/tests")]:
         shutil.rmtree(junk, ignore_errors=True)
+    # swagger-ui-py ships Swagger Editor and source maps too (25 MB): /docs serves three files.
+    static = target / "swagger_ui" / "static"
+    for path in static.iterdir() if static.is_dir() else []:
+        if path.name not in SWAGGER_UI_SERVED:
+            path.unlink()
     return target
 
 

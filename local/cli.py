@@ -1,4 +1,7 @@
-"""The `numeriqc` command: `dev`, `invoke`, `tick`, `drain`, `outbox`, plus commands other modules add.
+"""The `numeriqc` command: `dev`, `invoke`, `tick`, `drain`, `outbox`, `clock`, and commands others add.
+
+Every command finds the running platform the same way, from any directory: `.numeriqc/dev.env`
+under the repository root (`numeriqc_local.dev.env_file.dev_env_path`), or NUMERIQC_DEV_ENV.
 
 Other modules register commands without touching this file: list the module in EXTENSIONS and give
 it a `register(commands: Commands) -> None` function. A command name may have several words
@@ -26,6 +29,7 @@ import sys
 import time
 import traceback
 import urllib.error
+import urllib.parse
 import urllib.request
 import warnings
 from collections.abc import Callable, Sequence
@@ -120,6 +124,16 @@ def _register_builtins(commands: Commands) -> None:
         "drain", _post("/_local/drain"), help="run the running platform's pending triggers until quiet"
     )
     commands.add("outbox", _get("/_local/outbox"), help="print the emails and SMS the running platform sent")
+    commands.add("clock show", _get("/_local/clock"), help="the running platform's local clock")
+    advance = commands.add(
+        "clock advance", _clock_advance, help="move the local clock forward (30d, 1d12h, 90m, 2w, 45s)"
+    )
+    advance.add_argument("duration")
+    moment = commands.add(
+        "clock set", _clock_set, help="set the local clock (2027-01-15T09:00-05:00; without an offset, UTC)"
+    )
+    moment.add_argument("moment")
+    commands.add("clock reset", _post("/_local/clock/reset"), help="back to real time")
 
 
 def _dev(_: argparse.Namespace) -> int:
@@ -171,6 +185,14 @@ def _call(method: str, path: str) -> int:
     except urllib.error.URLError as error:
         print(f"numeriqc: the dev platform does not answer at {url} ({error.reason})", file=sys.stderr)
         return 2
+
+
+def _clock_advance(args: argparse.Namespace) -> int:
+    return _call("POST", "/_local/clock/advance?" + urllib.parse.urlencode({"by": args.duration}))
+
+
+def _clock_set(args: argparse.Namespace) -> int:
+    return _call("POST", "/_local/clock/set?" + urllib.parse.urlencode({"to": args.moment}))
 
 
 def _post(path: str) -> Handler:

@@ -19,7 +19,7 @@ from .aws import provider_receipts
 from .aws.outbox import OutboxMessage, read_outbox
 from .aws.provider_receipts import ProviderReceipts
 from .aws.resources import Created, create_resources
-from .clock import Clock, SystemClock
+from .clock import Clock, LocalClock
 from .functions.invoker import Invoker
 from .http.events import HttpRequest, HttpResponse
 from .http.gateway import Gateway
@@ -30,6 +30,7 @@ from .triggers.delivery import Delivery
 from .triggers.eventbridge_scheduler import SchedulerPoller
 from .triggers.pollers import Poller, SchedulePoller, ShimPoller, SqsMappingPoller, StreamMappingPoller
 from .triggers.rounds import Ticker, Triggers
+from .triggers.ttl_expiry import TtlExpiry
 
 log = logging.getLogger("numeriqc_local")
 
@@ -50,8 +51,8 @@ class LocalRuntime:
         self.wiring = read_wiring(template)
         self.endpoint_url = endpoint_url
         self.clients = Clients(endpoint_url)
-        self.clock: Clock = clock or SystemClock()
-        self.invoker = Invoker(self.wiring, endpoint_url)
+        self.clock: Clock = clock or LocalClock()
+        self.invoker = Invoker(self.wiring, endpoint_url, self.clock)
         self.delivery = Delivery(self.wiring, self.clients, self.invoker)
         self.names = ResourceNames(self.wiring)
         self.gateways = {
@@ -96,6 +97,7 @@ class LocalRuntime:
         tickers: list[Ticker] = [
             SchedulePoller(self.wiring, self.delivery, self.clock),
             SchedulerPoller(self.delivery, self.clients, self.clock),
+            TtlExpiry(self.wiring, self.clients, self.clock),
         ]
         return Triggers(pollers, tickers)
 
@@ -178,7 +180,7 @@ class LocalRuntime:
         return self.triggers.drain(max_rounds)
 
     def tick(self) -> int:
-        """Fire every scheduled rule and Scheduler schedule now (then drain() for the consequences)."""
+        """Fire every scheduled rule and Scheduler schedule now, expire what the TTLs say (then drain())."""
         return self.triggers.tick()
 
     # -- observation ------------------------------------------------------------------------------

@@ -1,6 +1,11 @@
 """The developer's local outbox: every email sent through SES (v1 or v2) and every SMS published
 through SNS, read from moto's in-process backends.
 
+Each email keeps what a mail client would see: its headers (List-Unsubscribe and
+List-Unsubscribe-Post among them), the text and HTML bodies and the raw MIME; each SMS its
+encoding and fragment count, computed by the same rule the notifications service plans with.
+`/_local/outbox` answers this as JSON for scripts; `/_local/viewer` shows it (dev/outbox_viewer.py).
+
 Nothing is redacted: this is the developer's own machine and their own fake recipients, and seeing
 exactly what a citizen would receive is the point. moto is internal API here (its docs present
 `ses_backends[...].sent_messages` as the way to inspect sent mail); it only works where moto runs
@@ -34,6 +39,13 @@ class OutboxMessage:
     # Bounce, Complaint, Reject) or SNS's SUCCESS / FAILURE, and its detail; None until reported
     receipt: str | None = None
     receipt_detail: str | None = None
+    html: str | None = None
+    headers: list[tuple[str, str]] = field(default_factory=list)
+    raw: str | None = None
+    unsubscribe_url: str | None = None  # the List-Unsubscribe https/http link, when there is one
+    one_click: bool = False  # List-Unsubscribe-Post: List-Unsubscribe=One-Click (RFC 8058)
+    sms: dict[str, Any] | None = None  # encoding, length, fragments
+    status: str = "sent"  # accepted by the provider (moto); `receipt` is what it reported after
 
     def as_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -45,8 +57,21 @@ def _email(message: Any) -> OutboxMessage:
         parsed = email.message_from_string(message.raw_data, policy=email.policy.default)
         part = parsed.get_body(preferencelist=("plain", "html"))
         body = part.get_content() if part is not None else ""
+        html_part = parsed.get_body(preferencelist=("html",))
         to = list(destinations) if isinstance(destinations, list) else [str(parsed.get("To", ""))]
-        return OutboxMessage("email", message.id, to, body, message.source, str(parsed.get("Subject", "")))
+        return OutboxMessage(
+            "email",
+            message.id,
+            to,
+            body,
+            message.source,
+            str(parsed.get("Subject", "")),
+            html=html_part.get_content() if html_part is not None else None,
+            headers=[(name, str(value)) for name, value in parsed.items()],
+            raw=message.raw_data,
+            unsubscribe_url=_unsubscribe_link(str(parsed.get("List-Unsubscribe", ""))),
+            one_click="one-click" in str(parsed.get("List-Unsubscribe-Post", "")).lower(),
+        )
     if isinstance(destinations, list):  # templated bulk sends list destination objects
         to = [
             addr for item in destinations for addr in (item.get("Destination", {}).get("ToAddresses") or [])
@@ -62,6 +87,7 @@ def _email(message: Any) -> OutboxMessage:
         id=str(getattr(message, "id", "") or ",".join(getattr(message, "ids", []))),
         to=to,
         body=str(getattr(message, "body", "")),
+        html=getattr(message, "html_body", None),
         sender=getattr(message, "source", None),
         subject=getattr(message, "subject", None),
         cc=cc,
@@ -84,7 +110,7 @@ def read_outbox(
         messages.extend(_email(message) for message in backend.sent_messages)
     for backend in _regional(sns_backends, account):
         for message_id, (phone, text) in backend.sms_messages.items():
-            messages.append(OutboxMessage("sms", message_id, [phone], text))
+            messages.append(OutboxMessage("sms", message_id, [phone], text, sms=_sms_info(text)))
     if reported is None:
         return messages
     reports = {message.id: reported(message.id) for message in messages}
@@ -94,6 +120,27 @@ def read_outbox(
         else replace(message, receipt=report.receipt, receipt_detail=report.detail)
         for message in messages
     ]
+
+
+def _unsubscribe_link(header: str) -> str | None:
+    """The web link of a List-Unsubscribe header (`<https://...>, <mailto:...>`), if any."""
+    for candidate in header.split(","):
+        link = candidate.strip().strip("<>")
+        if link.startswith(("https://", "http://")):
+            return link
+    return None
+
+
+def _sms_info(text: str) -> dict[str, Any]:
+    from numeriqc.notifications.sms_length import analyse
+
+    info = analyse(text)
+    return {
+        "encoding": str(info.encoding),
+        "length": info.length,
+        "fragments": info.fragments,
+        "unicode_characters": list(info.unicode_characters),
+    }
 
 
 def _regional(backends: Any, account: str) -> list[Any]:

@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from numeriqc.core import aws
+from numeriqc.core import aws, clock
 from numeriqc.core.auth import KeyKind, Scope
 from numeriqc.core.events import EventBuffer, EventPublisher
 from numeriqc.core.secrets import pepper
@@ -35,14 +35,20 @@ from numeriqc.organizations.registry import (
     revoke_key,
 )
 
-STATE_DIR = Path(".numeriqc")
+from ..clock import is_real
+from ..template.assembly import TemplateError
+from .env_file import dev_clock, dev_env_path
 
 
 def _state_dir() -> Path:
-    """Where `numeriqc dev` wrote its files: NUMERIQC_DEV_ENV's folder when set (as `numeriqc dev`
-    honours it, e.g. a test's platform in a temporary folder), `.numeriqc/` otherwise."""
-    override = os.environ.get("NUMERIQC_DEV_ENV")
-    return Path(override).parent if override else STATE_DIR
+    """Where `numeriqc dev` wrote its files, found as every command finds it (`dev_env_path`):
+    NUMERIQC_DEV_ENV's folder when set, else `.numeriqc/` of the repository root, from any directory."""
+    try:
+        return dev_env_path().parent
+    except TemplateError as error:
+        raise AdminError(
+            f"no local platform found: {error}; set NUMERIQC_ROOT, or pass --stack NAME"
+        ) from None
 
 
 class AdminError(Exception):
@@ -70,9 +76,13 @@ def stack_outputs(stack: str | None) -> dict[str, str]:
     if not outputs_file.exists():
         raise AdminError("no local platform found: start it with `make dev`, or pass --stack NAME")
     if dev_env_file.exists():
-        for name, value in read_env_file(dev_env_file).items():
+        values = read_env_file(dev_env_file)
+        for name, value in values.items():
             if name.startswith("AWS_"):
                 os.environ[name] = value
+        local = dev_clock(values)  # keys and organizations dated on the platform's clock
+        if not is_real(local):
+            clock.use(local)
     aws.reset_clients()
     outputs: dict[str, str] = json.loads(outputs_file.read_text())
     return outputs

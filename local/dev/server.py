@@ -4,10 +4,17 @@ moto's threaded server (MOTO_PORT, default 4599) is the AWS; the template's reso
 in it; the HTTP API is served on PORT (default 3000) by a ThreadingHTTPServer that hands every
 request to the emulated API Gateway; a background thread polls the triggers (every 200 ms while
 things move, backing off to 2 s when idle, woken by every request) and fires schedules on the
-real clock. Everything runs in this process, which is also what lets the outbox read moto's
-backends directly. Local-only endpoints help development: GET /_local/outbox, POST /_local/tick,
-POST /_local/drain, GET /_local/resources. Handler edits under functions/ apply to the next
-request; route or infra changes need a restart (which re-synthesizes).
+local clock (real time until moved). Everything runs in this process, which is also what lets the
+outbox read moto's backends directly. Local-only endpoints help development:
+
+    GET  /_local/outbox         every email and SMS sent, as JSON (for scripts)
+    GET  /_local/viewer         the same as pages, French and English (dev/outbox_viewer.py)
+    POST /_local/tick, /_local/drain; GET /_local/resources
+    GET  /_local/clock; POST /_local/clock/advance?by=30d, /set?to=2027-01-15T09:00-05:00, /reset
+                                the local clock every function, schedule and TTL follows (../clock.py)
+
+Handler edits under functions/ apply to the next request; route or infra changes need a restart
+(which re-synthesizes).
 """
 
 from __future__ import annotations
@@ -29,13 +36,16 @@ from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs
 
 from ..account import FAKE_CREDENTIALS, REGION, Clients
+from ..clock import LocalClock, describe, parse_duration, parse_moment
 from ..functions.invoker import INVOCATION_LOCK
 from ..http.events import HttpRequest, HttpResponse
 from ..runtime import LocalRuntime
 from ..template.assembly import Template, TemplateError, find_root, load_template
 from ..triggers.rounds import DrainError
+from . import outbox_viewer
 from .env_file import dev_env_path, write_dev_env, write_outputs
 from .site import SITE_PREFIX, site_file
 
@@ -77,6 +87,7 @@ class DevPlatform:
         self.root = settings.root or find_root()
         self._reload_lock = threading.Lock()
         self._fingerprints: tuple[str, str] | None = None
+        self.clock = LocalClock()
 
     def start(self) -> list[str]:
         """Bring everything up; answers the banner lines."""
@@ -103,7 +114,7 @@ class DevPlatform:
         self._moto.start()
         _prepare(self.moto_url)
         template = loader.result()
-        self.runtime = LocalRuntime(template, endpoint_url=self.moto_url, receipts=True)
+        self.runtime = LocalRuntime(template, endpoint_url=self.moto_url, receipts=True, clock=self.clock)
         self.runtime.create_resources()
         self._http = ThreadingHTTPServer((HOST, self.settings.port), _handler_for(self))
         self._http.daemon_threads = True
@@ -146,7 +157,9 @@ class DevPlatform:
             f"  API         {self.api_url}",
             f"  Swagger UI  {self.api_url}/docs",
             f"  moto        {self.moto_url}   (environment for other tools: {dev_env})",
-            f"  outbox      {self.api_url}/_local/outbox   schedules now: `numeriqc tick`",
+            f"  outbox      {self.api_url}/_local/viewer   (JSON: /_local/outbox)",
+            "  schedules   `numeriqc tick` fires them now",
+            "  clock       real time; move it with `numeriqc clock advance 30d` (set, reset, show)",
         ]
         lines.extend(demo_lines)
         lines.append("Ctrl-C to stop.")
@@ -215,21 +228,51 @@ class DevPlatform:
 
     # -- local-only endpoints ---------------------------------------------------------------------
 
-    def local_endpoint(self, method: str, path: str) -> HttpResponse | None:
+    def local_endpoint(self, method: str, path: str, query: str = "") -> HttpResponse | None:
         assert self.runtime is not None
+        arguments = {key: values[-1] for key, values in parse_qs(query).items()}
         routes: dict[tuple[str, str], Callable[[], Any]] = {
             ("GET", "/_local/outbox"): lambda: [message.as_json() for message in self.runtime.outbox()],  # type: ignore[union-attr]
             ("POST", "/_local/tick"): lambda: {"fired": self.runtime.tick()},  # type: ignore[union-attr]
             ("POST", "/_local/drain"): lambda: {"moved": self.runtime.drain()},  # type: ignore[union-attr]
             ("GET", "/_local/resources"): self.runtime.describe,
+            ("GET", "/_local/clock"): lambda: describe(self.clock),
+            ("POST", "/_local/clock/advance"): lambda: self._move(
+                lambda: self.clock.advance(_parsed(parse_duration, arguments, "by"))
+            ),
+            ("POST", "/_local/clock/set"): lambda: self._move(
+                lambda: self.clock.set(_parsed(parse_moment, arguments, "to"))
+            ),
+            ("POST", "/_local/clock/reset"): lambda: self._move(self.clock.reset),
         }
         action = routes.get((method, path))
         if action is None:
             return None
         try:
             return _json_response(200, action())
+        except BadLocalRequest as error:
+            return _json_response(400, {"message": str(error)})
         except DrainError as error:
             return _json_response(500, {"message": str(error)})
+
+    def _move(self, change: Callable[[], Any]) -> dict[str, Any]:
+        """Move the clock, then let the trigger loop fire what became due (schedules, TTLs) at once."""
+        change()
+        self.kick()
+        return describe(self.clock)
+
+
+class BadLocalRequest(ValueError):
+    """A local endpoint's query parameter is missing or unreadable: a 400, never a 500."""
+
+
+def _parsed(parse: Callable[[str], Any], arguments: dict[str, str], name: str) -> Any:
+    if name not in arguments:
+        raise BadLocalRequest(f"missing query parameter {name!r}")
+    try:
+        return parse(arguments[name])
+    except ValueError as error:
+        raise BadLocalRequest(str(error)) from None
 
 
 _STATIC_TYPES = {".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css"}
@@ -282,7 +325,11 @@ def _handler_for(platform: DevPlatform) -> type[BaseHTTPRequestHandler]:
             length = int(self.headers.get("content-length") or 0)
             body = self.rfile.read(length) if length else b""
             platform.reload_if_changed()
-            response = platform.local_endpoint(self.command, path) if path.startswith("/_local/") else None
+            response = (
+                platform.local_endpoint(self.command, path, query) if path.startswith("/_local/") else None
+            )
+            if path.startswith(outbox_viewer.PREFIX) and platform.runtime:
+                response = outbox_viewer.serve(platform.runtime.outbox(), self.command, path, query)
             if path.startswith(("/widget/", "/consultation/")) and self.command in ("GET", "HEAD"):
                 response = static_file(platform.root / "web", path)
             if path.startswith(SITE_PREFIX) and self.command in ("GET", "HEAD") and platform.runtime:

@@ -4,8 +4,10 @@ All functions share one Python process locally, so each call applies exactly tha
 environment (the template's variables plus what Lambda itself sets) and hides every variable
 another function of the template sets: a function that forgot a variable in `infra/` fails
 locally as it would in AWS. A process-wide lock makes sure no two invocations ever overlap, so
-no function can observe another one's environment. Events and results go through JSON, as they
-do in AWS, so a handler cannot return what Lambda could not serialize.
+no function can observe another one's environment. Each call also installs the runtime's clock in
+the kernel's hook (`numeriqc.core.clock`), so every function reads the local clock (`numeriqc clock`,
+a test's `platform.clock`) and code outside an invocation keeps its own. Events and results go
+through JSON, as they do in AWS, so a handler cannot return what Lambda could not serialize.
 """
 
 from __future__ import annotations
@@ -18,10 +20,11 @@ import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from typing import Any
 
 from ..account import FAKE_CREDENTIALS, REGION
+from ..clock import Clock, is_real
 from ..template.wiring import FunctionDef, Wiring
 
 log = logging.getLogger("numeriqc_local")
@@ -75,9 +78,10 @@ LOCAL_ONLY = {"EXCHANGE_PUSH_LOOPBACK_HTTP": "true"}
 class Invoker:
     """Invokes the template's functions; `endpoint_url` is the moto server they must reach, if any."""
 
-    def __init__(self, wiring: Wiring, endpoint_url: str | None = None) -> None:
+    def __init__(self, wiring: Wiring, endpoint_url: str | None = None, clock: Clock | None = None) -> None:
         self.wiring = wiring
         self.endpoint_url = endpoint_url
+        self.clock = clock
         self._hidden = wiring.environment_keys()
 
     def environment(self, function_id: str) -> dict[str, str]:
@@ -119,13 +123,27 @@ class Invoker:
                 for key, value in FAKE_CREDENTIALS.items():
                     os.environ.setdefault(key, value)
                 os.environ.update(env)
-                yield function
+                with self._clock_installed():
+                    yield function
             finally:
                 for key, previous in saved.items():
                     if previous is None:
                         os.environ.pop(key, None)
                     else:
                         os.environ[key] = previous
+
+    def _clock_installed(self) -> ExitStack:
+        """The kernel reads the runtime's clock for this block (real time while it is real)."""
+        stack = ExitStack()
+        if self.clock is not None:
+            # Imported here: the dev server re-imports `numeriqc` after an edit; use the live module.
+            from numeriqc.core import clock as kernel
+
+            moved = not is_real(self.clock)
+            stack.enter_context(
+                kernel.using(self.clock if moved else None, getattr(self.clock, "sleep", None))
+            )
+        return stack
 
     def invoke(self, function_id: str, event: Any, request_id: str | None = None) -> Any:
         """Call the handler like Lambda does; a handler's exception propagates unchanged."""

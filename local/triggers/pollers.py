@@ -277,9 +277,14 @@ class SchedulePoller:
             schedule = parse_schedule(str(rule.schedule), anchor=now)
             self.schedules[rule.logical_id] = schedule
             self.next_fire[rule.logical_id] = schedule.next_after(now)
+        self._seen = now
 
     def poll(self) -> int:
         now = self.clock.now()
+        if now < self._seen:  # the clock went back (`numeriqc clock reset` after an advance)
+            for rule in self.rules:
+                self.next_fire[rule.logical_id] = self.schedules[rule.logical_id].next_after(now)
+        self._seen = now
         fired = 0
         for rule in self.rules:
             due = self.next_fire[rule.logical_id]

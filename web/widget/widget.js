@@ -1,7 +1,8 @@
 /* numériQc feedback widget: plain JavaScript, no dependency, French and English.
  * Every control has a visible label; ratings and drivers are native radio buttons (keyboard: Tab,
- * arrows, Space); errors are tied to their field (aria-describedby, aria-invalid) and announced in a
- * live region; the honeypot field is hidden from people and from assistive technology. */
+ * arrows, Space); errors are tied to their field (aria-describedby, aria-invalid), say "Erreur :" /
+ * "Error:" in words (never colour alone) and take the focus, so a keyboard or screen reader user lands
+ * on what went wrong; the honeypot field is hidden from people and from assistive technology. */
 (function () {
   "use strict";
   var TEXT = {
@@ -17,7 +18,8 @@
       send: "Envoyer", sending: "Envoi…", thanks: "Merci! Votre avis a été reçu. Numéro de reçu : ",
       removed: "Des renseignements personnels ont été retirés de votre commentaire.",
       chooseRating: "Choisissez une note de 1 à 5.", tooMany: "Trop d'envois. Réessayez dans une minute.",
-      failed: "L'envoi n'a pas fonctionné. Réessayez plus tard.", trap: "Ne pas remplir ce champ"
+      failed: "L'envoi n'a pas fonctionné. Réessayez plus tard.", trap: "Ne pas remplir ce champ",
+      error: "Erreur : "
     },
     en: {
       title: "Your feedback on this service", rating: "Overall, how satisfied are you with this service?",
@@ -31,7 +33,8 @@
       send: "Send", sending: "Sending…", thanks: "Thank you! Your feedback was received. Receipt number: ",
       removed: "Personal information was removed from your comment.",
       chooseRating: "Choose a rating from 1 to 5.", tooMany: "Too many submissions. Try again in a minute.",
-      failed: "Sending did not work. Please try again later.", trap: "Do not fill in this field"
+      failed: "Sending did not work. Please try again later.", trap: "Do not fill in this field",
+      error: "Error: "
     }
   };
   var DRIVERS = ["trust", "effectiveness", "ease", "efficiency", "transparency", "employee_helpfulness"];
@@ -60,6 +63,9 @@
       ]));
     });
     var ratingError = el("p", { "class": "nqc-error", id: id + "-rating-error" });
+    // The server's refusals: an alert with the word "Error", focused when it appears (the submit
+    // button is disabled while sending, so the focus would otherwise fall to the page's body).
+    var failure = el("p", { "class": "nqc-error", role: "alert", tabindex: "-1", id: id + "-error" });
     var ratingSet = el("fieldset", { "aria-describedby": id + "-rating-error" }, [el("legend", { text: t.rating }), ratings, ratingError]);
     var drivers = el("div", { "class": "nqc-drivers" });
     DRIVERS.forEach(function (driver) {
@@ -95,16 +101,21 @@
       el("p", {}, [consent, el("label", { "for": id + "-consent", text: " " + t.contact })]),
       contact,
       el("div", { "class": "nqc-trap", "aria-hidden": "true" }, [el("label", { "for": id + "-website", text: t.trap }), trap]),
-      button, status
+      button, failure, status
     ]);
+
+    function showError(target, text) {
+      target.replaceChildren(el("span", { "aria-hidden": "true", text: "⚠ " }), el("strong", { text: t.error }), document.createTextNode(text));
+    }
 
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       var chosen = form.querySelector("input[name='" + id + "-rating']:checked");
       ratingError.textContent = "";
+      failure.textContent = "";
       ratingSet.removeAttribute("aria-invalid");
       if (!chosen) {
-        ratingError.textContent = t.chooseRating;
+        showError(ratingError, t.chooseRating);
         ratingSet.setAttribute("aria-invalid", "true");
         form.querySelector("input[name='" + id + "-rating']").focus();
         return;
@@ -137,10 +148,11 @@
           return;
         }
         var errors = (answer.data.errors || []).map(function (error) { return error.detail; });
-        status.textContent = answer.status === 429 ? t.tooMany : (errors.join(" ") || answer.data.detail || t.failed);
-      }).catch(function () { status.textContent = t.failed; }).then(function () {
+        showError(failure, answer.status === 429 ? t.tooMany : (errors.join(" ") || answer.data.detail || t.failed));
+      }).catch(function () { showError(failure, t.failed); }).then(function () {
         button.disabled = false;
         button.textContent = t.send;
+        if (failure.textContent) { failure.focus(); }
       });
     });
     host.replaceChildren(form);

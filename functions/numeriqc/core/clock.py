@@ -7,7 +7,8 @@ retention and throttling backoff then follow a clock that only moves when told t
 """
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -39,6 +40,24 @@ def use(clock: Clock | None, sleep: Sleep | None = None) -> None:
     global _clock, _sleep  # noqa: PLW0603 - the hook is this module's whole purpose
     _clock = clock or system_clock
     _sleep = sleep or time.sleep
+
+
+def is_real() -> bool:
+    """Whether services read the real time (what `/health` reports when they do not)."""
+    return _clock is system_clock
+
+
+@contextmanager
+def using(clock: Clock | None, sleep: Sleep | None = None) -> Iterator[None]:
+    """`use(clock, sleep)` for one block, then whatever was installed before: the local runtime
+    wraps every invocation in it, so each function reads the platform's clock and nothing else does."""
+    global _clock, _sleep
+    saved = _clock, _sleep
+    use(clock, sleep)
+    try:
+        yield
+    finally:
+        _clock, _sleep = saved
 
 
 class FrozenClock:

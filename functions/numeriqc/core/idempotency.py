@@ -10,7 +10,7 @@ send, and a live request must never be answered with one.
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from numeriqc.core import aws
+from numeriqc.core import aws, clock
 from numeriqc.core.auth import authorizer_context
 from numeriqc.core.i18n import Message
 from numeriqc.core.problems import Conflict, FieldError, ValidationFailed
@@ -40,10 +40,15 @@ def _persistence(table_name: str) -> "DynamoDBPersistenceLayer":
     # Imported here: it loads boto3, which only write routes with an Idempotency-Key need.
     from aws_lambda_powertools.utilities.idempotency import DynamoDBPersistenceLayer
 
+    class ClockedPersistence(DynamoDBPersistenceLayer):
+        """A record's expiry read on the kernel's clock, not Powertools' own `datetime.now()`: under
+        the local platform's moved clock a key lasts 24 h of that clock, as its TTL deletion does."""
+
+        def _get_expiry_timestamp(self) -> int:
+            return clock.epoch_seconds(clock.now()) + self.expires_after_seconds
+
     if table_name not in _layers:
-        _layers[table_name] = DynamoDBPersistenceLayer(
-            table_name=table_name, boto3_client=aws.client("dynamodb")
-        )
+        _layers[table_name] = ClockedPersistence(table_name=table_name, boto3_client=aws.client("dynamodb"))
     return _layers[table_name]
 
 

@@ -81,12 +81,16 @@ class Citizens:
             raise NotFound(problems.NO_CONSENT)
         return self.lookup_consent(org_id, request)
 
-    def unsubscribe(self, token: str, now: datetime) -> None:
-        """RFC 8058: the signed token names organization and recipient; withdrawing twice is fine."""
+    def check_unsubscribe_token(self, token: str) -> tuple[str, str, str]:
+        """(organization, channel, recipient hash) of a token this platform signed; a 422 otherwise."""
         read = tokens.read_token(self._pepper(), token)
         if read is None:
             raise ValidationFailed(errors=[FieldError("path.token", "invalid_token", problems.BAD_TOKEN)])
-        org_id, channel, rh = read
+        return read
+
+    def unsubscribe(self, token: str, now: datetime) -> None:
+        """RFC 8058: the signed token names organization and recipient; withdrawing twice is fine."""
+        org_id, channel, rh = self.check_unsubscribe_token(token)
         consent.withdraw(self._consents, org_id, channel, rh, by="one-click-unsubscribe", now=now)
 
     def erase(self, org_id: str, request: ErasureIn) -> ErasureOut:

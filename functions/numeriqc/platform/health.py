@@ -4,6 +4,7 @@ Pure logic: the probes that reach each kind of dependency are adapters (`adapter
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel
@@ -24,9 +25,24 @@ class CheckResult(BaseModel):
     latency_ms: int
 
 
+class ClockReading(BaseModel):
+    """The time services read, when it is not the real time (the local platform's moved clock)."""
+
+    now: datetime
+    offset_seconds: int
+
+
 class HealthReport(BaseModel):
     status: str
     checks: list[CheckResult]
+    clock: ClockReading | None = None  # null while services read the real time
+
+
+def clock_reading(now: datetime, real_now: datetime, is_real: bool) -> ClockReading | None:
+    """What `/health` says of the clock: nothing in real time, else the time and how far it was moved."""
+    if is_real:
+        return None
+    return ClockReading(now=now, offset_seconds=round((now - real_now).total_seconds()))
 
 
 def run_checks(checks: list[Check], probes: dict[str, Probe]) -> HealthReport:

@@ -59,5 +59,8 @@ def test_the_cli_finds_the_platform_that_numeriqc_dev_env_names(
     monkeypatch.chdir(tmp_path.parent)
     assert admin.stack_outputs(None) == {"OrganizationsTableName": "elsewhere"}
     monkeypatch.delenv("NUMERIQC_DEV_ENV")
+    (tmp_path / "infra").mkdir()
+    (tmp_path / "infra" / "app.py").write_text("")
+    monkeypatch.setenv("NUMERIQC_ROOT", str(tmp_path))  # a checkout where no platform ever ran
     with pytest.raises(admin.AdminError):
-        admin.stack_outputs(None)  # no `.numeriqc/` here
+        admin.stack_outputs(None)  # no `.numeriqc/` under that root, wherever the command runs

@@ -4,13 +4,15 @@ unknown path (infra sends API Gateway's `$default` route here)."""
 from typing import Any
 
 from aws_lambda_powertools.event_handler import Response
+from aws_lambda_powertools.event_handler.exceptions import NotFoundError
 from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
+from numeriqc.core import clock
 from numeriqc.core.http import build_resolver
 from numeriqc.core.observability import logger, metrics, tracer
-from numeriqc.platform import deps
-from numeriqc.platform.health import HealthReport, run_checks
+from numeriqc.platform import deps, docs_page
+from numeriqc.platform.health import HealthReport, clock_reading, run_checks
 
 app = build_resolver()
 TAG = "Plateforme / Platform"
@@ -33,6 +35,7 @@ TAG = "Plateforme / Platform"
 )
 def health() -> Response[HealthReport]:
     report = run_checks(deps.config().health_checks, deps.health_probes())
+    report.clock = clock_reading(clock.now(), clock.system_clock(), clock.is_real())
     return Response(
         status_code=200 if report.status == "ok" else 503,
         content_type="application/json",
@@ -52,7 +55,31 @@ def openapi_document() -> dict[str, Any]:
 
 @app.get("/docs", tags=[TAG], summary="Swagger UI", include_in_schema=False)
 def swagger_ui() -> Response[str]:
-    return Response(status_code=200, content_type="text/html; charset=utf-8", body=_SWAGGER_PAGE)
+    return Response(
+        status_code=200,
+        content_type="text/html; charset=utf-8",
+        body=docs_page.PAGE,
+        headers={"Content-Security-Policy": docs_page.CONTENT_SECURITY_POLICY, "Cache-Control": "no-cache"},
+    )
+
+
+@app.get("/docs/<name>", tags=[TAG], summary="Swagger UI files", include_in_schema=False)
+def swagger_ui_file(name: str) -> Response[Any]:
+    """Swagger UI's own files and its start script: served here, so /docs needs no CDN (see docs_page)."""
+    if name == "init.js":
+        found: tuple[bytes | str, str] | None = (docs_page.INIT_SCRIPT, "text/javascript; charset=utf-8")
+    else:
+        found = deps.swagger_asset(name)
+    if found is None:
+        raise NotFoundError(name)
+    content, content_type = found
+    return Response(
+        status_code=200,
+        content_type=content_type,
+        body=content,
+        headers={"Cache-Control": "public, max-age=86400", "X-Content-Type-Options": "nosniff"},
+        compress=True,
+    )
 
 
 @logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_HTTP)
@@ -60,22 +87,3 @@ def swagger_ui() -> Response[str]:
 @metrics.log_metrics
 def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
     return app.resolve(event, context)
-
-
-_SWAGGER_PAGE = """<!doctype html>
-<html lang="fr">
-<head>
-  <meta charset="utf-8">
-  <meta name="viewport" content="width=device-width, initial-scale=1">
-  <title>API numériQc — documentation</title>
-  <link rel="stylesheet" href="https://cdn.jsdelivr.net/npm/swagger-ui-dist@5/swagger-ui.css">
-</head>
-<body>
-  <main id="swagger-ui" aria-label="Documentation de l'API numériQc / numeriQc API documentation"></main>
-  <script src="https://cdn.jsdelivr.net/npm/swagger-ui-dist@5/swagger-ui-bundle.js"></script>
-  <script>
-    window.ui = SwaggerUIBundle({ url: "openapi.json", dom_id: "#swagger-ui", persistAuthorization: true });
-  </script>
-</body>
-</html>
-"""

@@ -1,14 +1,16 @@
-"""Consent and citizens' routes: record, look up, withdraw, one-click unsubscribe, erasure."""
+"""Consent and citizens' routes: record, look up, withdraw, unsubscribe (page and one-click), erasure."""
 
 from typing import Annotated, Any
 
 from aws_lambda_powertools.event_handler import Response
-from aws_lambda_powertools.event_handler.openapi.params import Path
+from aws_lambda_powertools.event_handler.openapi.params import Path, Query
+from aws_lambda_powertools.event_handler.openapi.types import OpenAPIResponse
 
 from numeriqc.core import clock
 from numeriqc.core.auth import Scope, current_caller
 from numeriqc.core.http import KEY_REQUIRED, json_response
-from numeriqc.notifications import deps
+from numeriqc.core.i18n import Language, negotiate
+from numeriqc.notifications import deps, unsubscribe_page
 from numeriqc.notifications.handlers.routes.resolver import CONSENT, CREATED, app
 from numeriqc.notifications.models import Consent, ConsentIn, ConsentLookup, ErasureIn, ErasureOut
 
@@ -34,14 +36,55 @@ def withdraw_consent(request: ConsentLookup) -> Consent:
     return deps.citizens().withdraw_consent(caller.org_id, request, clock.now())
 
 
+Lang = Annotated[
+    Language | None,
+    Query(
+        description="Langue de la page (sinon Accept-Language) / the page's language (else Accept-Language)"
+    ),
+]
+_HTML_PAGE: dict[int, OpenAPIResponse] = {
+    200: {"description": "Page HTML / HTML page", "content": {"text/html": {"schema": {"type": "string"}}}}
+}
+
+
+def _page_language(lang: Language | None) -> Language:
+    return lang or negotiate(app.current_event.headers.get("accept-language"))
+
+
+def _html(page: str) -> Response[str]:
+    headers = {
+        "Content-Security-Policy": unsubscribe_page.CONTENT_SECURITY_POLICY,
+        "Cache-Control": "no-store",
+        "Referrer-Policy": "no-referrer",  # the token is in the URL: never hand it to another site
+    }
+    return Response(status_code=200, content_type="text/html; charset=utf-8", body=page, headers=headers)
+
+
+@app.get(
+    "/v1/unsubscribe/<token>",
+    tags=[CONSENT],
+    summary="Page de confirmation du désabonnement / unsubscribe confirmation page",
+    description="Ouvrir le lien ne désabonne pas : la page propose le bouton qui envoie le POST. / "
+    "Opening the link does not unsubscribe: the page offers the button that sends the POST.",
+    responses=_HTML_PAGE,
+)
+def unsubscribe_page_view(token: Annotated[str, Path(max_length=400)], lang: Lang = None) -> Response[str]:
+    # Public, and read-only: link scanners and prefetchers follow GETs (RFC 8058 section 3.2).
+    deps.citizens().check_unsubscribe_token(token)
+    return _html(unsubscribe_page.confirmation(_page_language(lang), token))
+
+
 @app.post(
     "/v1/unsubscribe/<token>",
     tags=[CONSENT],
     summary="Désabonnement en un clic (RFC 8058) / one-click unsubscribe",
+    responses=_HTML_PAGE,
 )
-def one_click_unsubscribe(token: Annotated[str, Path(max_length=400)]) -> Response[Any]:
+def one_click_unsubscribe(token: Annotated[str, Path(max_length=400)], lang: Lang = None) -> Response[Any]:
     # Public: mail clients POST `List-Unsubscribe=One-Click` here; the signed token is the authority.
     deps.citizens().unsubscribe(token, clock.now())
+    if unsubscribe_page.wants_html(app.current_event.headers.get("accept")):
+        return _html(unsubscribe_page.done(_page_language(lang)))  # the confirmation page's button
     return json_response({"unsubscribed": True}, 200)
 
 

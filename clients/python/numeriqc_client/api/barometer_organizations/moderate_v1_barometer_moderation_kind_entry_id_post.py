@@ -1,0 +1,215 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.moderation_in import ModerationIn
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    kind: str,
+    entry_id: str,
+    *,
+    body: ModerationIn,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/barometer/moderation/{kind}/{entry_id}".format(
+            kind=quote(str(kind), safe=""),
+            entry_id=quote(str(entry_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Problem | None:
+    if response.status_code == 204:
+        response_204 = cast(Any, None)
+        return response_204
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    kind: str,
+    entry_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: ModerationIn,
+) -> Response[Any | Problem]:
+    """Approuver ou rejeter / approve or reject (organismes modérateurs / moderators)
+
+    Args:
+        kind (str): benefit, achievement
+        entry_id (str): Indicateur / indicator
+        body (ModerationIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        kind=kind,
+        entry_id=entry_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    kind: str,
+    entry_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: ModerationIn,
+) -> Any | Problem | None:
+    """Approuver ou rejeter / approve or reject (organismes modérateurs / moderators)
+
+    Args:
+        kind (str): benefit, achievement
+        entry_id (str): Indicateur / indicator
+        body (ModerationIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | Problem
+    """
+
+    return sync_detailed(
+        kind=kind,
+        entry_id=entry_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    kind: str,
+    entry_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: ModerationIn,
+) -> Response[Any | Problem]:
+    """Approuver ou rejeter / approve or reject (organismes modérateurs / moderators)
+
+    Args:
+        kind (str): benefit, achievement
+        entry_id (str): Indicateur / indicator
+        body (ModerationIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        kind=kind,
+        entry_id=entry_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    kind: str,
+    entry_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: ModerationIn,
+) -> Any | Problem | None:
+    """Approuver ou rejeter / approve or reject (organismes modérateurs / moderators)
+
+    Args:
+        kind (str): benefit, achievement
+        entry_id (str): Indicateur / indicator
+        body (ModerationIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            kind=kind,
+            entry_id=entry_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,210 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.statement_list import StatementList
+from ...models.statement_status import StatementStatus
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    consultation_id: str,
+    *,
+    status: None | StatementStatus | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_status: None | str | Unset
+    if isinstance(status, Unset):
+        json_status = UNSET
+    elif isinstance(status, StatementStatus):
+        json_status = status.value
+    else:
+        json_status = status
+    params["status"] = json_status
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/consultations/{consultation_id}/statements".format(
+            consultation_id=quote(str(consultation_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | StatementList | None:
+    if response.status_code == 200:
+        response_200 = StatementList.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | StatementList]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    consultation_id: str,
+    *,
+    client: AuthenticatedClient,
+    status: None | StatementStatus | Unset = UNSET,
+) -> Response[Problem | StatementList]:
+    """Énoncés, dont la file de modération / statements, including the moderation queue
+
+    Args:
+        consultation_id (str): ULID
+        status (None | StatementStatus | Unset): pending, approved, rejected, hidden
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | StatementList]
+    """
+
+    kwargs = _get_kwargs(
+        consultation_id=consultation_id,
+        status=status,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    consultation_id: str,
+    *,
+    client: AuthenticatedClient,
+    status: None | StatementStatus | Unset = UNSET,
+) -> Problem | StatementList | None:
+    """Énoncés, dont la file de modération / statements, including the moderation queue
+
+    Args:
+        consultation_id (str): ULID
+        status (None | StatementStatus | Unset): pending, approved, rejected, hidden
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | StatementList
+    """
+
+    return sync_detailed(
+        consultation_id=consultation_id,
+        client=client,
+        status=status,
+    ).parsed
+
+
+async def asyncio_detailed(
+    consultation_id: str,
+    *,
+    client: AuthenticatedClient,
+    status: None | StatementStatus | Unset = UNSET,
+) -> Response[Problem | StatementList]:
+    """Énoncés, dont la file de modération / statements, including the moderation queue
+
+    Args:
+        consultation_id (str): ULID
+        status (None | StatementStatus | Unset): pending, approved, rejected, hidden
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | StatementList]
+    """
+
+    kwargs = _get_kwargs(
+        consultation_id=consultation_id,
+        status=status,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    consultation_id: str,
+    *,
+    client: AuthenticatedClient,
+    status: None | StatementStatus | Unset = UNSET,
+) -> Problem | StatementList | None:
+    """Énoncés, dont la file de modération / statements, including the moderation queue
+
+    Args:
+        consultation_id (str): ULID
+        status (None | StatementStatus | Unset): pending, approved, rejected, hidden
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | StatementList
+    """
+
+    return (
+        await asyncio_detailed(
+            consultation_id=consultation_id,
+            client=client,
+            status=status,
+        )
+    ).parsed

@@ -1,0 +1,214 @@
+import datetime
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...types import UNSET, Response
+
+
+def _get_kwargs(
+    dataset_id: str,
+    *,
+    from_: datetime.datetime,
+    to: datetime.datetime,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_from_ = from_.isoformat()
+    params["from"] = json_from_
+
+    json_to = to.isoformat()
+    params["to"] = json_to
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/exchange/datasets/{dataset_id}/replay/file".format(
+            dataset_id=quote(str(dataset_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Problem | None:
+    if response.status_code == 200:
+        response_200 = cast(Any, None)
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    dataset_id: str,
+    *,
+    client: AuthenticatedClient,
+    from_: datetime.datetime,
+    to: datetime.datetime,
+) -> Response[Any | Problem]:
+    """Relire en fichier CSV ou à largeur fixe / replay as the dataset's legacy file
+
+    Args:
+        dataset_id (str): `<org>.<slug>`
+        from_ (datetime.datetime): Début (inclus) / start, included
+        to (datetime.datetime): Fin (exclue) / end, excluded
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        dataset_id=dataset_id,
+        from_=from_,
+        to=to,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    dataset_id: str,
+    *,
+    client: AuthenticatedClient,
+    from_: datetime.datetime,
+    to: datetime.datetime,
+) -> Any | Problem | None:
+    """Relire en fichier CSV ou à largeur fixe / replay as the dataset's legacy file
+
+    Args:
+        dataset_id (str): `<org>.<slug>`
+        from_ (datetime.datetime): Début (inclus) / start, included
+        to (datetime.datetime): Fin (exclue) / end, excluded
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | Problem
+    """
+
+    return sync_detailed(
+        dataset_id=dataset_id,
+        client=client,
+        from_=from_,
+        to=to,
+    ).parsed
+
+
+async def asyncio_detailed(
+    dataset_id: str,
+    *,
+    client: AuthenticatedClient,
+    from_: datetime.datetime,
+    to: datetime.datetime,
+) -> Response[Any | Problem]:
+    """Relire en fichier CSV ou à largeur fixe / replay as the dataset's legacy file
+
+    Args:
+        dataset_id (str): `<org>.<slug>`
+        from_ (datetime.datetime): Début (inclus) / start, included
+        to (datetime.datetime): Fin (exclue) / end, excluded
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        dataset_id=dataset_id,
+        from_=from_,
+        to=to,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    dataset_id: str,
+    *,
+    client: AuthenticatedClient,
+    from_: datetime.datetime,
+    to: datetime.datetime,
+) -> Any | Problem | None:
+    """Relire en fichier CSV ou à largeur fixe / replay as the dataset's legacy file
+
+    Args:
+        dataset_id (str): `<org>.<slug>`
+        from_ (datetime.datetime): Début (inclus) / start, included
+        to (datetime.datetime): Fin (exclue) / end, excluded
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            dataset_id=dataset_id,
+            client=client,
+            from_=from_,
+            to=to,
+        )
+    ).parsed

@@ -1,0 +1,177 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.service import Service
+from ...types import Response
+
+
+def _get_kwargs(
+    service_id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/services/{service_id}".format(
+            service_id=quote(str(service_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | Service | None:
+    if response.status_code == 200:
+        response_200 = Service.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | Service]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    service_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Problem | Service]:
+    """Un service / one service
+
+    Args:
+        service_id (str): `<org>.<slug>`
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | Service]
+    """
+
+    kwargs = _get_kwargs(
+        service_id=service_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    service_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Problem | Service | None:
+    """Un service / one service
+
+    Args:
+        service_id (str): `<org>.<slug>`
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | Service
+    """
+
+    return sync_detailed(
+        service_id=service_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    service_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Problem | Service]:
+    """Un service / one service
+
+    Args:
+        service_id (str): `<org>.<slug>`
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | Service]
+    """
+
+    kwargs = _get_kwargs(
+        service_id=service_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    service_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Problem | Service | None:
+    """Un service / one service
+
+    Args:
+        service_id (str): `<org>.<slug>`
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | Service
+    """
+
+    return (
+        await asyncio_detailed(
+            service_id=service_id,
+            client=client,
+        )
+    ).parsed

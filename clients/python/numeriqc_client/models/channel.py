@@ -1,0 +1,11 @@
+from enum import StrEnum
+
+
+class Channel(StrEnum):
+    APP = "app"
+    COUNTER = "counter"
+    PHONE = "phone"
+    WEB = "web"
+
+    def __str__(self) -> str:
+        return str(self.value)

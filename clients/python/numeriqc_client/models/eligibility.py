@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class Eligibility(StrEnum):
+    INVITATION = "invitation"
+    OPEN = "open"
+    SMS = "sms"
+
+    def __str__(self) -> str:
+        return str(self.value)

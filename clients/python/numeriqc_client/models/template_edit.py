@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="TemplateEdit")
+
+
+@_attrs_define
+class TemplateEdit:
+    """A template's content; every edit makes a new version.
+
+    Attributes:
+        name (str):
+        body (str): ((champ)), ((champ??texte)), [[fr]]…[[/fr]] [[en]]…[[/en]], Markdown (courriel)
+        subject (None | str | Unset): Objet (courriel seulement) / subject (email only)
+        gsm7_safe (bool | Unset): SMS: remplacer les accents absents de GSM-7 (ê -> e) / SMS: GSM-7-safe transliteration
+            Default: False.
+    """
+
+    name: str
+    body: str
+    subject: None | str | Unset = UNSET
+    gsm7_safe: bool | Unset = False
+
+    def to_dict(self) -> dict[str, Any]:
+        name = self.name
+
+        body = self.body
+
+        subject: None | str | Unset
+        if isinstance(self.subject, Unset):
+            subject = UNSET
+        else:
+            subject = self.subject
+
+        gsm7_safe = self.gsm7_safe
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "name": name,
+                "body": body,
+            }
+        )
+        if subject is not UNSET:
+            field_dict["subject"] = subject
+        if gsm7_safe is not UNSET:
+            field_dict["gsm7_safe"] = gsm7_safe
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        name = d.pop("name")
+
+        body = d.pop("body")
+
+        def _parse_subject(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        subject = _parse_subject(d.pop("subject", UNSET))
+
+        gsm7_safe = d.pop("gsm7_safe", UNSET)
+
+        template_edit = cls(
+            name=name,
+            body=body,
+            subject=subject,
+            gsm7_safe=gsm7_safe,
+        )
+
+        return template_edit

@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.vote import Vote
+
+T = TypeVar("T", bound="VoteReceipt")
+
+
+@_attrs_define
+class VoteReceipt:
+    """
+    Attributes:
+        statement_id (str):
+        vote (Vote):
+        changed (bool):
+    """
+
+    statement_id: str
+    vote: Vote
+    changed: bool
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        statement_id = self.statement_id
+
+        vote = self.vote.value
+
+        changed = self.changed
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "statement_id": statement_id,
+                "vote": vote,
+                "changed": changed,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        statement_id = d.pop("statement_id")
+
+        vote = Vote(d.pop("vote"))
+
+        changed = d.pop("changed")
+
+        vote_receipt = cls(
+            statement_id=statement_id,
+            vote=vote,
+            changed=changed,
+        )
+
+        vote_receipt.additional_properties = d
+        return vote_receipt
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,96 @@
+"""DynamoDB Time to Live, locally: items whose TTL attribute the clock has passed are deleted.
+
+moto records a table's TTL setting but never expires anything, so retention could not be tried
+locally. This ticker deletes, on the runtime's clock, every item whose TTL attribute (whole epoch
+seconds, as DynamoDB reads it) is in the past. AWS deletes expired items "within a few days"; here
+it happens at most once per `INTERVAL` of clock time (and at every `tick`), which is sooner, never
+later, than a test can rely on. The deletions go through the table's stream as REMOVE records, as
+DynamoDB's own do. Items whose attribute is missing or not a number never expire, as in AWS.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta
+from typing import Any
+
+from ..account import Clients
+from ..clock import Clock
+from ..template.wiring import Wiring
+
+log = logging.getLogger("numeriqc_local")
+
+INTERVAL = timedelta(minutes=1)
+
+
+class TtlExpiry:
+    name = "ttl-expiry"
+
+    def __init__(self, wiring: Wiring, clients: Clients, clock: Clock) -> None:
+        self.tables = [
+            (table.name, table.ttl_attribute) for table in wiring.tables.values() if table.ttl_attribute
+        ]
+        self.clients = clients
+        self.clock = clock
+        self._last: datetime = clock.now()
+        self._unfinished = False
+
+    def poll(self) -> int:
+        now = self.clock.now()
+        if abs(now - self._last) < INTERVAL and not self._unfinished:
+            return 0
+        return self.expire(now)
+
+    def tick(self) -> int:
+        return self.expire(self.clock.now())
+
+    def expire(self, now: datetime) -> int:
+        """Delete every expired item of every table with a TTL; answers how many went.
+
+        Best effort, as DynamoDB's own TTL is: a table that cannot be swept now (moto answering
+        an error while another thread writes it) is logged and swept again at the next round,
+        and never fails `tick` or `drain` for the functions' own triggers.
+        """
+        self._last = now
+        self._unfinished = False
+        dynamodb = self.clients("dynamodb")
+        deleted = 0
+        for table, attribute in self.tables:
+            try:
+                description = dynamodb.describe_table(TableName=table)["Table"]
+                key_names = [part["AttributeName"] for part in description["KeySchema"]]
+                for key in _expired_keys(dynamodb, table, str(attribute), key_names, int(now.timestamp())):
+                    dynamodb.delete_item(TableName=table, Key=key)
+                    deleted += 1
+            except Exception as error:  # swept again next round
+                log.warning("TTL expiry of %s postponed (%s)", table, type(error).__name__)
+                self._unfinished = True
+        if deleted:
+            log.info("TTL expiry deleted %d items at %s", deleted, now.isoformat())
+        return deleted
+
+
+def _expired_keys(
+    dynamodb: Any, table: str, attribute: str, key_names: list[str], now: int
+) -> list[dict[str, Any]]:
+    """Keys of the items whose TTL attribute is a number of epoch seconds before `now`.
+
+    Filtered here, not by a FilterExpression: an item whose attribute is not a number never expires
+    (as in AWS), and moto's filter raises on comparing a string with a number.
+    """
+    keys: list[dict[str, Any]] = []
+    names = {f"#k{i}": name for i, name in enumerate([*key_names, attribute])}
+    arguments: dict[str, Any] = {
+        "TableName": table,
+        "ProjectionExpression": ", ".join(names),
+        "ExpressionAttributeNames": names,
+    }
+    while True:
+        page = dynamodb.scan(**arguments)
+        for item in page.get("Items", []):
+            number = item.get(attribute, {}).get("N")
+            if number is not None and float(number) < now:
+                keys.append({name: item[name] for name in key_names})
+        if "LastEvaluatedKey" not in page:
+            return keys
+        arguments["ExclusiveStartKey"] = page["LastEvaluatedKey"]
