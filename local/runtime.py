@@ -17,6 +17,7 @@ from urllib.parse import urlencode
 from .account import Clients
 from .aws.outbox import OutboxMessage, read_outbox
 from .aws.resources import Created, create_resources
+from .aws.stream_retention import StreamRetention
 from .clock import Clock, SystemClock
 from .functions.invoker import Invoker
 from .http.events import HttpRequest, HttpResponse
@@ -43,7 +44,10 @@ class LocalRuntime:
         *,
         endpoint_url: str | None = None,
         clock: Clock | None = None,
+        trim_streams: bool = False,
     ) -> None:
+        """`trim_streams`: drop stream records once every local consumer has read them (the dev
+        server, which runs for days; tests read streams from their start)."""
         self.wiring = read_wiring(template)
         self.endpoint_url = endpoint_url
         self.clients = Clients(endpoint_url)
@@ -55,8 +59,10 @@ class LocalRuntime:
             logical_id: Gateway(api, self.invoker.invoke, self.clock)
             for logical_id, api in self.wiring.apis.items()
         }
+        self.trim_streams = trim_streams
         self.created: Created | None = None
         self._triggers: Triggers | None = None
+        self.restored_outbox: list[OutboxMessage] = []  # sent before a restart (dev.state)
 
     # -- setup ------------------------------------------------------------------------------------
 
@@ -86,6 +92,9 @@ class LocalRuntime:
         for shim in created.shims:
             rule = self.wiring.rules.get(shim.owner) if shim.kind == "rule" else None
             pollers.append(ShimPoller(shim, rule, self.delivery, self.clients))
+        if self.trim_streams:
+            streams = [poller for poller in pollers if isinstance(poller, StreamMappingPoller)]
+            pollers.append(StreamRetention(streams))
         tickers: list[Ticker] = [
             SchedulePoller(self.wiring, self.delivery, self.clock),
             SchedulerPoller(self.delivery, self.clients, self.clock),
@@ -177,8 +186,9 @@ class LocalRuntime:
     # -- observation ------------------------------------------------------------------------------
 
     def outbox(self) -> list[OutboxMessage]:
-        """Every email and SMS sent so far (moto runs in this process)."""
-        return read_outbox()
+        """Every email and SMS sent so far (moto runs in this process), with those sent before the
+        dev server's last restart first."""
+        return [*self.restored_outbox, *read_outbox()]
 
     def outputs(self) -> dict[str, str]:
         """The stacks' Outputs, resolved locally (what `describe-stacks` would list once deployed)."""

@@ -117,84 +117,76 @@ def transact_write_items(self: Any, transact_items: list[dict[str, Any]]) -> Non
         TransactionCanceledException,
         TransactWriteSingleOpException,
     )
-    from moto.dynamodb.comparisons import get_filter_expression
 
     if len(transact_items) > 100:
         raise TooManyTransactionsException()
     journal = Journal()
-    target_items: set[tuple[str, str]] = set()
-
-    def check_unicity(table_name: str, key: dict[str, Any]) -> None:
-        item = (str(table_name), str(dict(sorted(key.items()))))
-        if item in target_items:
-            raise MultipleTransactionsException()
-        target_items.add(item)
-
+    targets: set[tuple[str, str]] = set()
     errors: list[tuple[str, str, dict[str, Any]] | tuple[None, None, None]] = []
     for item in transact_items:
-        original_item: dict[str, Any] | None = None
         if len(list(item.keys())) > 1:
-            journal.undo()
+            journal.undo()  # moto 5.2.5 raises here without putting back what was written
             raise TransactWriteSingleOpException
         try:
-            op_type, op = next(iter(item.items()))
-            if op_type not in {"ConditionCheck", "Put", "Delete", "Update"}:
-                raise ValueError("Unsupported transaction operation")
-            table_name = op["TableName"]
-            condition_expression = op.get("ConditionExpression")
-            names = op.get("ExpressionAttributeNames")
-            values = op.get("ExpressionAttributeValues")
-            if op_type == "Put":
-                attrs = op["Item"]
-                table = self.get_table(table_name)
-                key = {table.hash_key_attr: attrs[table.hash_key_attr]}
-                if table.range_key_attr is not None:
-                    key[table.range_key_attr] = attrs[table.range_key_attr]
-            else:
-                key = op["Key"]
-            check_unicity(table_name, key)
-            current = self.get_item(table_name, key)
-            if condition_expression is not None:
-                condition = get_filter_expression(condition_expression, names, values)
-                if not condition.expr(current):
-                    if op.get("ReturnValuesOnConditionCheckFailure") == "ALL_OLD" and current:
-                        original_item = current.to_json()["Attributes"]
-                    raise ConditionalCheckFailed(item=original_item)
-            if op_type != "ConditionCheck":
-                journal.record(self.get_table(table_name), key)
-            if op_type == "Put":
-                self.put_item(
-                    table_name,
-                    op["Item"],
-                    condition_expression=condition_expression,
-                    expression_attribute_names=names,
-                    expression_attribute_values=values,
-                )
-            elif op_type == "Delete":
-                self.delete_item(
-                    table_name,
-                    key,
-                    condition_expression=condition_expression,
-                    expression_attribute_names=names,
-                    expression_attribute_values=values,
-                )
-            elif op_type == "Update":
-                self.update_item(
-                    table_name,
-                    key,
-                    update_expression=op["UpdateExpression"],
-                    condition_expression=condition_expression,
-                    expression_attribute_names=names,
-                    expression_attribute_values=values,
-                )
+            _apply(self, item, targets, journal)
             errors.append((None, None, None))
         except (MultipleTransactionsException, MockValidationException):
             journal.undo()
             raise
         except ConditionalCheckFailed as error:
-            errors.append(("ConditionalCheckFailed", str(error.message), original_item))  # type: ignore[arg-type]
+            old = getattr(error, "old_item", None)
+            errors.append(("ConditionalCheckFailed", str(error.message), old))  # type: ignore[arg-type]
         except Exception as error:  # moto's own catch-all: the item's reason, in item order
-            errors.append((type(error).__name__, str(error), original_item))  # type: ignore[arg-type]
+            errors.append((type(error).__name__, str(error), None))  # type: ignore[arg-type]
     if any(code is not None for code, _, _ in errors):
         journal.undo()
         raise TransactionCanceledException(errors)
+
+
+def _apply(backend: Any, item: dict[str, Any], targets: set[tuple[str, str]], journal: Journal) -> None:
+    """One item of the transaction: its checks, its condition, its write (journaled first)."""
+    from moto.dynamodb.comparisons import get_filter_expression
+    from moto.dynamodb.exceptions import ConditionalCheckFailed, MultipleTransactionsException
+
+    op_type, op = next(iter(item.items()))
+    if op_type not in {"ConditionCheck", "Put", "Delete", "Update"}:
+        raise ValueError("Unsupported transaction operation")
+    table_name = op["TableName"]
+    condition_expression = op.get("ConditionExpression")
+    names = op.get("ExpressionAttributeNames")
+    values = op.get("ExpressionAttributeValues")
+    if op_type == "Put":
+        table = backend.get_table(table_name)
+        key = {table.hash_key_attr: op["Item"][table.hash_key_attr]}
+        if table.range_key_attr is not None:
+            key[table.range_key_attr] = op["Item"][table.range_key_attr]
+    else:
+        key = op["Key"]
+    target = (str(table_name), str(dict(sorted(key.items()))))
+    if target in targets:
+        raise MultipleTransactionsException()
+    targets.add(target)
+    current = backend.get_item(table_name, key)
+    if condition_expression is not None:
+        condition = get_filter_expression(condition_expression, names, values)
+        if not condition.expr(current):
+            old = None
+            if op.get("ReturnValuesOnConditionCheckFailure") == "ALL_OLD" and current:
+                old = current.to_json()["Attributes"]
+            failed = ConditionalCheckFailed(item=old)
+            failed.old_item = old  # type: ignore[attr-defined]  # moto keeps it only rendered
+            raise failed
+    if op_type == "ConditionCheck":
+        return
+    journal.record(backend.get_table(table_name), key)
+    expressions = {
+        "condition_expression": condition_expression,
+        "expression_attribute_names": names,
+        "expression_attribute_values": values,
+    }
+    if op_type == "Put":
+        backend.put_item(table_name, op["Item"], **expressions)
+    elif op_type == "Delete":
+        backend.delete_item(table_name, key, **expressions)
+    else:
+        backend.update_item(table_name, key, update_expression=op["UpdateExpression"], **expressions)

@@ -236,5 +236,5 @@ def test_the_journal_copies_only_the_items_a_transaction_touches(
 
 def test_another_moto_version_is_refused_loudly() -> None:
     moto_transactions.check_version(moto_transactions.PINNED_MOTO)
-    with pytest.raises(moto_transactions.UnsupportedMoto, match="moto 5.3.0 is installed"):
+    with pytest.raises(moto_transactions.UnsupportedMoto, match=r"moto 5\.3\.0 is installed"):
         moto_transactions.check_version("5.3.0")
