@@ -73,7 +73,8 @@ def _p99(values: list[float]) -> float:
 
 def run_bulk(channel: str, rows: int) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as home:
-        port, moto_port = free_port(), free_port()
+        port = int(os.environ.get("BENCH_PORT") or free_port())
+        moto_port = int(os.environ.get("BENCH_MOTO_PORT") or free_port())
         env = {
             **os.environ,
             "PORT": str(port),

@@ -8,6 +8,12 @@
   quadratic: 72 % of moto's PutEvents time went there (the events' shim queue held ~900 messages).
   While moto runs `send_message`, `Queue.attributes` answers only that attribute, computed as moto
   computes it; everywhere else (GetQueueAttributes) it is moto's own.
+* **ReceiveMessage and DeleteMessage walk the whole queue too.** A receive builds the list of every
+  visible message to take ten; a delete tests every message's receipt handles twice and rebuilds
+  the list. Draining a backlog of n messages was quadratic (the events' shim queue reached ~2,000
+  during a 10,000-row bulk, and receives were most of moto's time). While moto runs
+  `receive_message`, `Queue.messages` is found as it is iterated (the loop stops at the tenth); a delete finds
+  its one message (receipt handles are unique) and removes it in place.
 * **An InputTransformer re-builds a JSONPath parser per event.** moto's EventBridge calls
   `jsonpath_ng.ext.parse(path)` for every path of every event (the local runtime's shim targets
   have one), building a PLY parser each time (~8 % of moto's thread). A parsed path keeps no state,
@@ -22,6 +28,7 @@ from typing import Any
 
 _lock = threading.Lock()
 _sending = threading.local()
+_receiving = threading.local()
 _INSTALLED = "_numeriqc_costs"
 
 
@@ -52,6 +59,59 @@ def install() -> None:
         setattr(send_message, _INSTALLED, True)
         Queue.attributes = property(attributes)  # type: ignore[method-assign,assignment]
         SQSBackend.send_message = send_message  # type: ignore[method-assign]
+        _lazy_receive(Queue, SQSBackend)
+        Queue.delete_message = delete_message  # type: ignore[method-assign]
+
+
+def _lazy_receive(queue_class: Any, backend_class: Any) -> None:
+    every_visible = queue_class.__dict__["messages"].fget
+    receive = backend_class.receive_message
+
+    def messages(self: Any) -> Any:
+        if not getattr(_receiving, "active", False):
+            return every_visible(self)
+        return _Visible(self)
+
+    def receive_message(self: Any, *args: Any, **kwargs: Any) -> Any:
+        _receiving.active = True
+        try:
+            return receive(self, *args, **kwargs)
+        finally:
+            _receiving.active = False
+
+    queue_class.messages = property(messages)
+    backend_class.receive_message = receive_message
+
+
+class _Visible:
+    """A queue's visible messages, found as they are iterated (moto's list, without building it)."""
+
+    def __init__(self, queue: Any) -> None:
+        self.queue = queue
+
+    def __iter__(self) -> Any:
+        return (m for m in list(self.queue._messages) if m.visible and not m.delayed)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+    def __bool__(self) -> bool:
+        return any(True for _ in self)
+
+
+def delete_message(self: Any, receipt_handle: str) -> None:
+    """moto's `Queue.delete_message` in one pass: the same answers, the same bookkeeping."""
+    from moto.sqs.exceptions import ReceiptHandleIsInvalid
+
+    if receipt_handle in self.deleted_messages:
+        return  # already deleted: gracefully, as moto
+    found = (i for i, message in enumerate(self._messages) if message.had_receipt_handle(receipt_handle))
+    index = next(found, None)
+    if index is None:
+        raise ReceiptHandleIsInvalid()
+    message = self._messages.pop(index)
+    self.pending_messages.discard(message)
+    self.deleted_messages.update(message.all_receipt_handles)
 
 
 def send_time_attributes(queue: Any) -> dict[str, Any]:

@@ -63,3 +63,32 @@ def _queue(name: str) -> Any:
     from numeriqc_local.account import ACCOUNT_ID
 
     return sqs_backends[ACCOUNT_ID][REGION].queues[name]
+
+
+def test_receiving_and_deleting_answer_as_moto_does(sqs: Any) -> None:
+    url = sqs.create_queue(QueueName="drained")["QueueUrl"]
+    for start in range(0, 30, 10):
+        sqs.send_message_batch(
+            QueueUrl=url, Entries=[{"Id": str(i), "MessageBody": str(i)} for i in range(start, start + 10)]
+        )
+
+    first = sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=10, VisibilityTimeout=30)["Messages"]
+    second = sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=10, VisibilityTimeout=30)["Messages"]
+    assert [m["Body"] for m in first + second] == [str(i) for i in range(20)]  # in order, none twice
+
+    sqs.delete_message(QueueUrl=url, ReceiptHandle=first[0]["ReceiptHandle"])
+    sqs.delete_message(QueueUrl=url, ReceiptHandle=first[0]["ReceiptHandle"])  # again: accepted
+    with pytest.raises(ClientError, match="ReceiptHandleIsInvalid"):
+        sqs.delete_message(QueueUrl=url, ReceiptHandle="not-a-handle")
+    sqs.change_message_visibility_batch(
+        QueueUrl=url,
+        Entries=[
+            {"Id": str(i), "ReceiptHandle": m["ReceiptHandle"], "VisibilityTimeout": 0}
+            for i, m in enumerate(first[1:])
+        ],
+    )
+    rest = sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=10)["Messages"]
+    assert [m["Body"] for m in rest] == [str(i) for i in range(1, 10)] + ["20"]
+    attributes = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["All"])["Attributes"]
+    assert attributes["ApproximateNumberOfMessages"] == "9"
+    assert attributes["ApproximateNumberOfMessagesNotVisible"] == "20"
