@@ -13,8 +13,8 @@ import tracemalloc
 from collections.abc import Callable
 from typing import Any
 
-SIZES = (500, 2_000)
-TRANSACTIONS = 3
+SIZES = (200, 400)
+TRANSACTIONS = 2
 
 
 def _run(size: int, journaled: bool) -> tuple[float, float]:
