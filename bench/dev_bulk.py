@@ -6,7 +6,7 @@ job is followed through GET /v1/jobs/{id} until every row is in a final status. 
 client thread alternates GET /health and GET /v1/jobs/{id}; its p99 is reported. The dev server's
 peak RSS is the kernel's high-water mark (VmHWM of /proc/<pid>/status).
 
-Sizes: 2,000 SMS and 1,000 emails by default; `python -m bench --full` (or BENCH_FULL=1) runs the
+Sizes: 1,000 SMS and 500 emails by default; `python -m bench --full` (or BENCH_FULL=1) runs the
 issue's 100,000 SMS and 10,000 emails.
 """
 
@@ -164,7 +164,7 @@ def full() -> bool:
 
 
 def report() -> list[str]:
-    sizes = [("sms", 100_000), ("email", 10_000)] if full() else [("sms", 2_000), ("email", 1_000)]
+    sizes = [("sms", 100_000), ("email", 10_000)] if full() else [("sms", 1_000), ("email", 500)]
     lines = [
         "`make dev` under a bulk (test key; peak RSS of the dev server; p99 of API calls meanwhile)"
         + ("" if full() else "  [--full: 100,000 SMS and 10,000 emails]")

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 SIZES = (200, 400)
-TRANSACTIONS = 2
+TRANSACTIONS = 1
 
 
 def _run(size: int, journaled: bool) -> tuple[float, float]:
