@@ -7,7 +7,9 @@ things move, backing off to 2 s when idle, woken by every request) and fires sch
 real clock. Everything runs in this process, which is also what lets the outbox read moto's
 backends directly. Local-only endpoints help development: GET /_local/outbox, POST /_local/tick,
 POST /_local/drain, GET /_local/resources. Handler edits under functions/ apply to the next
-request; route or infra changes need a restart (which re-synthesizes).
+request; route or infra changes need a restart (which re-synthesizes). The state is saved on stop
+and restored on start (`state.py`; `--clean` starts from nothing); requests go before trigger work
+(`functions/turns.py`) and moto answers one request at a time (`aws/serialized.py`).
 """
 
 from __future__ import annotations
