@@ -14,16 +14,17 @@ export JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION := 1
 export CDK_DISABLE_VERSION_CHECK := true
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help dev test e2e lint format synth layer bench deploy openapi client clean
+.PHONY: help dev dev-clean test e2e lint format synth layer bench bench-full deploy openapi client clean
 
 help:
-	@echo "make dev    - run the whole platform locally on http://127.0.0.1:3000"
+	@echo "make dev    - run the whole platform locally on http://127.0.0.1:3000 (state kept across restarts)"
+	@echo "make dev-clean - the same, starting from nothing (the demo keys stay the same)"
 	@echo "make test   - lint, type-check and run every test tier"
 	@echo "make e2e    - the e2e suite: a local platform, or the stack NUMERIQC_E2E_API_URL names (README)"
 	@echo "make lint   - ruff (lint + format check) and mypy"
 	@echo "make synth  - synthesize the CDK app into cdk.out (offline, no credentials)"
 	@echo "make layer  - build the Lambda dependency layer for arm64 / Python 3.12"
-	@echo "make bench  - print benchmark figures"
+	@echo "make bench  - print benchmark figures (bench-full: with the 100,000-row bulk through make dev)"
 	@echo "make openapi- regenerate docs/openapi.json"
 	@echo "make client - regenerate the Python client clients/python from docs/openapi.json"
 	@echo "make deploy - deploy to the AWS account of your current credentials"
@@ -47,6 +48,9 @@ $(NODE_STAMP): package-lock.json
 
 dev: $(LAYER_STAMP)
 	$(BIN)/numeriqc dev
+
+dev-clean: $(LAYER_STAMP)
+	$(BIN)/numeriqc dev --clean
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -76,6 +80,9 @@ e2e: $(LAYER_STAMP) $(NODE_STAMP)
 
 bench: $(LAYER_STAMP)
 	$(BIN)/python -m bench
+
+bench-full: $(LAYER_STAMP)
+	$(BIN)/python -m bench --full
 
 deploy: $(LAYER_STAMP)
 	npm ci --no-audit --no-fund

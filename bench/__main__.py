@@ -1,6 +1,12 @@
-"""`make bench`: print every benchmark's figures."""
+"""`make bench`: print every benchmark's figures (each section's duration goes to stderr).
+
+`python -m bench --full` (or BENCH_FULL=1) runs the long variants: the 100,000-row SMS and
+10,000-email bulks through `make dev` (`dev_bulk`).
+"""
 
 import os
+import sys
+import time
 import warnings
 
 from bench import (
@@ -9,6 +15,7 @@ from bench import (
     consultations_analysis,
     consultations_calls,
     consultations_input,
+    dev_bulk,
     dev_ready,
     exchange_calls,
     exchange_legacy,
@@ -16,6 +23,7 @@ from bench import (
     exchange_push,
     feedback_calls,
     feedback_redaction,
+    moto_transactions,
     notifications_bench,
     notify_v2_bench,
     platform_calls,
@@ -37,6 +45,8 @@ def main() -> None:
         cold_start.report,
         platform_calls.report,
         dev_ready.report,
+        moto_transactions.report,
+        dev_bulk.report,
         feedback_redaction.report,
         feedback_calls.report,
         notifications_bench.report,
@@ -51,7 +61,10 @@ def main() -> None:
         exchange_push.report,
         barometer_bench.report,
     ):
-        print("\n".join(section()))
+        started = time.perf_counter()
+        lines = section()
+        print("\n".join(lines))
+        print(f"  [{section.__module__}: {time.perf_counter() - started:.0f} s]", file=sys.stderr)
         print()
 
 

@@ -111,8 +111,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _register_builtins(commands: Commands) -> None:
-    commands.add(
+    dev = commands.add(
         "dev", _dev, help="run the whole platform locally (PORT, default 3000; MOTO_PORT, default 4599)"
+    )
+    dev.add_argument(
+        "--clean",
+        action="store_true",
+        help="start from nothing: forget the state saved at the last stop (the demo keys stay the same)",
     )
     invoke = commands.add(
         "invoke", _invoke, help="run one function on a sample event against the running platform"
@@ -136,10 +141,12 @@ def _register_builtins(commands: Commands) -> None:
     commands.add("clock reset", _post("/_local/clock/reset"), help="back to real time")
 
 
-def _dev(_: argparse.Namespace) -> int:
+def _dev(args: argparse.Namespace) -> int:
     from .dev.server import DevSettings, run_dev
 
-    return run_dev(DevSettings.from_environ(), _STARTED)
+    settings = DevSettings.from_environ()
+    settings.clean = bool(getattr(args, "clean", False))
+    return run_dev(settings, _STARTED)
 
 
 def _invoke(args: argparse.Namespace) -> int:

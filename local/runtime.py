@@ -19,6 +19,7 @@ from .aws import provider_receipts
 from .aws.outbox import OutboxMessage, read_outbox
 from .aws.provider_receipts import ProviderReceipts
 from .aws.resources import Created, create_resources
+from .aws.stream_retention import StreamRetention
 from .clock import Clock, LocalClock
 from .functions.invoker import Invoker
 from .http.events import HttpRequest, HttpResponse
@@ -47,7 +48,10 @@ class LocalRuntime:
         endpoint_url: str | None = None,
         clock: Clock | None = None,
         receipts: bool = False,
+        trim_streams: bool = False,
     ) -> None:
+        """`trim_streams`: drop stream records once every local consumer has read them (the dev
+        server, which runs for days; tests read streams from their start)."""
         self.wiring = read_wiring(template)
         self.endpoint_url = endpoint_url
         self.clients = Clients(endpoint_url)
@@ -59,10 +63,12 @@ class LocalRuntime:
             logical_id: Gateway(api, self.invoker.invoke, self.clock)
             for logical_id, api in self.wiring.apis.items()
         }
+        self.trim_streams = trim_streams
         self.created: Created | None = None
         self._triggers: Triggers | None = None
         # What SES and SNS report after a send (moto does not): on for `numeriqc dev`.
         self.receipts = ProviderReceipts(self.wiring, self.delivery, enabled=receipts)
+        self.restored_outbox: list[OutboxMessage] = []  # sent before a restart (dev.state)
 
     # -- setup ------------------------------------------------------------------------------------
 
@@ -94,6 +100,9 @@ class LocalRuntime:
             rule = self.wiring.rules.get(shim.owner) if shim.kind == "rule" else None
             pollers.append(ShimPoller(shim, rule, self.delivery, self.clients))
         pollers.append(self.receipts)
+        if self.trim_streams:
+            streams = [poller for poller in pollers if isinstance(poller, StreamMappingPoller)]
+            pollers.append(StreamRetention(streams))
         tickers: list[Ticker] = [
             SchedulePoller(self.wiring, self.delivery, self.clock),
             SchedulerPoller(self.delivery, self.clients, self.clock),
@@ -186,9 +195,9 @@ class LocalRuntime:
     # -- observation ------------------------------------------------------------------------------
 
     def outbox(self) -> list[OutboxMessage]:
-        """Every email and SMS sent so far (moto runs in this process), with the receipt the local
-        provider reported for it, once reported."""
-        return read_outbox(provider_receipts.reported)
+        """Every email and SMS sent so far (moto runs in this process), with those sent before the
+        dev server's last restart first, and the receipt the local provider reported for each."""
+        return [*self.restored_outbox, *read_outbox(provider_receipts.reported)]
 
     def outputs(self) -> dict[str, str]:
         """The stacks' Outputs, resolved locally (what `describe-stacks` would list once deployed)."""

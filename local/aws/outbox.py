@@ -105,12 +105,15 @@ def read_outbox(
     from moto.ses.models import ses_backends
     from moto.sns.models import sns_backends
 
+    from .serialized import EMULATOR_LOCK
+
     messages: list[OutboxMessage] = []
-    for backend in _regional(ses_backends, account):
-        messages.extend(_email(message) for message in backend.sent_messages)
-    for backend in _regional(sns_backends, account):
-        for message_id, (phone, text) in backend.sms_messages.items():
-            messages.append(OutboxMessage("sms", message_id, [phone], text, sms=_sms_info(text)))
+    with EMULATOR_LOCK:  # moto's server threads append to these meanwhile
+        for backend in _regional(ses_backends, account):
+            messages.extend(_email(message) for message in list(backend.sent_messages))
+        for backend in _regional(sns_backends, account):
+            for message_id, (phone, text) in list(backend.sms_messages.items()):
+                messages.append(OutboxMessage("sms", message_id, [phone], text, sms=_sms_info(text)))
     if reported is None:
         return messages
     reports = {message.id: reported(message.id) for message in messages}

@@ -24,7 +24,7 @@ from typing import Any
 from ..account import REGION, Clients
 from ..template import naming
 from ..template.wiring import QueueDef, RuleDef, SimpleDef, SubscriptionDef, Wiring
-from . import stream_fidelity
+from . import moto_costs, moto_transactions, stream_fidelity
 
 log = logging.getLogger("numeriqc_local")
 
@@ -69,6 +69,8 @@ def shim_name(kind: str, owner: str, fifo: bool = False) -> str:
 
 
 def create_resources(wiring: Wiring, clients: Clients) -> Created:
+    moto_transactions.install()  # journaled transactions (refuses an unpinned moto), then
+    moto_costs.install()
     stream_fidelity.install()  # before any table exists: streams as DynamoDB streams them
     created = Created()
     steps: list[Callable[[], None]] = [

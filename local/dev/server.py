@@ -14,7 +14,9 @@ outbox read moto's backends directly. Local-only endpoints help development:
                                 the local clock every function, schedule and TTL follows (../clock.py)
 
 Handler edits under functions/ apply to the next request; route or infra changes need a restart
-(which re-synthesizes).
+(which re-synthesizes). The state is saved on stop and restored on start (`state.py`; `--clean`
+starts from nothing); requests go before trigger work (`functions/turns.py`) and moto answers one
+request at a time (`aws/serialized.py`).
 """
 
 from __future__ import annotations
@@ -39,13 +41,15 @@ from typing import Any
 from urllib.parse import parse_qs
 
 from ..account import FAKE_CREDENTIALS, REGION, Clients
+from ..aws.serialized import SerializedMotoServer
 from ..clock import LocalClock, describe, parse_duration, parse_moment
 from ..functions.invoker import INVOCATION_LOCK
+from ..functions.turns import INVOCATION_TURNS, yield_at_every_aws_call
 from ..http.events import HttpRequest, HttpResponse
 from ..runtime import LocalRuntime
 from ..template.assembly import Template, TemplateError, find_root, load_template
 from ..triggers.rounds import DrainError
-from . import outbox_viewer
+from . import outbox_viewer, state
 from .env_file import dev_env_path, write_dev_env, write_outputs
 from .site import SITE_PREFIX, site_file
 
@@ -62,11 +66,16 @@ class DevSettings:
     moto_port: int = 4599
     root: Path | None = None
     dev_env: Path | None = None
+    clean: bool = False  # forget the snapshot of the last stop (the seed stays)
+    persist: bool = True  # restore the snapshot on start, write it on stop (off for throwaway runs)
 
     @classmethod
     def from_environ(cls) -> DevSettings:
         return cls(
-            port=int(os.environ.get("PORT", "3000")), moto_port=int(os.environ.get("MOTO_PORT", "4599"))
+            port=int(os.environ.get("PORT", "3000")),
+            moto_port=int(os.environ.get("MOTO_PORT", "4599")),
+            clean=os.environ.get("NUMERIQC_CLEAN", "") not in ("", "0"),
+            persist=os.environ.get("NUMERIQC_PERSIST", "1") not in ("", "0"),
         )
 
 
@@ -88,6 +97,8 @@ class DevPlatform:
         self._reload_lock = threading.Lock()
         self._fingerprints: tuple[str, str] | None = None
         self.clock = LocalClock()
+        self._started_serving = False  # only a platform that came up has a state worth saving
+        self.home = (settings.dev_env or dev_env_path()).parent  # .numeriqc/: seed and state
 
     def start(self) -> list[str]:
         """Bring everything up; answers the banner lines."""
@@ -100,8 +111,6 @@ class DevPlatform:
         os.environ.update(FAKE_CREDENTIALS)
         os.environ.pop("AWS_PROFILE", None)
         os.environ.pop("AWS_SESSION_TOKEN", None)
-        from moto.server import ThreadedMotoServer
-
         # moto's server thread would hang start() forever on a busy port: check both first.
         _ensure_free(self.settings.moto_port)
         _ensure_free(self.settings.port)
@@ -110,12 +119,17 @@ class DevPlatform:
         # build clients and import the heavy libraries meanwhile.
         loader = _TemplateLoader(self.root)
         loader.start()
-        self._moto = ThreadedMotoServer(ip_address=HOST, port=self.settings.moto_port, verbose=False)
+        # One moto request at a time (moto's backends have no locks); triggers yield to requests.
+        self._moto = SerializedMotoServer(ip_address=HOST, port=self.settings.moto_port, verbose=False)
+        yield_at_every_aws_call()
         self._moto.start()
         _prepare(self.moto_url)
         template = loader.result()
-        self.runtime = LocalRuntime(template, endpoint_url=self.moto_url, receipts=True, clock=self.clock)
+        self.runtime = LocalRuntime(
+            template, endpoint_url=self.moto_url, receipts=True, clock=self.clock, trim_streams=True
+        )
         self.runtime.create_resources()
+        restored = self._restore_state()
         self._http = ThreadingHTTPServer((HOST, self.settings.port), _handler_for(self))
         self._http.daemon_threads = True
         self._loop = threading.Thread(target=self._poll_forever, name="numeriqc-triggers", daemon=True)
@@ -134,7 +148,41 @@ class DevPlatform:
             template=template.fingerprint(),
             extra=demo_variables,
         )
-        return self._banner(dev_env, demo_lines)
+        return self._banner(dev_env, [*restored, *demo_lines])
+
+    def _restore_state(self) -> list[str]:
+        """The seed's secrets and key material, then the snapshot of the last stop (dev.state)."""
+        assert self.runtime is not None
+        seed = state.read_seed(self.home)
+        before = json.dumps(seed, sort_keys=True)
+        seed = state.apply_seed(self.runtime, seed)
+        if json.dumps(seed, sort_keys=True) != before:
+            state.write_seed(self.home, seed)
+        path = state.snapshot_path(self.home)
+        if self.settings.clean:
+            state.clean(self.home)
+            return [f"  state       clean start; saved on stop to {path}"]
+        if not self.settings.persist:
+            return []
+        counts = state.restore(self.runtime, path)
+        if not counts:
+            return [f"  state       new; saved on stop to {path} (`numeriqc dev --clean` starts clean)"]
+        return [
+            f"  state       restored {counts['items']} items, {counts['objects']} objects, "
+            f"{counts['messages']} sent messages from {path} (`numeriqc dev --clean` starts clean)"
+        ]
+
+    def save_state(self) -> None:
+        """Write the snapshot (on stop); a failure is reported, never hides the stop."""
+        if self.runtime is None or not self.settings.persist or self._moto is None:
+            return
+        path = state.snapshot_path(self.home)
+        try:
+            counts = state.snapshot(self.runtime, path)
+        except Exception:
+            log.exception("the state could not be saved to %s", path)
+            return
+        print(f"state saved: {counts['items']} items, {counts['objects']} objects to {path}", flush=True)
 
     def _warm_up(self) -> None:
         """Import every handler now (under its own environment), so the first request is not slow."""
@@ -198,7 +246,8 @@ class DevPlatform:
             moved = 0
             try:
                 self.reload_if_changed()
-                moved = self.runtime.poll_once()
+                with INVOCATION_TURNS.background():  # HTTP requests go first, even mid-invocation
+                    moved = self.runtime.poll_once()
             except Exception:
                 log.exception("trigger round failed")
             interval = POLL_SECONDS if moved else min(IDLE_POLL_SECONDS, interval * 2)
@@ -208,6 +257,7 @@ class DevPlatform:
 
     def serve(self) -> None:
         assert self._http is not None
+        self._started_serving = True
         try:
             self._http.serve_forever(poll_interval=0.2)
         except KeyboardInterrupt:
@@ -222,6 +272,8 @@ class DevPlatform:
             self._http.server_close()
         if self._loop is not None:
             self._loop.join(timeout=5)
+        if self._started_serving:
+            self.save_state()
         if self._moto is not None:
             self._moto.stop()
             self._moto = None

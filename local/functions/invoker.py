@@ -3,11 +3,12 @@
 All functions share one Python process locally, so each call applies exactly that function's
 environment (the template's variables plus what Lambda itself sets) and hides every variable
 another function of the template sets: a function that forgot a variable in `infra/` fails
-locally as it would in AWS. A process-wide lock makes sure no two invocations ever overlap, so
-no function can observe another one's environment. Each call also installs the runtime's clock in
-the kernel's hook (`numeriqc.core.clock`), so every function reads the local clock (`numeriqc clock`,
-a test's `platform.clock`) and code outside an invocation keeps its own. Events and results go
-through JSON, as they do in AWS, so a handler cannot return what Lambda could not serialize.
+locally as it would in AWS. The process's one turn (`turns.INVOCATION_TURNS`) makes sure no two
+invocations ever run at once, so no function can observe another one's environment; requests go
+before trigger work (see `turns`). Each call also installs the runtime's clock in the kernel's hook
+(`numeriqc.core.clock`), so every function reads the local clock (`numeriqc clock`, a test's
+`platform.clock`) and code outside an invocation keeps its own. Events and results go through JSON,
+as they do in AWS, so a handler cannot return what Lambda could not serialize.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ import importlib
 import json
 import logging
 import os
-import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator, Mapping
@@ -26,10 +26,11 @@ from typing import Any
 from ..account import FAKE_CREDENTIALS, REGION
 from ..clock import Clock, is_real
 from ..template.wiring import FunctionDef, Wiring
+from .turns import INVOCATION_TURNS
 
 log = logging.getLogger("numeriqc_local")
 
-INVOCATION_LOCK = threading.RLock()
+INVOCATION_LOCK = INVOCATION_TURNS  # the name other modules import
 
 
 class HandlerImportError(ImportError):
@@ -109,7 +110,7 @@ class Invoker:
 
     @contextmanager
     def applied(self, function_id: str) -> Iterator[FunctionDef]:
-        """Run a block with `function_id`'s environment (under the process-wide invocation lock)."""
+        """Run a block with `function_id`'s environment (holding the process's one turn)."""
         function = self.wiring.function(function_id)
         env = self.environment(function.logical_id)
         with INVOCATION_LOCK:

@@ -30,6 +30,8 @@ from .schedule_expressions import Schedule, parse_schedule
 
 log = logging.getLogger("numeriqc_local")
 
+SHIM_BATCH = 100  # messages a shim poller moves per round
+
 
 class Poller(Protocol):
     name: str
@@ -240,17 +242,30 @@ class ShimPoller:
         self.sqs = clients("sqs")
 
     def poll(self) -> int:
-        answer = self.sqs.receive_message(
-            QueueUrl=self.shim.queue_url, MaxNumberOfMessages=10, WaitTimeSeconds=0
-        )
-        messages = answer.get("Messages") or []
-        for message in messages:
-            try:
-                self._deliver(json.loads(message["Body"]))
-            except Exception:
-                log.exception("%s could not deliver a message; it is dropped", self.name)
-            self.sqs.delete_message(QueueUrl=self.shim.queue_url, ReceiptHandle=message["ReceiptHandle"])
-        return len(messages)
+        """Up to SHIM_BATCH messages per round (10 per receive): moto's SQS walks every message of
+        a queue on each call, so a shim that fell behind a bulk's events got slower with its backlog."""
+        moved = 0
+        while moved < SHIM_BATCH:
+            answer = self.sqs.receive_message(
+                QueueUrl=self.shim.queue_url, MaxNumberOfMessages=10, WaitTimeSeconds=0
+            )
+            messages = answer.get("Messages") or []
+            if not messages:
+                break
+            for message in messages:
+                try:
+                    self._deliver(json.loads(message["Body"]))
+                except Exception:
+                    log.exception("%s could not deliver a message; it is dropped", self.name)
+            self.sqs.delete_message_batch(
+                QueueUrl=self.shim.queue_url,
+                Entries=[
+                    {"Id": str(i), "ReceiptHandle": message["ReceiptHandle"]}
+                    for i, message in enumerate(messages)
+                ],
+            )
+            moved += len(messages)
+        return moved
 
     def _deliver(self, payload: dict[str, Any]) -> None:
         if self.shim.kind == "rule" and self.rule is not None:

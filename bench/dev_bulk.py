@@ -1,0 +1,189 @@
+"""A bulk through `make dev`, as a user runs it: peak memory of the dev server, API latency meanwhile.
+
+A real `numeriqc dev` process (no snapshot: NUMERIQC_PERSIST=0) gets a bulk of SMS or email rows
+from the demo organization's test key (test sends take every step but the provider call), and the
+job is followed through GET /v1/jobs/{id} until every row is in a final status. Meanwhile a
+client thread alternates GET /health and GET /v1/jobs/{id}; its p99 is reported. The dev server's
+peak RSS is the kernel's high-water mark (VmHWM of /proc/<pid>/status).
+
+Sizes: 1,000 SMS and 500 emails by default; `python -m bench --full` (or BENCH_FULL=1) runs the
+issue's 100,000 SMS and 10,000 emails.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+from tests.e2e.conftest import answers, free_port
+
+READY_LIMIT_SECONDS = 180
+FINAL = ("delivered", "permanent-failure", "temporary-failure", "technical-failure", "cancelled", "opted-out")
+
+
+def _call(method: str, url: str, key: str | None = None, body: Any = None, timeout: float = 600) -> Any:
+    data = json.dumps(body).encode() if body is not None else None
+    request = urllib.request.Request(url, data=data, method=method)
+    if key:
+        request.add_header("Authorization", f"Bearer {key}")
+    if data is not None:
+        request.add_header("Content-Type", "application/json")
+    with urllib.request.urlopen(request, timeout=timeout) as answer:  # local dev server only
+        return json.loads(answer.read() or b"null")
+
+
+def _peak_rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+class _Prober(threading.Thread):
+    """GET /health and GET /v1/jobs/{id} in turn, back to back, until stopped."""
+
+    def __init__(self, url: str, key: str, job: str) -> None:
+        super().__init__(daemon=True)
+        self.url, self.key, self.job = url, key, job
+        self.latencies: dict[str, list[float]] = {"health": [], "job": []}
+        self.stopped = threading.Event()
+
+    def run(self) -> None:
+        while not self.stopped.is_set():
+            for name, path, key in (("health", "/health", None), ("job", f"/v1/jobs/{self.job}", self.key)):
+                started = time.perf_counter()
+                _call("GET", self.url + path, key, timeout=120)
+                self.latencies[name].append(time.perf_counter() - started)
+            self.stopped.wait(0.05)  # a client's pace, not a test's sleep
+
+
+def _p99(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))] if ordered else float("nan")
+
+
+def run_bulk(channel: str, rows: int) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory() as home:
+        port = int(os.environ.get("BENCH_PORT") or free_port())
+        moto_port = int(os.environ.get("BENCH_MOTO_PORT") or free_port())
+        env = {
+            **os.environ,
+            "PORT": str(port),
+            "MOTO_PORT": str(moto_port),
+            "NUMERIQC_DEV_ENV": str(Path(home) / "dev.env"),
+            "NUMERIQC_PERSIST": "0",
+        }
+        env.pop("AWS_ENDPOINT_URL", None)
+        process = subprocess.Popen(  # fixed command line
+            [sys.executable, "-m", "numeriqc_local.cli", "dev"],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        url = f"http://127.0.0.1:{port}"
+        try:
+            started = time.perf_counter()
+            while not answers(f"{url}/health"):
+                if process.poll() is not None or time.perf_counter() - started > READY_LIMIT_SECONDS:
+                    raise RuntimeError("numeriqc dev did not become ready")
+                time.sleep(0.1)  # polling a child process, not a test
+            values = dict(
+                line.split("=", 1)
+                for line in (Path(home) / "dev.env").read_text().splitlines()
+                if "=" in line
+            )
+            key = values["NUMERIQC_DEMO_TEST_KEY"].strip("'")
+            return _bulk(url, key, channel, rows, process.pid)
+        finally:
+            process.send_signal(signal.SIGINT)
+            process.wait(timeout=120)
+
+
+def _bulk(url: str, key: str, channel: str, rows: int, pid: int) -> dict[str, Any]:
+    if channel == "sms":
+        template = {"channel": "sms", "name": "bench", "body": "Bonjour ((n)), votre rendez-vous est demain."}
+        column, recipient = "phone_number", "+1514{}"
+    else:
+        template = {"channel": "email", "name": "bench", "subject": "Rappel ((n))", "body": "Bonjour ((n))."}
+        column, recipient = "email_address", "citoyen{}@example.com"
+    template_id = _call("POST", f"{url}/v1/templates", key, template)["template_id"]
+    payload = {
+        "template_id": template_id,
+        "rows": [
+            {column: recipient.format(2_000_000 + i if channel == "sms" else i), "n": str(i)}
+            for i in range(rows)
+        ],
+    }
+    rss_before = _peak_rss_mb(pid)
+    started = time.perf_counter()
+    job = _call("POST", f"{url}/v1/notifications/bulk", key, payload)["job_id"]
+    accepted = time.perf_counter() - started
+    prober = _Prober(url, key, job)
+    prober.start()
+    done = 0
+    try:
+        while True:
+            answer = _call("GET", f"{url}/v1/jobs/{job}", key)
+            done = sum(n for status, n in answer["counts"].items() if status in FINAL)
+            if done >= rows or answer["status"] in ("finished", "failed"):
+                break
+            if time.perf_counter() - started > 3600:
+                raise RuntimeError(f"the bulk did not finish in an hour ({done}/{rows})")
+            time.sleep(0.5)  # following a job as a user would
+    finally:
+        prober.stopped.set()
+        prober.join()
+    elapsed = time.perf_counter() - started
+    return {
+        "channel": channel,
+        "rows": rows,
+        "done": done,
+        "status": answer["status"],
+        "accepted_s": accepted,
+        "elapsed_s": elapsed,
+        "rate": rows / elapsed,
+        "rss_ready_mb": rss_before,
+        "rss_peak_mb": _peak_rss_mb(pid),
+        "p99_health_s": _p99(prober.latencies["health"]),
+        "p99_job_s": _p99(prober.latencies["job"]),
+        "probes": len(prober.latencies["health"]) + len(prober.latencies["job"]),
+    }
+
+
+def full() -> bool:
+    return "--full" in sys.argv or os.environ.get("BENCH_FULL", "") not in ("", "0")
+
+
+def report() -> list[str]:
+    sizes = [("sms", 100_000), ("email", 10_000)] if full() else [("sms", 1_000), ("email", 500)]
+    lines = [
+        "`make dev` under a bulk (test key; peak RSS of the dev server; p99 of API calls meanwhile)"
+        + ("" if full() else "  [--full: 100,000 SMS and 10,000 emails]")
+    ]
+    for channel, rows in sizes:
+        figures = run_bulk(channel, rows)
+        lines.append(
+            f"  {channel:5} x {rows:>7,}: {figures['done']:,} final in {figures['elapsed_s']:6.1f} s "
+            f"({figures['rate']:5.0f}/s; accepted in {figures['accepted_s']:.1f} s), peak RSS "
+            f"{figures['rss_peak_mb']:6.0f} MB (ready: {figures['rss_ready_mb']:.0f}), p99 /health "
+            f"{figures['p99_health_s'] * 1000:4.0f} ms, GET /v1/jobs/{{id}} "
+            f"{figures['p99_job_s'] * 1000:4.0f} ms "
+            f"({figures['probes']} probes)"
+        )
+    return lines
+
+
+if __name__ == "__main__":
+    for size in sys.argv[1:]:
+        if size.startswith(("sms=", "email=")):
+            kind, _, count = size.partition("=")
+            print(run_bulk(kind, int(count)))

@@ -1,0 +1,47 @@
+"""moto's threaded server, one request at a time.
+
+moto's backends are plain Python objects without locks, and `ThreadedMotoServer` serves every
+request in its own thread. With the HTTP API and the trigger loop calling moto at once, a `Scan`
+iterated a table's dict while a transaction inserted into it ("dictionary changed size during
+iteration"), and stream shards, SQS queues and SES/SNS outboxes are shared the same way.
+
+Every moto request (and every in-process read of moto's backends: the outbox, snapshots) holds
+`EMULATOR_LOCK`. One writer at a time is what DynamoDB's own semantics need anyway; after the
+journaled transactions (`moto_transactions`) a moto call takes milliseconds, so requests from the
+API wait milliseconds behind the triggers' calls, not the triggers' invocations (`functions.turns`).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from moto.moto_server import threaded_moto_server as _threaded
+
+EMULATOR_LOCK = threading.RLock()
+
+Wsgi = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
+
+
+def serialized(app: Wsgi) -> Wsgi:
+    """A WSGI app that answers one request at a time (its body read in full under the lock)."""
+
+    def serve(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        with EMULATOR_LOCK:
+            return list(app(environ, start_response))
+
+    return serve
+
+
+class SerializedMotoServer(_threaded.ThreadedMotoServer):
+    """`ThreadedMotoServer` whose application holds `EMULATOR_LOCK` for each request."""
+
+    def _server_entry(self) -> None:
+        moto: Any = _threaded  # its names are imported there, not exported
+        app = serialized(moto.DomainDispatcherApplication(moto.create_backend_app))
+        self._server = moto.make_server(
+            self._ip_address, self._port, app, True, request_handler=moto.MotoRequestHandler
+        )
+        self._server_ready_event.set()
+        self._server.serve_forever()

@@ -1,0 +1,94 @@
+"""moto's SendMessage no longer walks the queue, and answers exactly as before."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import boto3
+import moto
+import pytest
+from botocore.exceptions import ClientError
+from moto.sqs.models import Queue
+
+from numeriqc_local.account import REGION
+from numeriqc_local.aws import moto_costs
+
+
+@pytest.fixture
+def sqs(local_aws_environment: None) -> Iterator[Any]:
+    with moto.mock_aws():
+        moto_costs.install()
+        yield boto3.client("sqs", region_name=REGION)
+
+
+def test_sending_reads_no_count_of_the_queue(sqs: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    url = sqs.create_queue(QueueName="plain")["QueueUrl"]
+    sqs.send_message_batch(QueueUrl=url, Entries=[{"Id": str(i), "MessageBody": str(i)} for i in range(10)])
+    walks: list[str] = []
+    counted = Queue.approximate_number_of_messages
+
+    def counting(self: Queue) -> int:
+        walks.append(self.name)
+        return int(counted.fget(self))  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(Queue, "approximate_number_of_messages", property(counting))
+
+    sqs.send_message(QueueUrl=url, MessageBody="one more")
+    assert walks == []
+    attributes = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["All"])["Attributes"]
+    assert attributes["ApproximateNumberOfMessages"] == "11"  # GetQueueAttributes still counts
+    assert walks == ["plain"]
+
+
+def test_fifo_deduplication_rules_are_unchanged(sqs: Any) -> None:
+    content = sqs.create_queue(
+        QueueName="content.fifo", Attributes={"FifoQueue": "true", "ContentBasedDeduplication": "true"}
+    )["QueueUrl"]
+    explicit = sqs.create_queue(QueueName="explicit.fifo", Attributes={"FifoQueue": "true"})["QueueUrl"]
+
+    sqs.send_message(QueueUrl=content, MessageBody="same", MessageGroupId="g")
+    sqs.send_message(QueueUrl=content, MessageBody="same", MessageGroupId="g")  # deduplicated
+    with pytest.raises(ClientError, match="ContentBasedDeduplication"):
+        sqs.send_message(QueueUrl=explicit, MessageBody="x", MessageGroupId="g")
+
+    received = sqs.receive_message(QueueUrl=content, MaxNumberOfMessages=10)["Messages"]
+    assert [message["Body"] for message in received] == ["same"]
+    assert moto_costs.send_time_attributes(_queue("explicit.fifo")) == {"ContentBasedDeduplication": "false"}
+
+
+def _queue(name: str) -> Any:
+    from moto.sqs.models import sqs_backends
+
+    from numeriqc_local.account import ACCOUNT_ID
+
+    return sqs_backends[ACCOUNT_ID][REGION].queues[name]
+
+
+def test_receiving_and_deleting_answer_as_moto_does(sqs: Any) -> None:
+    url = sqs.create_queue(QueueName="drained")["QueueUrl"]
+    for start in range(0, 30, 10):
+        sqs.send_message_batch(
+            QueueUrl=url, Entries=[{"Id": str(i), "MessageBody": str(i)} for i in range(start, start + 10)]
+        )
+
+    first = sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=10, VisibilityTimeout=30)["Messages"]
+    second = sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=10, VisibilityTimeout=30)["Messages"]
+    assert [m["Body"] for m in first + second] == [str(i) for i in range(20)]  # in order, none twice
+
+    sqs.delete_message(QueueUrl=url, ReceiptHandle=first[0]["ReceiptHandle"])
+    sqs.delete_message(QueueUrl=url, ReceiptHandle=first[0]["ReceiptHandle"])  # again: accepted
+    with pytest.raises(ClientError, match="ReceiptHandleIsInvalid"):
+        sqs.delete_message(QueueUrl=url, ReceiptHandle="not-a-handle")
+    sqs.change_message_visibility_batch(
+        QueueUrl=url,
+        Entries=[
+            {"Id": str(i), "ReceiptHandle": m["ReceiptHandle"], "VisibilityTimeout": 0}
+            for i, m in enumerate(first[1:])
+        ],
+    )
+    rest = sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=10)["Messages"]
+    assert [m["Body"] for m in rest] == [str(i) for i in range(1, 10)] + ["20"]
+    attributes = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["All"])["Attributes"]
+    assert attributes["ApproximateNumberOfMessages"] == "9"
+    assert attributes["ApproximateNumberOfMessagesNotVisible"] == "20"
