@@ -34,7 +34,7 @@ AUTHORIZER_ID = "HttpApiAuthorizer"
 PERMISSION_ID = "InvokedByHttpApi"
 AUTHORIZER_CACHE_TTL = Duration.seconds(30)
 # The same function checks GOV.UK Notify JWTs on /v2 routes, uncached: a cached answer would accept
-# a replayed or stale token (docs/decisions/0004).
+# a replayed or stale token (docs/decisions/0006).
 NOTIFY_AUTHORIZER_ID = "NotifyApiAuthorizer"
 # Per account and region, API Gateway's own quota is far above this: these protect the functions.
 THROTTLE = apigwv2.ThrottleSettings(rate_limit=50, burst_limit=100)

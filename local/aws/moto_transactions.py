@@ -5,7 +5,7 @@ item of the transaction (`copy.deepcopy(self.tables[name])` inside the loop over
 puts the copies back when an item fails. A copy holds every item of the table and its whole
 stream shard, so a 100-item transaction against a table of N items copies 100 x N items: the dev
 server grew by ~35 MB/s during a 1,000-row bulk and was killed at 19 GB during a 20,000-row one
-(docs/decisions/0004-journaled-moto-transactions.md has the figures).
+(docs/decisions/0007-journaled-moto-transactions.md has the figures).
 
 DynamoDB only needs the items the transaction touches. `transact_write_items` below is moto's own
 loop, item for item (the same validations, the same condition evaluation, the same

@@ -86,7 +86,7 @@ def test_authorizer_is_the_authorizer_function_with_simple_responses_cached_30s(
     template: dict[str, Any],
 ) -> None:
     """The key authorizer caches 30 s; the Notify one (same function, /v2 routes) never caches: a
-    cached answer would accept a replayed or stale JWT (docs/decisions/0004)."""
+    cached answer would accept a replayed or stale JWT (docs/decisions/0006)."""
     found = resources(template, "AWS::ApiGatewayV2::Authorizer")
     assert set(found) == {"HttpApiAuthorizer", "NotifyApiAuthorizer"}
     for authorizer_id, ttl in (("HttpApiAuthorizer", 30), ("NotifyApiAuthorizer", 0)):

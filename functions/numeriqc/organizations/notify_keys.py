@@ -1,4 +1,4 @@
-"""GOV.UK Notify-style API keys and the JWT they sign: the rules, pure (docs/decisions/0004).
+"""GOV.UK Notify-style API keys and the JWT they sign: the rules, pure (docs/decisions/0006).
 
 A Notify key reads `{name}-{service id}-{secret}`: the official clients take the last 36
 characters as the secret and the 36 before as the service id, sign an HS256 JWT whose `iss` is the

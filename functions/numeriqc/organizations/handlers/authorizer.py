@@ -7,7 +7,7 @@ It never denies: a bad key is reported in the context and the function answers a
   30 s, which with no in-container cache bounds a revocation's delay to well under a minute;
 - GOV.UK Notify JWTs (`eyJ…`, two dots), on `/v2/` routes only, through the second authorizer
   on the same function that has no cache (a replayed or stale token must reach this code):
-  organizations/notify_keys.py, docs/decisions/0004.
+  organizations/notify_keys.py, docs/decisions/0006.
 """
 
 from typing import Any
