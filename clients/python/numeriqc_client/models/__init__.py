@@ -28,6 +28,8 @@ from .breakdown_row_cells_additional_property import BreakdownRowCellsAdditional
 from .bulk_in import BulkIn
 from .bulk_in_language import BulkInLanguage
 from .bulk_in_rows_type_0_item import BulkInRowsType0Item
+from .callback_in import CallbackIn
+from .callback_out import CallbackOut
 from .channel import Channel
 from .check_result import CheckResult
 from .classification import Classification
@@ -104,8 +106,41 @@ from .message_in import MessageIn
 from .message_in_data import MessageInData
 from .moderation import Moderation
 from .moderation_in import ModerationIn
+from .new_notify_key import NewNotifyKey
 from .notification import Notification
 from .notification_list import NotificationList
+from .notify_email_in import NotifyEmailIn
+from .notify_email_in_language import NotifyEmailInLanguage
+from .notify_email_in_personalisation import NotifyEmailInPersonalisation
+from .notify_errors import NotifyErrors
+from .notify_errors_errors_item import NotifyErrorsErrorsItem
+from .notify_get_notification_v2_notifications_notification_id_get_return import (
+    NotifyGetNotificationV2NotificationsNotificationIdGetReturn,
+)
+from .notify_get_template_v2_template_template_id_get_return import NotifyGetTemplateV2TemplateTemplateIdGetReturn
+from .notify_get_template_version_v2_template_template_id_version_version_get_return import (
+    NotifyGetTemplateVersionV2TemplateTemplateIdVersionVersionGetReturn,
+)
+from .notify_key import NotifyKey
+from .notify_key_in import NotifyKeyIn
+from .notify_key_in_kind import NotifyKeyInKind
+from .notify_key_kind import NotifyKeyKind
+from .notify_list_notifications_v2_notifications_get_return import NotifyListNotificationsV2NotificationsGetReturn
+from .notify_list_templates_v2_templates_get_return import NotifyListTemplatesV2TemplatesGetReturn
+from .notify_preview_in import NotifyPreviewIn
+from .notify_preview_in_language import NotifyPreviewInLanguage
+from .notify_preview_in_personalisation import NotifyPreviewInPersonalisation
+from .notify_preview_template_v2_template_template_id_preview_post_return import (
+    NotifyPreviewTemplateV2TemplateTemplateIdPreviewPostReturn,
+)
+from .notify_received_text_messages_v2_received_text_messages_get_return import (
+    NotifyReceivedTextMessagesV2ReceivedTextMessagesGetReturn,
+)
+from .notify_send_email_v2_notifications_email_post_return import NotifySendEmailV2NotificationsEmailPostReturn
+from .notify_send_sms_v2_notifications_sms_post_return import NotifySendSmsV2NotificationsSmsPostReturn
+from .notify_sms_in import NotifySmsIn
+from .notify_sms_in_language import NotifySmsInLanguage
+from .notify_sms_in_personalisation import NotifySmsInPersonalisation
 from .one_click_unsubscribe_v1_unsubscribe_token_post_lang_type_0 import (
     OneClickUnsubscribeV1UnsubscribeTokenPostLangType0,
 )
@@ -131,10 +166,15 @@ from .public_question import PublicQuestion
 from .publish_in import PublishIn
 from .published import Published
 from .pulled import Pulled
+from .push_endpoint import PushEndpoint
+from .push_in import PushIn
 from .question import Question
 from .question_result import QuestionResult
 from .question_result_average_points_type_0 import QuestionResultAveragePointsType0
 from .question_type import QuestionType
+from .rating_request_in import RatingRequestIn
+from .rating_request_in_language import RatingRequestInLanguage
+from .rating_requested import RatingRequested
 from .receipt import Receipt
 from .region import Region
 from .reminder_in import ReminderIn
@@ -167,6 +207,9 @@ from .service_in import ServiceIn
 from .service_list import ServiceList
 from .showcase_in import ShowcaseIn
 from .sms_facts import SmsFacts
+from .sms_poll_send_in import SmsPollSendIn
+from .sms_poll_send_in_language import SmsPollSendInLanguage
+from .sms_poll_sent import SmsPollSent
 from .statement import Statement
 from .statement_in import StatementIn
 from .statement_list import StatementList
@@ -232,6 +275,8 @@ __all__ = (
     "BulkIn",
     "BulkInLanguage",
     "BulkInRowsType0Item",
+    "CallbackIn",
+    "CallbackOut",
     "Channel",
     "CheckResult",
     "Classification",
@@ -308,8 +353,33 @@ __all__ = (
     "MessageInData",
     "Moderation",
     "ModerationIn",
+    "NewNotifyKey",
     "Notification",
     "NotificationList",
+    "NotifyEmailIn",
+    "NotifyEmailInLanguage",
+    "NotifyEmailInPersonalisation",
+    "NotifyErrors",
+    "NotifyErrorsErrorsItem",
+    "NotifyGetNotificationV2NotificationsNotificationIdGetReturn",
+    "NotifyGetTemplateV2TemplateTemplateIdGetReturn",
+    "NotifyGetTemplateVersionV2TemplateTemplateIdVersionVersionGetReturn",
+    "NotifyKey",
+    "NotifyKeyIn",
+    "NotifyKeyInKind",
+    "NotifyKeyKind",
+    "NotifyListNotificationsV2NotificationsGetReturn",
+    "NotifyListTemplatesV2TemplatesGetReturn",
+    "NotifyPreviewIn",
+    "NotifyPreviewInLanguage",
+    "NotifyPreviewInPersonalisation",
+    "NotifyPreviewTemplateV2TemplateTemplateIdPreviewPostReturn",
+    "NotifyReceivedTextMessagesV2ReceivedTextMessagesGetReturn",
+    "NotifySendEmailV2NotificationsEmailPostReturn",
+    "NotifySendSmsV2NotificationsSmsPostReturn",
+    "NotifySmsIn",
+    "NotifySmsInLanguage",
+    "NotifySmsInPersonalisation",
     "OneClickUnsubscribeV1UnsubscribeTokenPostLangType0",
     "OpenapiDocumentOpenapiJsonGetReturn",
     "Option",
@@ -333,10 +403,15 @@ __all__ = (
     "Published",
     "PublishIn",
     "Pulled",
+    "PushEndpoint",
+    "PushIn",
     "Question",
     "QuestionResult",
     "QuestionResultAveragePointsType0",
     "QuestionType",
+    "RatingRequested",
+    "RatingRequestIn",
+    "RatingRequestInLanguage",
     "Receipt",
     "Region",
     "ReminderIn",
@@ -369,6 +444,9 @@ __all__ = (
     "ServiceList",
     "ShowcaseIn",
     "SmsFacts",
+    "SmsPollSendIn",
+    "SmsPollSendInLanguage",
+    "SmsPollSent",
     "Statement",
     "StatementIn",
     "StatementList",

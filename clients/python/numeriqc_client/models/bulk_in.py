@@ -23,6 +23,8 @@ class BulkIn:
         template_id (str):
         language (BulkInLanguage | Unset):  Default: BulkInLanguage.FR.
         reference (None | str | Unset):
+        purpose (None | str | Unset): Finalité du consentement exigée (sinon la finalité par défaut : tout consentement
+            actif) / the consent purpose required (else the default purpose: any active consent)
         rows (list[BulkInRowsType0Item] | None | Unset): Lignes JSON (email_address ou phone_number + champs) / JSON
             rows
         upload (bool | Unset): Téléverser un CSV par URL présignée / CSV upload Default: False.
@@ -33,6 +35,7 @@ class BulkIn:
     template_id: str
     language: BulkInLanguage | Unset = BulkInLanguage.FR
     reference: None | str | Unset = UNSET
+    purpose: None | str | Unset = UNSET
     rows: list[BulkInRowsType0Item] | None | Unset = UNSET
     upload: bool | Unset = False
     skip_invalid: bool | Unset = False
@@ -50,6 +53,12 @@ class BulkIn:
             reference = UNSET
         else:
             reference = self.reference
+
+        purpose: None | str | Unset
+        if isinstance(self.purpose, Unset):
+            purpose = UNSET
+        else:
+            purpose = self.purpose
 
         rows: list[dict[str, Any]] | None | Unset
         if isinstance(self.rows, Unset):
@@ -86,6 +95,8 @@ class BulkIn:
             field_dict["language"] = language
         if reference is not UNSET:
             field_dict["reference"] = reference
+        if purpose is not UNSET:
+            field_dict["purpose"] = purpose
         if rows is not UNSET:
             field_dict["rows"] = rows
         if upload is not UNSET:
@@ -119,6 +130,15 @@ class BulkIn:
             return cast(None | str | Unset, data)
 
         reference = _parse_reference(d.pop("reference", UNSET))
+
+        def _parse_purpose(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        purpose = _parse_purpose(d.pop("purpose", UNSET))
 
         def _parse_rows(data: object) -> list[BulkInRowsType0Item] | None | Unset:
             if data is None:
@@ -167,6 +187,7 @@ class BulkIn:
             template_id=template_id,
             language=language,
             reference=reference,
+            purpose=purpose,
             rows=rows,
             upload=upload,
             skip_invalid=skip_invalid,

@@ -5,6 +5,7 @@ class Channel(StrEnum):
     APP = "app"
     COUNTER = "counter"
     PHONE = "phone"
+    SMS = "sms"
     WEB = "web"
 
     def __str__(self) -> str:

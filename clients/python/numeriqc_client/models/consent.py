@@ -23,6 +23,7 @@ class Consent:
         source (str):
         status (ConsentStatus):
         given_at (datetime.datetime):
+        purposes (list[str] | Unset): Finalités consenties / the purposes consented to
         withdrawn_at (datetime.datetime | None | Unset):
         withdrawn_by (None | str | Unset):
         platform_opt_out (bool | Unset): STOP / ARRÊT reçu / STOP reply received Default: False.
@@ -33,6 +34,7 @@ class Consent:
     source: str
     status: ConsentStatus
     given_at: datetime.datetime
+    purposes: list[str] | Unset = UNSET
     withdrawn_at: datetime.datetime | None | Unset = UNSET
     withdrawn_by: None | str | Unset = UNSET
     platform_opt_out: bool | Unset = False
@@ -48,6 +50,10 @@ class Consent:
         status = self.status.value
 
         given_at = self.given_at.isoformat()
+
+        purposes: list[str] | Unset = UNSET
+        if not isinstance(self.purposes, Unset):
+            purposes = self.purposes
 
         withdrawn_at: None | str | Unset
         if isinstance(self.withdrawn_at, Unset):
@@ -76,6 +82,8 @@ class Consent:
                 "given_at": given_at,
             }
         )
+        if purposes is not UNSET:
+            field_dict["purposes"] = purposes
         if withdrawn_at is not UNSET:
             field_dict["withdrawn_at"] = withdrawn_at
         if withdrawn_by is not UNSET:
@@ -97,6 +105,8 @@ class Consent:
         status = ConsentStatus(d.pop("status"))
 
         given_at = datetime.datetime.fromisoformat(d.pop("given_at"))
+
+        purposes = cast(list[str], d.pop("purposes", UNSET))
 
         def _parse_withdrawn_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -132,6 +142,7 @@ class Consent:
             source=source,
             status=status,
             given_at=given_at,
+            purposes=purposes,
             withdrawn_at=withdrawn_at,
             withdrawn_by=withdrawn_by,
             platform_opt_out=platform_opt_out,

@@ -34,6 +34,7 @@ class Consultation:
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
         description (None | Text | Unset):
+        sms_code_budget (int | Unset):  Default: 1000.
         opens_at (datetime.datetime | None | Unset):
         closes_at (datetime.datetime | None | Unset):
     """
@@ -49,6 +50,7 @@ class Consultation:
     created_at: datetime.datetime
     updated_at: datetime.datetime
     description: None | Text | Unset = UNSET
+    sms_code_budget: int | Unset = 1000
     opens_at: datetime.datetime | None | Unset = UNSET
     closes_at: datetime.datetime | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -87,6 +89,8 @@ class Consultation:
         else:
             description = self.description
 
+        sms_code_budget = self.sms_code_budget
+
         opens_at: None | str | Unset
         if isinstance(self.opens_at, Unset):
             opens_at = UNSET
@@ -121,6 +125,8 @@ class Consultation:
         )
         if description is not UNSET:
             field_dict["description"] = description
+        if sms_code_budget is not UNSET:
+            field_dict["sms_code_budget"] = sms_code_budget
         if opens_at is not UNSET:
             field_dict["opens_at"] = opens_at
         if closes_at is not UNSET:
@@ -176,6 +182,8 @@ class Consultation:
 
         description = _parse_description(d.pop("description", UNSET))
 
+        sms_code_budget = d.pop("sms_code_budget", UNSET)
+
         def _parse_opens_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
                 return data
@@ -222,6 +230,7 @@ class Consultation:
             created_at=created_at,
             updated_at=updated_at,
             description=description,
+            sms_code_budget=sms_code_budget,
             opens_at=opens_at,
             closes_at=closes_at,
         )

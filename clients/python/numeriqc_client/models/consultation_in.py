@@ -26,6 +26,8 @@ class ConsultationIn:
         eligibility (Eligibility | Unset):
         live_results (bool | Unset): Résultats visibles pendant / results while open Default: False.
         report_threshold (int | Unset): N reports hide a statement Default: 3.
+        sms_code_budget (int | Unset): Codes de vérification par texto permis (sms) / SMS verification codes allowed
+            Default: 1000.
     """
 
     title: Text
@@ -34,6 +36,7 @@ class ConsultationIn:
     eligibility: Eligibility | Unset = UNSET
     live_results: bool | Unset = False
     report_threshold: int | Unset = 3
+    sms_code_budget: int | Unset = 1000
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.text import Text  # noqa: PLC0415
@@ -61,6 +64,8 @@ class ConsultationIn:
 
         report_threshold = self.report_threshold
 
+        sms_code_budget = self.sms_code_budget
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -77,6 +82,8 @@ class ConsultationIn:
             field_dict["live_results"] = live_results
         if report_threshold is not UNSET:
             field_dict["report_threshold"] = report_threshold
+        if sms_code_budget is not UNSET:
+            field_dict["sms_code_budget"] = sms_code_budget
 
         return field_dict
 
@@ -123,6 +130,8 @@ class ConsultationIn:
 
         report_threshold = d.pop("report_threshold", UNSET)
 
+        sms_code_budget = d.pop("sms_code_budget", UNSET)
+
         consultation_in = cls(
             title=title,
             questions=questions,
@@ -130,6 +139,7 @@ class ConsultationIn:
             eligibility=eligibility,
             live_results=live_results,
             report_threshold=report_threshold,
+            sms_code_budget=sms_code_budget,
         )
 
         return consultation_in

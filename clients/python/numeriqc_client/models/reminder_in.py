@@ -26,6 +26,8 @@ class ReminderIn:
         recipient (str):
         due_date (datetime.date):
         days_before (list[int]):
+        purpose (None | str | Unset): Finalité du consentement exigée (sinon la finalité par défaut : tout consentement
+            actif) / the consent purpose required (else the default purpose: any active consent)
         personalisation (ReminderInPersonalisation | Unset):
         language (ReminderInLanguage | Unset):  Default: ReminderInLanguage.FR.
         reference (None | str | Unset):
@@ -38,6 +40,7 @@ class ReminderIn:
     recipient: str
     due_date: datetime.date
     days_before: list[int]
+    purpose: None | str | Unset = UNSET
     personalisation: ReminderInPersonalisation | Unset = UNSET
     language: ReminderInLanguage | Unset = ReminderInLanguage.FR
     reference: None | str | Unset = UNSET
@@ -54,6 +57,12 @@ class ReminderIn:
         due_date = self.due_date.isoformat()
 
         days_before = self.days_before
+
+        purpose: None | str | Unset
+        if isinstance(self.purpose, Unset):
+            purpose = UNSET
+        else:
+            purpose = self.purpose
 
         personalisation: dict[str, Any] | Unset = UNSET
         if not isinstance(self.personalisation, Unset):
@@ -84,6 +93,8 @@ class ReminderIn:
                 "days_before": days_before,
             }
         )
+        if purpose is not UNSET:
+            field_dict["purpose"] = purpose
         if personalisation is not UNSET:
             field_dict["personalisation"] = personalisation
         if language is not UNSET:
@@ -111,6 +122,15 @@ class ReminderIn:
         due_date = datetime.date.fromisoformat(d.pop("due_date"))
 
         days_before = cast(list[int], d.pop("days_before"))
+
+        def _parse_purpose(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        purpose = _parse_purpose(d.pop("purpose", UNSET))
 
         _personalisation = d.pop("personalisation", UNSET)
         personalisation: ReminderInPersonalisation | Unset
@@ -145,6 +165,7 @@ class ReminderIn:
             recipient=recipient,
             due_date=due_date,
             days_before=days_before,
+            purpose=purpose,
             personalisation=personalisation,
             language=language,
             reference=reference,

@@ -26,6 +26,8 @@ class SendSmsIn:
         language (SendSmsInLanguage | Unset):  Default: SendSmsInLanguage.FR.
         reference (None | str | Unset):
         scheduled_for (datetime.datetime | None | Unset): Au plus 30 jours à l'avance / at most 30 days ahead
+        purpose (None | str | Unset): Finalité du consentement exigée (sinon la finalité par défaut : tout consentement
+            actif) / the consent purpose required (else the default purpose: any active consent)
     """
 
     template_id: str
@@ -34,6 +36,7 @@ class SendSmsIn:
     language: SendSmsInLanguage | Unset = SendSmsInLanguage.FR
     reference: None | str | Unset = UNSET
     scheduled_for: datetime.datetime | None | Unset = UNSET
+    purpose: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         template_id = self.template_id
@@ -62,6 +65,12 @@ class SendSmsIn:
         else:
             scheduled_for = self.scheduled_for
 
+        purpose: None | str | Unset
+        if isinstance(self.purpose, Unset):
+            purpose = UNSET
+        else:
+            purpose = self.purpose
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -78,6 +87,8 @@ class SendSmsIn:
             field_dict["reference"] = reference
         if scheduled_for is not UNSET:
             field_dict["scheduled_for"] = scheduled_for
+        if purpose is not UNSET:
+            field_dict["purpose"] = purpose
 
         return field_dict
 
@@ -130,6 +141,15 @@ class SendSmsIn:
 
         scheduled_for = _parse_scheduled_for(d.pop("scheduled_for", UNSET))
 
+        def _parse_purpose(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        purpose = _parse_purpose(d.pop("purpose", UNSET))
+
         send_sms_in = cls(
             template_id=template_id,
             phone_number=phone_number,
@@ -137,6 +157,7 @@ class SendSmsIn:
             language=language,
             reference=reference,
             scheduled_for=scheduled_for,
+            purpose=purpose,
         )
 
         return send_sms_in

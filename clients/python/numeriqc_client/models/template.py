@@ -27,6 +27,7 @@ class Template:
         placeholders (list[str]):
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
+        purpose (None | str | Unset):
         archived (bool | Unset):  Default: False.
     """
 
@@ -40,6 +41,7 @@ class Template:
     placeholders: list[str]
     created_at: datetime.datetime
     updated_at: datetime.datetime
+    purpose: None | str | Unset = UNSET
     archived: bool | Unset = False
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -65,6 +67,12 @@ class Template:
 
         updated_at = self.updated_at.isoformat()
 
+        purpose: None | str | Unset
+        if isinstance(self.purpose, Unset):
+            purpose = UNSET
+        else:
+            purpose = self.purpose
+
         archived = self.archived
 
         field_dict: dict[str, Any] = {}
@@ -83,6 +91,8 @@ class Template:
                 "updated_at": updated_at,
             }
         )
+        if purpose is not UNSET:
+            field_dict["purpose"] = purpose
         if archived is not UNSET:
             field_dict["archived"] = archived
 
@@ -116,6 +126,15 @@ class Template:
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
+        def _parse_purpose(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        purpose = _parse_purpose(d.pop("purpose", UNSET))
+
         archived = d.pop("archived", UNSET)
 
         template = cls(
@@ -129,6 +148,7 @@ class Template:
             placeholders=placeholders,
             created_at=created_at,
             updated_at=updated_at,
+            purpose=purpose,
             archived=archived,
         )
 

@@ -21,6 +21,8 @@ class TemplateIn:
         subject (None | str | Unset): Objet (courriel seulement) / subject (email only)
         gsm7_safe (bool | Unset): SMS: remplacer les accents absents de GSM-7 (ê -> e) / SMS: GSM-7-safe transliteration
             Default: False.
+        purpose (None | str | Unset): Finalité du consentement exigée (sinon la finalité par défaut : tout consentement
+            actif) / the consent purpose required (else the default purpose: any active consent)
     """
 
     name: str
@@ -28,6 +30,7 @@ class TemplateIn:
     channel: Channel
     subject: None | str | Unset = UNSET
     gsm7_safe: bool | Unset = False
+    purpose: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
@@ -44,6 +47,12 @@ class TemplateIn:
 
         gsm7_safe = self.gsm7_safe
 
+        purpose: None | str | Unset
+        if isinstance(self.purpose, Unset):
+            purpose = UNSET
+        else:
+            purpose = self.purpose
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -57,6 +66,8 @@ class TemplateIn:
             field_dict["subject"] = subject
         if gsm7_safe is not UNSET:
             field_dict["gsm7_safe"] = gsm7_safe
+        if purpose is not UNSET:
+            field_dict["purpose"] = purpose
 
         return field_dict
 
@@ -80,12 +91,22 @@ class TemplateIn:
 
         gsm7_safe = d.pop("gsm7_safe", UNSET)
 
+        def _parse_purpose(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        purpose = _parse_purpose(d.pop("purpose", UNSET))
+
         template_in = cls(
             name=name,
             body=body,
             channel=channel,
             subject=subject,
             gsm7_safe=gsm7_safe,
+            purpose=purpose,
         )
 
         return template_in

@@ -11,22 +11,31 @@ T = TypeVar("T", bound="Transliteration")
 
 @_attrs_define
 class Transliteration:
-    """
+    """GSM-7-safe transliteration, shown whether or not the template uses it (`applied`).
+
     Attributes:
+        applied (bool): Le modèle l'utilise (gsm7_safe) / the template uses it (gsm7_safe)
         characters_replaced (list[str]):
         fragments_without (int):
-        fragments_saved (int):
+        fragments_with (int):
+        fragments_saved (int): fragments_without - fragments_with
     """
 
+    applied: bool
     characters_replaced: list[str]
     fragments_without: int
+    fragments_with: int
     fragments_saved: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        applied = self.applied
+
         characters_replaced = self.characters_replaced
 
         fragments_without = self.fragments_without
+
+        fragments_with = self.fragments_with
 
         fragments_saved = self.fragments_saved
 
@@ -34,8 +43,10 @@ class Transliteration:
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
+                "applied": applied,
                 "characters_replaced": characters_replaced,
                 "fragments_without": fragments_without,
+                "fragments_with": fragments_with,
                 "fragments_saved": fragments_saved,
             }
         )
@@ -45,15 +56,21 @@ class Transliteration:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        applied = d.pop("applied")
+
         characters_replaced = cast(list[str], d.pop("characters_replaced"))
 
         fragments_without = d.pop("fragments_without")
 
+        fragments_with = d.pop("fragments_with")
+
         fragments_saved = d.pop("fragments_saved")
 
         transliteration = cls(
+            applied=applied,
             characters_replaced=characters_replaced,
             fragments_without=fragments_without,
+            fragments_with=fragments_with,
             fragments_saved=fragments_saved,
         )
 

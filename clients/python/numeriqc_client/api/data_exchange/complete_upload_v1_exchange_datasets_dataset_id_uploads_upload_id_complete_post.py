@@ -26,7 +26,11 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Problem | None:
+    if response.status_code == 202:
+        response_202 = response.json()
+        return response_202
+
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
 
@@ -68,7 +72,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -82,7 +86,7 @@ def sync_detailed(
     upload_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[Problem]:
+) -> Response[Any | Problem]:
     """Fichier déposé: publier ses lignes valides / file uploaded: publish its valid rows
 
     Args:
@@ -94,7 +98,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem]
+        Response[Any | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -114,7 +118,7 @@ def sync(
     upload_id: str,
     *,
     client: AuthenticatedClient,
-) -> Problem | None:
+) -> Any | Problem | None:
     """Fichier déposé: publier ses lignes valides / file uploaded: publish its valid rows
 
     Args:
@@ -126,7 +130,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem
+        Any | Problem
     """
 
     return sync_detailed(
@@ -141,7 +145,7 @@ async def asyncio_detailed(
     upload_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[Problem]:
+) -> Response[Any | Problem]:
     """Fichier déposé: publier ses lignes valides / file uploaded: publish its valid rows
 
     Args:
@@ -153,7 +157,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem]
+        Response[Any | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -171,7 +175,7 @@ async def asyncio(
     upload_id: str,
     *,
     client: AuthenticatedClient,
-) -> Problem | None:
+) -> Any | Problem | None:
     """Fichier déposé: publier ses lignes valides / file uploaded: publish its valid rows
 
     Args:
@@ -183,7 +187,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem
+        Any | Problem
     """
 
     return (

@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class NotifyEmailInLanguage(StrEnum):
+    BILINGUAL = "bilingual"
+    EN = "en"
+    FR = "fr"
+
+    def __str__(self) -> str:
+        return str(self.value)

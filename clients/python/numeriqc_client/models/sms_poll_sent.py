@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="SmsPollSent")
+
+
+@_attrs_define
+class SmsPollSent:
+    """
+    Attributes:
+        send_id (str): Cet envoi (journaux) / this send (logs)
+        queued (int): Textos mis en file (numéros distincts) / texts queued (distinct numbers)
+    """
+
+    send_id: str
+    queued: int
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        send_id = self.send_id
+
+        queued = self.queued
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "send_id": send_id,
+                "queued": queued,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        send_id = d.pop("send_id")
+
+        queued = d.pop("queued")
+
+        sms_poll_sent = cls(
+            send_id=send_id,
+            queued=queued,
+        )
+
+        sms_poll_sent.additional_properties = d
+        return sms_poll_sent
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
