@@ -37,6 +37,9 @@ from numeriqc.notifications.sms_questions import SmsQuestions
 from numeriqc.notifications.sms_replies import SmsReplies
 from numeriqc.notifications.status_callbacks import StatusCallbacks
 from numeriqc.notifications.template_registry import TemplateRegistry
+from numeriqc.organizations import public_endpoints
+from numeriqc.organizations.adapters.dns import SystemResolver
+from numeriqc.organizations.ports import HostResolver
 
 T = TypeVar("T")
 _built: dict[tuple[int, str], tuple[NotificationsSettings, Any, Any]] = {}
@@ -171,4 +174,11 @@ def status_callbacks() -> StatusCallbacks:
         reading().read_in_its_world,
         sleep=clocks.sleep,
         allow_loopback_http=config().numeriqc_local_runtime,
+        endpoint_refusal=lambda url: public_endpoints.refusal(url, resolver()),
     )
+
+
+def resolver() -> HostResolver:
+    """The name resolver callback URLs are checked with. Tests replace this function, so that no
+    test ever asks a real DNS."""
+    return SystemResolver()

@@ -8,8 +8,11 @@ recipient while retained, as Notify's `to`), Notify's callback payload is POSTed
 `Authorization: Bearer <token>`, retried here with backoff (`ATTEMPTS`), then by SQS; after the
 queue's receives run out the event lands in its dead-letter queue, which alarms.
 
-Plain HTTP is refused except to a loopback address when the local runtime runs the function (a
-test's receiver); an organization's URL is otherwise HTTPS.
+The URL must be a public HTTPS endpoint, judged by the same rule as event subscriptions and
+exchange pushes (organizations' `public_endpoints`: no loopback, private, link-local or metadata
+address, no odd numeric form, no name resolving to one), at registration and again before every
+POST, since a name can be re-pointed after it was registered. Plain HTTP is refused except to a
+loopback address when the local runtime runs the function (a test's receiver).
 """
 
 import ipaddress
@@ -29,6 +32,11 @@ from numeriqc.notifications.ports import CallbackFailed, CallbackPoster, Callbac
 BACKOFF_SECONDS = (1.0, 4.0)  # between the attempts of one delivery; then SQS's own retries
 ATTEMPTS = len(BACKOFF_SECONDS) + 1
 NOT_HTTPS = Message("L'adresse de rappel doit être en HTTPS.", "The callback URL must use HTTPS.")
+NOT_PUBLIC = Message(
+    "L'adresse de rappel doit être une adresse HTTPS publique ({reason}).",
+    "The callback URL must be a public HTTPS address ({reason}).",
+)
+EndpointRefusal = Callable[[str], str | None]  # why a URL is not a public HTTPS endpoint, or None
 
 
 class CallbackIn(BaseModel):
@@ -47,13 +55,24 @@ class CallbackOut(BaseModel):
     configured_at: datetime | None = None
 
 
-def url_errors(url: str, allow_loopback_http: bool) -> list[FieldError]:
-    parts = urlsplit(url)
-    if parts.scheme == "https" and parts.hostname:
+def url_errors(url: str, allow_loopback_http: bool, refusal: EndpointRefusal) -> list[FieldError]:
+    if allow_loopback_http and _loopback_http(url):
         return []
-    if parts.scheme == "http" and allow_loopback_http and _loopback(parts.hostname or ""):
+    reason = refusal(url)
+    if reason is None:
         return []
-    return [FieldError("body.url", "https_required", NOT_HTTPS)]
+    if reason == "not_https":
+        return [FieldError("body.url", "https_required", NOT_HTTPS)]
+    return [FieldError("body.url", reason, NOT_PUBLIC, reason=reason)]
+
+
+def _loopback_http(url: str) -> bool:
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError on a bad port
+    except ValueError:
+        return False
+    return parts.scheme == "http" and "@" not in parts.netloc and _loopback(parts.hostname or "")
 
 
 def _loopback(host: str) -> bool:
@@ -91,6 +110,7 @@ class StatusCallbacks:
         *,
         sleep: Callable[[float], None],
         allow_loopback_http: bool,
+        endpoint_refusal: EndpointRefusal,
     ) -> None:
         self._records = records
         self._cipher = cipher
@@ -98,9 +118,10 @@ class StatusCallbacks:
         self._read = read
         self._sleep = sleep
         self._allow_loopback_http = allow_loopback_http
+        self._refusal = endpoint_refusal
 
     def register(self, org_id: str, request: CallbackIn, now: datetime) -> CallbackOut:
-        errors = url_errors(request.url, self._allow_loopback_http)
+        errors = url_errors(request.url, self._allow_loopback_http, self._refusal)
         if errors:
             raise ValidationFailed(errors=errors)
         kid, encrypted = self._cipher.current_key(now)
@@ -131,6 +152,9 @@ class StatusCallbacks:
         stored = self._records.callback(org_id)
         if stored is None:
             return False
+        refused = url_errors(stored["url"], self._allow_loopback_http, self._refusal)
+        if refused:  # re-pointed to an inside address since it was registered: never POSTed there
+            raise CallbackFailed(f"endpoint {refused[0].code}")
         token = self._cipher.open(stored["token"], stored["keys"])
         body = payload(self._read(org_id, notification_id, now))
         for attempt in range(ATTEMPTS):

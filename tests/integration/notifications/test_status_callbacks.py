@@ -128,9 +128,15 @@ def test_a_failing_receiver_is_retried_then_the_event_lands_in_the_dead_letter_q
     assert TOKEN not in caplog.text
 
 
-def test_plain_http_is_refused_beyond_loopback(platform: Any, new_key: NewKey) -> None:
+def test_plain_http_beyond_loopback_and_inside_addresses_are_refused(platform: Any, new_key: NewKey) -> None:
     key = new_key("saaq")
-    for url in ("http://exemple.quebec/statuts", "ftp://exemple.quebec/x", "pas une url"):
+    inside = (
+        "https://10.0.0.1/statuts",
+        "https://169.254.169.254/latest",
+        "https://[::1]/x",
+        "https://0x7f.1/x",
+    )
+    for url in ("http://exemple.quebec/statuts", "ftp://exemple.quebec/x", "pas une url", *inside):
         answer = platform.http(
             "PUT", "/v1/notify/callback", headers=bearer(key), json={"url": url, "bearer_token": TOKEN}
         )

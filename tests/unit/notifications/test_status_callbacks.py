@@ -9,6 +9,7 @@ from numeriqc.core.problems import ValidationFailed
 from numeriqc.notifications.models import Channel, Content, Notification, Status
 from numeriqc.notifications.ports import CallbackFailed
 from numeriqc.notifications.status_callbacks import CallbackIn, StatusCallbacks, url_errors
+from numeriqc.organizations import public_endpoints
 
 NOW = datetime(2030, 1, 1, tzinfo=UTC)
 NOTIFICATION = Notification(
@@ -28,6 +29,7 @@ NOTIFICATION = Notification(
 
 class Records:
     def __init__(self) -> None:
+        self.dns: dict[str, list[str]] = {}  # names re-pointed since registration (Names)
         self.saved: dict[str, dict[str, Any]] = {}
 
     def callback(self, org_id: str) -> dict[str, Any] | None:
@@ -70,14 +72,71 @@ def _callbacks(poster: Poster, slept: list[float], records: Records | None = Non
         lambda org, nid, now: NOTIFICATION,
         sleep=slept.append,
         allow_loopback_http=False,
+        endpoint_refusal=lambda url: public_endpoints.refusal(url, Names(records)),
     )
 
 
-def test_only_https_and_loopback_http_when_allowed() -> None:
-    assert url_errors("https://exemple.quebec/x", False) == []
-    assert url_errors("http://127.0.0.1:8080/x", True) == []
+class Names:
+    """A DNS where exemple.quebec is public and interne.exemple.quebec points inside; a test can
+    re-point a name (`records.dns`)."""
+
+    def __init__(self, records: Records | None = None) -> None:
+        self._records = records
+
+    @property
+    def _dns(self) -> dict[str, list[str]]:
+        return self._records.dns if self._records is not None else {}
+
+    def addresses(self, host: str) -> list[str]:
+        found = {"exemple.quebec": ["8.8.4.4"], "interne.exemple.quebec": ["10.0.0.5"], **self._dns}
+        if host not in found:
+            raise LookupError(host)
+        return found[host]
+
+
+def _refusal(url: str) -> str | None:
+    return public_endpoints.refusal(url, Names())
+
+
+def test_only_public_https_and_loopback_http_when_allowed() -> None:
+    assert url_errors("https://exemple.quebec/x", False, _refusal) == []
+    assert url_errors("http://127.0.0.1:8080/x", True, _refusal) == []
     for url, allowed in (("http://127.0.0.1/x", False), ("http://exemple.quebec/x", True), ("x", True)):
-        assert url_errors(url, allowed), url
+        assert url_errors(url, allowed, _refusal), url
+
+
+@pytest.mark.parametrize(
+    ("url", "code"),
+    [
+        ("https://127.0.0.1/s", "not_public"),
+        ("https://169.254.169.254/latest/meta-data", "not_public"),
+        ("https://10.1.2.3/s", "not_public"),
+        ("https://[::ffff:10.0.0.1]/s", "not_public"),
+        ("https://2130706433/s", "numeric_form"),
+        ("https://interne.exemple.quebec/s", "not_public"),
+        ("https://user:pw@exemple.quebec/s", "credentials"),
+        ("https://inconnu.exemple.quebec/s", "unresolvable"),
+        ("http://exemple.quebec/s", "https_required"),
+    ],
+)
+def test_a_callback_url_is_a_public_https_endpoint_like_every_other_endpoint(url: str, code: str) -> None:
+    """The class of event subscriptions' and exchange pushes' endpoints (organizations'
+    public_endpoints), refused at registration with the field named."""
+    callbacks = _callbacks(Poster(0), [])
+    with pytest.raises(ValidationFailed) as refused:
+        callbacks.register("saaq", CallbackIn(url=url, bearer_token="secret-123456"), NOW)
+    assert [(error.field, error.code) for error in refused.value.errors] == [("body.url", code)]
+
+
+def test_a_name_re_pointed_inside_after_registration_is_never_posted_to() -> None:
+    records = Records()
+    poster = Poster(0)
+    callbacks = _callbacks(poster, [], records)
+    callbacks.register("saaq", CallbackIn(url="https://exemple.quebec/s", bearer_token="secret-123456"), NOW)
+    records.dns = {"exemple.quebec": ["192.168.1.1"]}
+    with pytest.raises(CallbackFailed, match="not_public"):
+        callbacks.deliver("saaq", "01JAAAAAAAAAAAAAAAAAAAAAAA", NOW)
+    assert poster.calls == []
 
 
 def test_the_token_is_sealed_and_posted_with_notify_payload_after_retries() -> None:
