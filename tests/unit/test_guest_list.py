@@ -56,7 +56,9 @@ def test_anyone_else_is_refused(other: str) -> None:
     assert not guest_list.allowed(other, listed, PEPPER)
 
 
-@pytest.mark.parametrize("unreadable", ["", "   ", "pas un numéro", "123", "@example.com", "a b@example.com", "x@y"])
+@pytest.mark.parametrize(
+    "unreadable", ["", "   ", "pas un numéro", "123", "@example.com", "a b@example.com", "x@y"]
+)
 def test_what_is_neither_an_email_nor_a_phone_is_refused_and_fails_closed(unreadable: str) -> None:
     assert guest_list.normal_form(unreadable) is None
     hashes, bad = guest_list.hashes([EMAIL, unreadable], PEPPER)
@@ -77,7 +79,13 @@ def test_the_hash_depends_on_the_pepper() -> None:
 
 
 def test_team_keys_belong_to_the_live_world_and_never_store_their_list() -> None:
-    fields = {"key_id": "k", "org_id": "o", "service_id": "s", "name": "n", "created_at": "2030-01-01T00:00:00Z"}
+    fields = {
+        "key_id": "k",
+        "org_id": "o",
+        "service_id": "s",
+        "name": "n",
+        "created_at": "2030-01-01T00:00:00Z",
+    }
     team = NotifyKey.model_validate({**fields, "kind": "team", "guest_list": frozenset({"ab"})})
     assert team.key_kind().value == "live"
     assert NotifyKey.model_validate({**fields, "kind": "test"}).key_kind().value == "test"

@@ -58,7 +58,12 @@ class NotifyKeyStore(SingleTable):
         self._client.put_item(
             TableName=self._table,
             Item=to_item(
-                {"pk": _partition(service_id), "sk": _GUESTS, "hashes": hashes, "updated_at": when.isoformat()}
+                {
+                    "pk": _partition(service_id),
+                    "sk": _GUESTS,
+                    "hashes": hashes,
+                    "updated_at": when.isoformat(),
+                }
             ),
         )
 

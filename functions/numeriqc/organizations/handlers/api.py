@@ -10,11 +10,11 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from numeriqc.core.auth import Scope, authorizer_context, caller_from_context, current_caller
 from numeriqc.core.http import KEY_REQUIRED, IdempotencyKey, build_resolver, json_response
+from numeriqc.core.i18n import Message
 from numeriqc.core.idempotency import idempotent_write
 from numeriqc.core.observability import logger, metrics, tracer
-from numeriqc.organizations import aws_accounts, deps, notify_keys, registry
-from numeriqc.core.i18n import Message
 from numeriqc.core.problems import FieldError, ValidationFailed
+from numeriqc.organizations import aws_accounts, deps, notify_keys, registry
 from numeriqc.organizations.models import (
     AwsAccountList,
     GuestListIn,
@@ -156,7 +156,8 @@ def create_notify_key(request: NotifyKeyIn) -> Response[NewNotifyKey]:
 
 
 NOT_A_RECIPIENT = Message(
-    "ni une adresse courriel ni un numéro de téléphone valide", "neither an email address nor a valid phone number"
+    "ni une adresse courriel ni un numéro de téléphone valide",
+    "neither an email address nor a valid phone number",
 )
 
 
