@@ -5,6 +5,7 @@
     numeriqc key create --org saaq --kind live --scopes notifications:send,events:subscribe
     numeriqc key revoke --org saaq KEY_ID          [--stack NumeriqcPlatform-prod for a real account]
     numeriqc notify-key create --org saaq --kind live --name production   (GOV.UK Notify clients)
+    numeriqc notify-key guest-list --org saaq equipe@example.qc.ca "514 555 0199"   (team keys)
 
 They call the same logic the functions use (numeriqc.organizations.registry); only where the table
 and the pepper are found differs: `.numeriqc/` written by `numeriqc dev` (or the folder of
@@ -253,6 +254,22 @@ def notify_key_revoke(args: argparse.Namespace) -> None:
     _print({"key_id": record.key_id, "revoked": True, "effective_within_seconds": 30})
 
 
+def notify_guest_list(args: argparse.Namespace) -> None:
+    """Replaces the organization's guest list (team keys send only there); kept hashed."""
+    outputs = stack_outputs(args.stack)
+    _known_org(_store(outputs), args.org)
+    kept, bad = notify_keys.replace_guest_list(
+        NotifyKeyStore(aws.client("dynamodb"), outputs["OrganizationsTableName"]),
+        pepper(outputs["PepperSecretArn"]),
+        args.org,
+        args.recipients,
+    )
+    if bad:
+        shown = ", ".join(repr(args.recipients[index]) for index in bad)
+        raise AdminError(f"neither an email address nor a valid phone number: {shown} (nothing changed)")
+    _print({"org": args.org, "entries": kept, "effective_within_seconds": 30})
+
+
 def register(commands: Any) -> None:
     """Add the `org` and `key` command groups to the CLI's subparsers."""
     stack = argparse.ArgumentParser(add_help=False)
@@ -308,7 +325,12 @@ def register(commands: Any) -> None:
     )
     made = notify.add_parser("create", parents=[stack], help="create a Notify key (shown once)")
     made.add_argument("--org", required=True)
-    made.add_argument("--kind", choices=["live", "test"], default="live")
+    made.add_argument(
+        "--kind",
+        choices=["live", "test", "team"],
+        default="live",
+        help="live: delivered; test: never delivered; team: delivered to the guest list only",
+    )
     made.add_argument("--name", default="numeriqc", help="the key's readable prefix")
     made.set_defaults(run=notify_key_create)
     listed = notify.add_parser("list", parents=[stack], help="list an organization's Notify keys")
@@ -318,6 +340,14 @@ def register(commands: Any) -> None:
     dropped.add_argument("--org", required=True)
     dropped.add_argument("key_id")
     dropped.set_defaults(run=notify_key_revoke)
+    guests = notify.add_parser(
+        "guest-list",
+        parents=[stack],
+        help="replace the guest list team keys may send to (emails, phone numbers; kept hashed)",
+    )
+    guests.add_argument("--org", required=True)
+    guests.add_argument("recipients", nargs="*", help="the whole list (none: empty it)")
+    guests.set_defaults(run=notify_guest_list)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -140,3 +140,28 @@ def test_errors_are_notify_errors(
     assert raised.value.message == [
         {"error": "AuthError", "message": "Error: Your system clock must be accurate to within 30 seconds"}
     ]
+
+
+def test_a_team_key_sends_to_its_guest_list_only(dev_platform: Any, ready: tuple[str, str]) -> None:
+    sms_template, _ = ready
+    auth = {"Authorization": f"Bearer {demo_key(dev_platform)}"}
+    guests = {"recipients": ["514-555-0100", "equipe@example.qc.ca"]}
+    status, _, body = call("PUT", f"{dev_platform.url}/v1/notify/guest-list", guests, auth)
+    assert status == 200, body
+    client = NotificationsAPIClient(_notify_key(dev_platform, "team"), base_url=dev_platform.url)
+    personalisation = {"nom": "Zoé", "date": "1er mars"}
+    sms = client.send_sms_notification(
+        phone_number=DELIVERED,
+        template_id=sms_template,
+        personalisation=personalisation,
+        reference="e2e-team",
+    )
+    assert client.get_notification_by_id(sms["id"])["reference"] == "e2e-team"
+    with pytest.raises(HTTPError) as raised:
+        client.send_sms_notification(
+            phone_number="+1 514 234 0000", template_id=sms_template, personalisation=personalisation
+        )
+    assert raised.value.status_code == 400
+    assert raised.value.message == [
+        {"error": "BadRequestError", "message": "Can’t send to this recipient using a team-only API key"}
+    ]

@@ -110,7 +110,7 @@ class OrganizationOut(BaseModel):
     scopes: list[str]
 
 
-NotifyKind = Literal["live", "test"]
+NotifyKind = Literal["live", "test", "team"]
 
 
 class NotifyKey(BaseModel):
@@ -126,9 +126,13 @@ class NotifyKey(BaseModel):
     created_at: datetime
     expires_at: datetime | None = None
     revoked_at: datetime | None = None
+    # A team key's guest list (core/guest_list.py), read with the keys, never stored on the key
+    guest_list: frozenset[str] = Field(default=frozenset(), exclude=True)
 
     def key_kind(self) -> KeyKind:
-        return KeyKind(self.kind)
+        """Team keys deliver for real: their notifications live in the live world, as on Notify,
+        which lists team-key notifications with live ones (docs/decisions/0006)."""
+        return KeyKind.TEST if self.kind == "test" else KeyKind.LIVE
 
 
 class NewNotifyKey(BaseModel):
@@ -144,4 +148,27 @@ class NotifyKeyIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     name: Name = Field(examples=["production"])
-    kind: NotifyKind = Field(description="live, ou test (jamais livré) / live, or test (never delivered)")
+    kind: NotifyKind = Field(
+        description="live; test (jamais livré); team (livré à la liste d'invités seulement) / "
+        "live; test (never delivered); team (delivered to the guest list only)"
+    )
+
+
+class GuestListIn(BaseModel):
+    """The whole guest list of the organization's team keys: replaces the previous one."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    recipients: list[Annotated[str, StringConstraints(max_length=320)]] = Field(
+        max_length=20,
+        examples=[["equipe@example.qc.ca", "+1 514 555 0199"]],
+        description="Courriels et numéros; gardés hachés, jamais en clair / "
+        "emails and phone numbers; kept hashed, never in clear",
+    )
+
+
+class GuestListOut(BaseModel):
+    """What was kept: a count, never the entries (the platform keeps only their hashes)."""
+
+    entries: int
+    effective_within_seconds: int = 30

@@ -12,6 +12,8 @@ service id and `iat` the time, and send it as `Authorization: Bearer <JWT>` on e
   official clients make one token per request, with a one-second `iat`, so the same token may
   legitimately be sent several times within the second it was first seen, never later. A token
   carrying a `jti` (Notify's clients do not send one) is single-use.
+- A team key sends for real, but only to the organization's guest list (core/guest_list.py): the
+  list is read in the same Query as the keys and travels in the authorizer's context as hashes.
 """
 
 import base64
@@ -25,6 +27,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
+from numeriqc.core import guest_list
 from numeriqc.core.auth import Scope
 from numeriqc.core.clock import Clock
 from numeriqc.core.clock import now as installed_clock
@@ -208,3 +211,15 @@ def revoke_key(
 ) -> NotifyKey | None:
     """The revoked key, or None when the organization has no such key."""
     return store.revoke_notify_key(service_id(org_id), key_id, clock())
+
+
+def replace_guest_list(
+    store: NotifyKeyRecords, pepper: bytes, org_id: str, entries: list[str], clock: Clock = installed_clock
+) -> tuple[int, list[int]]:
+    """Replaces the organization's guest list: (entries kept, indexes refused). Nothing is written
+    when one entry is neither an email nor a phone number: the list is whole or unchanged."""
+    hashes, bad = guest_list.hashes(entries, pepper)
+    if bad:
+        return 0, bad
+    store.put_guest_list(service_id(org_id), hashes, clock())
+    return len(hashes), []

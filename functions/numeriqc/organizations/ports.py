@@ -117,6 +117,8 @@ class NotifyKeyRecords(NotifyKeyLookup, Protocol):
 
     def revoke_notify_key(self, service_id: str, key_id: str, when: datetime) -> NotifyKey | None: ...
 
+    def put_guest_list(self, service_id: str, hashes: list[str], when: datetime) -> None: ...
+
 
 class TokenLedger(Protocol):
     """When a token was first presented: None the first time (and it is recorded until `until`)."""

@@ -324,3 +324,118 @@ def test_keys_through_the_api_and_test_keys_never_deliver(platform: Any, new_key
     assert platform.outbox() == []
     read = _v2(platform, api_key, "GET", f"/v2/notifications/{sent.json()['id']}").json()
     assert read["status"] == "delivered"
+
+
+# -- team keys and their guest list (core/guest_list.py) -----------------------------------------------
+
+OTHER_PHONE = "514 234 5679"
+TEAM_ONLY = "Can’t send to this recipient using a team-only API key"
+
+
+def _team_setup(platform: Any, new_key: NewKey) -> tuple[str, str, str]:
+    """(a /v1 key, a team key made through the API, the SMS template's UUID); both phones consent."""
+    key = new_key("saaq")
+    template = create_template(platform, key, SMS_TEMPLATE)
+    consent(platform, key, "sms", PHONE)
+    consent(platform, key, "sms", OTHER_PHONE)
+    made = platform.http(
+        "POST", "/v1/notify/keys", headers=bearer(key), json={"name": "Équipe", "kind": "team"}
+    )
+    assert made.status == 201, made.text
+    assert made.json()["record"]["kind"] == "team"
+    return key, made.json()["key"], str(uuid.UUID(int=_ulid_int(template["template_id"])))
+
+
+def _sms(platform: Any, api_key: str, template_uuid: str, phone: str, language: str | None = None) -> Any:
+    body = {
+        "phone_number": phone,
+        "template_id": template_uuid,
+        "personalisation": {"prénom": "Z", "date": "d"},
+    }
+    return _v2(platform, api_key, "POST", "/v2/notifications/sms", language, json=body)
+
+
+def test_a_team_key_delivers_to_the_guest_list_only(platform: Any, new_key: NewKey) -> None:
+    key, team_key, template_uuid = _team_setup(platform, new_key)
+    listed = platform.http(
+        "PUT",
+        "/v1/notify/guest-list",
+        headers=bearer(key),
+        json={"recipients": ["+1 (514) 234-5678", "Equipe@Example.QC.ca"]},
+    )
+    assert listed.status == 200, listed.text
+    assert listed.json()["entries"] == 2
+
+    sent = _sms(platform, team_key, template_uuid, "５１４-２３４-５６７８")  # another spelling, listed
+    assert sent.status == 201, sent.text
+    refused = _errors(_sms(platform, team_key, template_uuid, OTHER_PHONE), 400)
+    assert refused == [{"error": "BadRequestError", "message": TEAM_ONLY}]
+    french = _errors(_sms(platform, team_key, template_uuid, OTHER_PHONE, language="fr"), 400)
+    assert french == [
+        {
+            "error": "BadRequestError",
+            "message": "Impossible d'envoyer à ce destinataire avec une clé d'API d'équipe",
+        }
+    ]
+    platform.drain()
+    assert [message.to for message in platform.outbox()] == [["+15142345678"]]  # delivered for real, once
+
+    # Team-key notifications live with live ones (as on Notify): a live key lists and reads it.
+    live_key = notify_key(platform, "saaq", kind="live")
+    listing = _v2(platform, live_key, "GET", "/v2/notifications").json()["notifications"]
+    assert [item["id"] for item in listing] == [sent.json()["id"]]
+    stored = str(aws.client("dynamodb").scan(TableName=platform.names["OrganizationsTable"])["Items"])
+    assert "5142345678" not in stored and "equipe@" not in stored.lower()
+
+
+def test_the_guest_list_is_replaced_whole_or_not_at_all(platform: Any, new_key: NewKey) -> None:
+    key, team_key, template_uuid = _team_setup(platform, new_key)
+    assert (
+        platform.http(
+            "PUT", "/v1/notify/guest-list", headers=bearer(key), json={"recipients": [PHONE]}
+        ).status
+        == 200
+    )
+    bad = {"recipients": [OTHER_PHONE, "pas un numéro"]}
+    for language, word in (("fr", "courriel"), ("en", "email")):
+        headers = {**bearer(key), "Accept-Language": language}
+        refused = platform.http("PUT", "/v1/notify/guest-list", headers=headers, json=bad)
+        assert refused.status == 422, refused.text
+        assert refused.headers["content-type"].startswith("application/problem+json")
+        problem = refused.json()
+        assert [error["field"] for error in problem["errors"]] == ["body.recipients.1"]
+        assert word in problem["errors"][0]["detail"]
+    assert _sms(platform, team_key, template_uuid, PHONE).status == 201  # the list is unchanged
+    assert _sms(platform, team_key, template_uuid, OTHER_PHONE).status == 400
+
+    # An empty list: the team key may send to no one (within the keys' 30 s cache: the clock moves).
+    assert (
+        platform.http("PUT", "/v1/notify/guest-list", headers=bearer(key), json={"recipients": []}).status
+        == 200
+    )
+    platform.clock.set(MORNING + timedelta(minutes=1))
+    assert _sms(platform, team_key, template_uuid, PHONE).status == 400
+
+
+def test_team_keys_and_their_guest_list_are_one_read(platform: Any) -> None:
+    """The authorizer's one Query per cold service brings the guest list with the keys."""
+    notify_key(platform, "saaq", kind="team")
+    notify_key(platform, "saaq", kind="live")
+    client = aws.client("dynamodb")
+    store = NotifyKeyStore(client, platform.names["OrganizationsTable"])
+    service = notify_keys.service_id("saaq")
+    notify_keys.replace_guest_list(store, b"pepper" * 6, "saaq", [PHONE, "a@b.ca"])
+    calls: list[str] = []
+
+    def count(model: Any, **_: Any) -> None:
+        calls.append(model.name)
+
+    client.meta.events.register("before-call.dynamodb", count)
+    try:
+        keys = store.notify_keys(service)
+    finally:
+        client.meta.events.unregister("before-call.dynamodb", count)
+    assert calls == ["Query"]
+    assert sorted(record.kind for record in keys) == ["live", "team"]
+    assert {len(record.guest_list) for record in keys if record.kind == "team"} == {2}
+    assert {len(record.guest_list) for record in keys if record.kind == "live"} == {0}

@@ -76,6 +76,8 @@ from .grant_list import GrantList
 from .grant_status import GrantStatus
 from .group_summary import GroupSummary
 from .group_summary_representative_item import GroupSummaryRepresentativeItem
+from .guest_list_in import GuestListIn
+from .guest_list_out import GuestListOut
 from .health_report import HealthReport
 from .indicator import Indicator
 from .indicator_aggregation import IndicatorAggregation
@@ -323,6 +325,8 @@ __all__ = (
     "GrantStatus",
     "GroupSummary",
     "GroupSummaryRepresentativeItem",
+    "GuestListIn",
+    "GuestListOut",
     "HealthReport",
     "Indicator",
     "IndicatorAggregation",

@@ -16,7 +16,8 @@ class NotifyKeyIn:
 
     Attributes:
         name (str):
-        kind (NotifyKeyInKind): live, ou test (jamais livré) / live, or test (never delivered)
+        kind (NotifyKeyInKind): live; test (jamais livré); team (livré à la liste d'invités seulement) / live; test
+            (never delivered); team (delivered to the guest list only)
     """
 
     name: str

@@ -3,6 +3,7 @@ from enum import StrEnum
 
 class NotifyKeyInKind(StrEnum):
     LIVE = "live"
+    TEAM = "team"
     TEST = "test"
 
     def __str__(self) -> str:

@@ -3,6 +3,9 @@
 pk                   sk               item
 NOTIFY#<service id>  NKEY#<key_id>    a Notify-style key: id, organization, name, kind, revocation
                                       (no secret: it is derived, organizations/notify_keys.py)
+NOTIFY#<service id>  NKEY#~guests    the team keys' guest list: `hashes`, keyed hashes of emails
+                                      and phone numbers (core/guest_list.py); `~` sorts after
+                                      every key id, and the keys' Query reads it with them
 NOTIFY#<service id>  JWT#<h>          when a token was first presented; h = SHA-256 of its marker
                                       (its jti or signature); numeric `expires_at` for the TTL
 
@@ -22,6 +25,7 @@ from numeriqc.organizations.models import NotifyKey
 
 CACHE_FOR = timedelta(seconds=30)
 _KEY = "NKEY#"
+_GUESTS = _KEY + "~guests"
 
 
 def _partition(service_id: str) -> str:
@@ -37,7 +41,31 @@ class NotifyKeyStore(SingleTable):
         self._client.put_item(**put["Put"])
 
     def notify_keys(self, service_id: str, *, refresh: bool = False) -> list[NotifyKey]:
-        return [NotifyKey.model_validate(item) for item in self._query_all(_partition(service_id), _KEY)]
+        """The service's keys, team keys carrying the guest list: one Query, the same as
+        before team keys existed (the list item sits in the keys' range)."""
+        items = list(self._query_all(_partition(service_id), _KEY))
+        guests = frozenset(
+            str(h) for item in items if item.get("sk") == _GUESTS for h in item.get("hashes") or []
+        )
+        return [
+            NotifyKey.model_validate({**item, "guest_list": guests if item.get("kind") == "team" else ()})
+            for item in items
+            if item.get("sk") != _GUESTS
+        ]
+
+    def put_guest_list(self, service_id: str, hashes: list[str], when: datetime) -> None:
+        """Replaces the whole list (one PutItem: a reader sees the old list or the new one)."""
+        self._client.put_item(
+            TableName=self._table,
+            Item=to_item(
+                {
+                    "pk": _partition(service_id),
+                    "sk": _GUESTS,
+                    "hashes": hashes,
+                    "updated_at": when.isoformat(),
+                }
+            ),
+        )
 
     @property
     def table(self) -> str:

@@ -10,11 +10,15 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from numeriqc.core.auth import Scope, authorizer_context, caller_from_context, current_caller
 from numeriqc.core.http import KEY_REQUIRED, IdempotencyKey, build_resolver, json_response
+from numeriqc.core.i18n import Message
 from numeriqc.core.idempotency import idempotent_write
 from numeriqc.core.observability import logger, metrics, tracer
+from numeriqc.core.problems import FieldError, ValidationFailed
 from numeriqc.organizations import aws_accounts, deps, notify_keys, registry
 from numeriqc.organizations.models import (
     AwsAccountList,
+    GuestListIn,
+    GuestListOut,
     NewNotifyKey,
     NotifyKeyIn,
     OrganizationOut,
@@ -149,6 +153,30 @@ def create_notify_key(request: NotifyKeyIn) -> Response[NewNotifyKey]:
         deps.notify_store(), deps.key_pepper(), org_id=caller.org_id, name=request.name, kind=request.kind
     )
     return json_response(created.model_dump(mode="json"), status=201)
+
+
+NOT_A_RECIPIENT = Message(
+    "ni une adresse courriel ni un numéro de téléphone valide",
+    "neither an email address nor a valid phone number",
+)
+
+
+@app.put(
+    "/v1/notify/guest-list",
+    tags=[NOTIFY_TAG],
+    security=KEY_REQUIRED,
+    summary="Remplacer la liste d'invités des clés d'équipe / replace the team keys' guest list",
+)
+def replace_guest_list(request: GuestListIn) -> GuestListOut:
+    """The whole list at once (a PUT: repeating it is harmless), kept as keyed hashes only."""
+    caller = current_caller(app, Scope.NOTIFICATIONS_MANAGE)
+    kept, bad = notify_keys.replace_guest_list(
+        deps.notify_store(), deps.key_pepper(), caller.org_id, request.recipients
+    )
+    if bad:
+        errors = [FieldError(f"body.recipients.{index}", "recipient", NOT_A_RECIPIENT) for index in bad]
+        raise ValidationFailed(errors=errors)
+    return GuestListOut(entries=kept)
 
 
 @logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_HTTP)

@@ -15,7 +15,7 @@ from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.openapi.params import Path, Query
 from pydantic import BaseModel, ConfigDict, Field
 
-from numeriqc.core import clock, events
+from numeriqc.core import clock, events, guest_list
 from numeriqc.core.auth import Caller, Scope, authorizer_context, caller_from_context, current_caller
 from numeriqc.core.http import KEY_REQUIRED, NOTIFY_TOKEN_REQUIRED, IdempotencyKey, json_response
 from numeriqc.core.i18n import Message, negotiate
@@ -67,6 +67,11 @@ NO_RESULT = Message("Aucun résultat", "No result found")
 NO_LETTERS = Message(
     "Impossible d'envoyer des lettres : numériQc envoie des courriels et des textos seulement",
     "Cannot send letters: numeriQc sends emails and text messages only",
+)
+# Notify's words for a team key's send to someone off the guest list (400 BadRequestError).
+TEAM_ONLY = Message(
+    "Impossible d'envoyer à ce destinataire avec une clé d'API d'équipe",
+    "Can’t send to this recipient using a team-only API key",
 )
 BAD_ID = Message("{field} n'est pas un UUID valide", "{field} is not a valid UUID")
 
@@ -235,6 +240,8 @@ def _send(  # noqa: PLR0917 - the two send routes differ by these only
     recipient: str,
     field: str,
 ) -> Response[dict[str, Any]]:
+    _team_key_may_send_to(recipient)
+
     def work() -> dict[str, Any]:
         try:
             notification = deps.acceptance().send_one(
@@ -270,6 +277,17 @@ def _send(  # noqa: PLR0917 - the two send routes differ by these only
         work=work,
     )
     return json_response(created, 201)
+
+
+def _team_key_may_send_to(recipient: str) -> None:
+    """A team key sends only to the guest list its authorizer read with it (hashes, in the
+    context); refused before anything is written, as Notify does, and fails closed."""
+    context = authorizer_context(app)
+    if context.get("notify_kind") != "team":
+        return
+    hashes = frozenset(str(context.get("guest_list") or "").split())
+    if not guest_list.allowed(recipient, hashes, deps.pepper()):
+        raise MalformedRequest(TEAM_ONLY)
 
 
 # -- reading -----------------------------------------------------------------------------------------
