@@ -20,7 +20,7 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from numeriqc.core.auth import Caller
-from numeriqc.core.i18n import Message
+from numeriqc.core.i18n import Language, Message
 from numeriqc.core.ids import is_ulid, new_ulid
 from numeriqc.core.problems import Conflict as ConflictProblem
 from numeriqc.core.problems import FieldError, NotFound, Problem, ValidationFailed
@@ -28,6 +28,7 @@ from numeriqc.core.validation import field_errors
 from numeriqc.notifications import addresses, consent
 from numeriqc.notifications.models import (
     Channel,
+    Consent,
     ConsentImport,
     ConsentImportIn,
     Purpose,
@@ -71,7 +72,7 @@ _NOT_UPLOADED = Message(
 )
 _FINISHED = Message("Cette importation est terminée.", "This import is finished.")
 _BAD_CSV = Message("Le fichier n'est pas un CSV UTF-8 lisible.", "The file is not a readable UTF-8 CSV.")
-_MISSING = Message("La colonne « {column} » manque ou est vide.", "The column '{column}' is missing or empty.")
+_MISSING = Message("La colonne « {name} » manque ou est vide.", "The column '{name}' is missing or empty.")
 _BAD_CHANNEL = Message("Le canal doit être email ou sms.", "The channel must be email or sms.")
 _BAD_PURPOSE = Message(
     "La finalité doit être en minuscules, chiffres, . _ - (64 au plus).",
@@ -81,10 +82,10 @@ _BAD_DATE = Message(
     "La date doit être ISO 8601 avec fuseau horaire (2024-05-01T09:00:00-04:00).",
     "The date must be ISO 8601 with a time zone (2024-05-01T09:00:00-04:00).",
 )
-_FUTURE = Message("Le consentement ne peut pas être donné dans le futur.", "Consent cannot be given in the future.")
-_TOO_OLD = Message(
-    "Date invraisemblable : avant le {oldest}.", "Implausible date: before {oldest}."
+_FUTURE = Message(
+    "Le consentement ne peut pas être donné dans le futur.", "Consent cannot be given in the future."
 )
+_TOO_OLD = Message("Date invraisemblable : avant le {oldest}.", "Implausible date: before {oldest}.")
 _FORMULA = Message(
     "La valeur ne peut pas commencer par = + - @ (formule de tableur).",
     "The value cannot start with = + - @ (a spreadsheet formula).",
@@ -115,7 +116,7 @@ def check_row(number: int, row: dict[str, Value], now: datetime) -> ImportRow | 
         if column is not None and column not in cells:
             cells[column] = str(value).strip()
     errors = [
-        RowError.of(number, column, "missing", _MISSING, column=column)
+        RowError.of(number, column, "missing", _MISSING, name=column)
         for column in COLUMNS
         if not cells.get(column)
     ]
@@ -173,14 +174,16 @@ def refusal_error(number: int, problem: Problem, *, opted_out: bool) -> RowError
     a STOP, a change while recording, or else the citizen's withdrawal: consent.py's order)."""
     if problem.errors:
         first = problem.errors[0]
-        return RowError.of(number, first.field.removeprefix("body."), first.code, first.message, **first.params)
+        return RowError.of(
+            number, first.field.removeprefix("body."), first.code, first.message, **first.params
+        )
     if opted_out:
         code = "opted_out"
     elif problem.detail is consent.CHANGED_MEANWHILE:
         code = "changed_meanwhile"
     else:
         code = "withdrawn_by_citizen"
-    return RowError.of(number, "recipient", code, problem.detail)
+    return RowError.of(number, "recipient", code, problem.detail or consent.CHANGED_MEANWHILE)
 
 
 class ConsentImporter:
@@ -198,7 +201,9 @@ class ConsentImporter:
         self._uploads = uploads
         self._hash = hash_recipient
 
-    def submit(self, caller: Caller, request: ConsentImportIn, now: datetime) -> ConsentImport:
+    def submit(
+        self, caller: Caller, request: ConsentImportIn, now: datetime, language: Language = "fr"
+    ) -> ConsentImport:
         if request.rows is None and not request.upload:
             raise ValidationFailed(errors=[FieldError("body.rows", "missing", _NO_ROWS)])
         if request.rows is not None and request.upload:
@@ -212,13 +217,17 @@ class ConsentImporter:
         }
         self._imports.save_consent_import(caller.org_id, item, new=True)
         if not request.upload:
-            return self._import(caller.org_id, item, request.rows or [], now)
-        out = import_of(item)
-        out.upload_url = self._uploads.upload_url(upload_key(caller.org_id, item["import_id"]), UPLOAD_SECONDS)
+            return self._import(caller.org_id, item, request.rows or [], now, language)
+        out = import_of(item, language)
+        out.upload_url = self._uploads.upload_url(
+            upload_key(caller.org_id, item["import_id"]), UPLOAD_SECONDS
+        )
         out.upload_expires_at = now + timedelta(seconds=UPLOAD_SECONDS)
         return out
 
-    def start(self, caller: Caller, import_id: str, now: datetime) -> ConsentImport:
+    def start(
+        self, caller: Caller, import_id: str, now: datetime, language: Language = "fr"
+    ) -> ConsentImport:
         """Import the uploaded CSV; again after a fault, it records only what is not yet there."""
         item = self._item(caller, import_id)
         if item["status"] == "finished":
@@ -241,10 +250,15 @@ class ConsentImporter:
         except ValidationError as error:
             located = [{**one, "loc": ("file", *one["loc"])} for one in error.errors(include_url=False)]
             raise ValidationFailed(errors=field_errors(located[:MAX_REPORTED_ERRORS])) from None
-        return self._import(caller.org_id, {**item, "status": "importing"}, rows, now)
+        return self._import(caller.org_id, {**item, "status": "importing"}, rows, now, language)
 
     def _import(
-        self, org_id: str, item: dict[str, Any], rows: list[dict[str, Value]], now: datetime
+        self,
+        org_id: str,
+        item: dict[str, Any],
+        rows: list[dict[str, Value]],
+        now: datetime,
+        language: Language,
     ) -> ConsentImport:
         if len(rows) > MAX_ROWS:
             raise ValidationFailed(errors=[FieldError("body.rows", "too_many", _TOO_MANY, max=MAX_ROWS)])
@@ -257,33 +271,11 @@ class ConsentImporter:
                 valid.append(checked)
             else:
                 errors.append(checked[0])
-        recorded = present = 0
+        outcomes: list[str | RowError] = []
         for start in range(0, len(valid), 100):
-            chunk = valid[start : start + 100]
-            keys = [(org_id, row.channel.value, self._hash(addresses.hash_key(row.channel, row.recipient))) for row in chunk]
-            states = self._consents.consent_states(list(set(keys)))
-            for row, key in zip(chunk, keys, strict=True):
-                existing, optout = states[key]
-                if already_present(existing, row):
-                    present += 1
-                    continue
-                refused = consent.recording_refusal(
-                    existing, optout, given_at=row.given_at, now=now, citizen_token=None, token_valid=False
-                )
-                if refused is None:
-                    try:  # a fault here fails the call: the import is started again, whole
-                        recorded_item = consent.record(
-                            self._consents, org_id, row.channel, key[2],
-                            purpose=row.purpose, source=row.source, given_at=row.given_at,
-                            replacing=existing,
-                        )
-                    except Conflict:  # a withdrawal landed between the read and the write
-                        refused = ConflictProblem(consent.CHANGED_MEANWHILE)
-                    else:
-                        states[key] = (_stored(recorded_item, key[2]), optout)
-                        recorded += 1
-                        continue
-                errors.append(refusal_error(row.number, refused, opted_out=optout is not None))
+            outcomes.extend(self._record(org_id, valid[start : start + 100], now))
+        errors.extend(outcome for outcome in outcomes if isinstance(outcome, RowError))
+        recorded, present = outcomes.count("recorded"), outcomes.count("already_present")
         errors.sort(key=lambda error: error.row)
         done = {
             **item,
@@ -292,10 +284,52 @@ class ConsentImporter:
             "recorded": recorded,
             "already_present": present,
             "refused": len(errors),
-            "row_errors": [error.model_dump() for error in errors[:MAX_REPORTED_ERRORS]],
+            "row_errors": [
+                {**error.model_dump(), "detail_en": error.message().render("en")}
+                for error in errors[:MAX_REPORTED_ERRORS]
+            ],
         }
         self._imports.save_consent_import(org_id, done)
-        return import_of(done)
+        return import_of(done, language)
+
+    def _record(self, org_id: str, rows: list[ImportRow], now: datetime) -> list[str | RowError]:
+        """Each row's outcome: `recorded`, `already_present` or its refusal. One BatchGetItem for
+        the rows, then one conditional PutItem per consent recorded; a table fault fails the call
+        (the rows before it are recorded) and the import is started again, whole."""
+        keys = [
+            (org_id, row.channel.value, self._hash(addresses.hash_key(row.channel, row.recipient)))
+            for row in rows
+        ]
+        states = self._consents.consent_states(list(set(keys)))
+        outcomes: list[str | RowError] = []
+        for row, key in zip(rows, keys, strict=True):
+            existing, optout = states[key]
+            if already_present(existing, row):
+                outcomes.append("already_present")
+                continue
+            refused = consent.recording_refusal(
+                existing, optout, given_at=row.given_at, now=now, citizen_token=None, token_valid=False
+            )
+            if refused is None:
+                try:
+                    recorded = consent.record(
+                        self._consents,
+                        org_id,
+                        row.channel,
+                        key[2],
+                        purpose=row.purpose,
+                        source=row.source,
+                        given_at=row.given_at,
+                        replacing=existing,
+                    )
+                except Conflict:  # a withdrawal landed between the read and the write
+                    refused = ConflictProblem(consent.CHANGED_MEANWHILE)
+                else:  # a later row naming the same recipient reads what was just written
+                    states[key] = (_stored(recorded, key[2]), optout)
+                    outcomes.append("recorded")
+                    continue
+            outcomes.append(refusal_error(row.number, refused, opted_out=optout is not None))
+        return outcomes
 
     def _item(self, caller: Caller, import_id: str) -> dict[str, Any]:
         """The import, when a key of the caller's kind made it (test and live are two worlds)."""
@@ -304,11 +338,11 @@ class ConsentImporter:
             raise NotFound(_NO_IMPORT, import_id=import_id)
         return item
 
-    def read(self, caller: Caller, import_id: str) -> ConsentImport:
-        return import_of(self._item(caller, import_id))
+    def read(self, caller: Caller, import_id: str, language: Language = "fr") -> ConsentImport:
+        return import_of(self._item(caller, import_id), language)
 
 
-def _stored(recorded: Any, rh: str) -> dict[str, Any]:
+def _stored(recorded: Consent, rh: str) -> dict[str, Any]:
     """The registry item `consent.record` just wrote, for the next row naming the same recipient."""
     return {
         "rh": rh,
@@ -324,7 +358,8 @@ def upload_key(org_id: str, import_id: str) -> str:
     return f"uploads/{org_id}/consent-imports/{import_id}.csv"
 
 
-def import_of(item: dict[str, Any]) -> ConsentImport:
+def import_of(item: dict[str, Any], language: Language = "fr") -> ConsentImport:
+    """The import as its caller reads it: row errors in the caller's language (both are stored)."""
     return ConsentImport(
         import_id=item["import_id"],
         status=item["status"],
@@ -333,5 +368,13 @@ def import_of(item: dict[str, Any]) -> ConsentImport:
         already_present=int(item.get("already_present", 0)),
         refused=int(item.get("refused", 0)),
         created_at=item["created_at"],
-        row_errors=[RowError.model_validate(error) for error in item.get("row_errors", [])],
+        row_errors=[
+            RowError(
+                row=int(error["row"]),
+                column=str(error["column"]),
+                code=str(error["code"]),
+                detail=str(error.get(f"detail_{language}", error["detail"])),
+            )
+            for error in item.get("row_errors", [])
+        ],
     )

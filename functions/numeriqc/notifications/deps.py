@@ -28,8 +28,8 @@ from numeriqc.notifications.bulk_planning import SlicePlanner
 from numeriqc.notifications.cancellation import Cancellation
 from numeriqc.notifications.channel_delivery import ChannelDelivery
 from numeriqc.notifications.citizens import Citizens
-from numeriqc.notifications.consent_imports import ConsentImporter
 from numeriqc.notifications.coming_due import ComingDue
+from numeriqc.notifications.consent_imports import ConsentImporter
 from numeriqc.notifications.delivery_outcomes import DeliveryOutcomes
 from numeriqc.notifications.platform_sms import PlatformSms
 from numeriqc.notifications.reading import Reading

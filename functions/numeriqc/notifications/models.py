@@ -402,7 +402,9 @@ class ConsentImport(BaseModel):
     created_at: datetime
     upload_url: str | None = None
     upload_expires_at: datetime | None = None
-    row_errors: list[RowError] = Field(default_factory=list)
+    row_errors: list[RowError] = Field(
+        default_factory=list, description="Dans la langue de l'appelant / in the caller's language"
+    )
 
 
 # -- reminders -------------------------------------------------------------------------------------

@@ -62,7 +62,7 @@ def test_json_rows_are_recorded_with_their_date_and_source_and_a_reimport_record
     rows = [
         _row("514 234 0001"),
         _row("514 234 0002", given_at="2030-01-01T00:00:00+00:00"),  # in the future
-        _row("514 234 0003", source="=HYPERLINK(\"http://x\")"),
+        _row("514 234 0003", source='=HYPERLINK("http://x")'),
         _row("514 234 0004", purpose="sondages", channel="sms"),
     ]
     done = _import(platform, key, rows)
@@ -91,7 +91,10 @@ def test_a_withdrawal_or_a_stop_is_never_overwritten_by_an_import(
     key = new_key("saaq")
     _import(platform, key, [_row("514 234 0011"), _row("514 234 0012")])
     withdrawn = platform.http(
-        "POST", "/v1/consents/withdraw", headers=bearer(key), json={"channel": "sms", "recipient": "514 234 0011"}
+        "POST",
+        "/v1/consents/withdraw",
+        headers=bearer(key),
+        json={"channel": "sms", "recipient": "514 234 0011"},
     )
     assert withdrawn.status == 200
     stop = {"originationNumber": "+15142340012", "messageBody": "STOP", "inboundMessageId": "in-1"}
@@ -115,10 +118,12 @@ def test_a_withdrawal_or_a_stop_is_never_overwritten_by_an_import(
 def test_row_errors_are_wholly_in_english_when_asked(platform: Any, new_key: NewKey) -> None:
     key = new_key("saaq")
     done = _import(platform, key, [_row("nope", channel="fax", given_at="hier")], language="en")
-    details = [error["detail"] for error in done["row_errors"]]
-    assert done["refused"] == 1 and done["row_errors"][0]["code"] == "invalid_channel"
-    # RowError details are stored in French (`code` says it in any language), as bulk sends'
-    assert details and all(detail for detail in details)
+    assert done["refused"] == 1
+    [error] = done["row_errors"]  # the row's first reason
+    assert (error["row"], error["column"], error["code"]) == (1, "channel", "invalid_channel")
+    assert error["detail"] == "The channel must be email or sms."
+    french = platform.http("GET", f"/v1/consents/imports/{done['import_id']}", headers=bearer(key)).json()
+    assert french["row_errors"][0]["detail"] == "Le canal doit être email ou sms."
     refused = platform.http("POST", "/v1/consents/imports", headers=bearer(key, "en"), json={})
     assert refused.status == 422 and refused.headers["content-language"] == "en"
     assert refused.json()["errors"][0]["field"] == "body.rows"
@@ -127,9 +132,7 @@ def test_row_errors_are_wholly_in_english_when_asked(platform: Any, new_key: New
 
 def test_a_csv_upload_with_french_columns_and_a_bad_encoding(platform: Any, new_key: NewKey) -> None:
     key = new_key("saaq")
-    created = platform.http(
-        "POST", "/v1/consents/imports", headers=bearer(key), json={"upload": True}
-    ).json()
+    created = platform.http("POST", "/v1/consents/imports", headers=bearer(key), json={"upload": True}).json()
     assert created["status"] == "awaiting-upload" and created["upload_url"]
     path = f"/v1/consents/imports/{created['import_id']}/start"
     not_yet = platform.http("POST", path, headers=bearer(key, "en"))
@@ -153,7 +156,9 @@ def test_a_csv_upload_with_french_columns_and_a_bad_encoding(platform: Any, new_
     assert started.status == 200, started.text
     done = started.json()
     assert _counts(done) == (2, 1, 0, 1)
-    assert [(e["row"], e["column"], e["code"]) for e in done["row_errors"]] == [(2, "channel", "invalid_channel")]
+    assert [(e["row"], e["column"], e["code"]) for e in done["row_errors"]] == [
+        (2, "channel", "invalid_channel")
+    ]
     assert _lookup(platform, key, "514 234 0021")["source"] == "formulaire-papier"
     finished = platform.http("POST", path, headers=bearer(key))
     assert finished.status == 422 and finished.json()["errors"][0]["code"] == "finished"

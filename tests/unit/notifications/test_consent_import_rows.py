@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from numeriqc.core.problems import Conflict, FieldError, ValidationFailed
 from numeriqc.core.i18n import Message
+from numeriqc.core.problems import Conflict, FieldError, ValidationFailed
 from numeriqc.notifications.consent_imports import (
     ImportRow,
     already_present,
@@ -70,12 +70,15 @@ def _codes(row: dict[str, Any]) -> list[tuple[str, str]]:
         ({"given_at": "hier"}, [("given_at", "invalid_date")]),
         ({"given_at": (NOW + timedelta(minutes=1)).isoformat()}, [("given_at", "in_the_future")]),
         ({"given_at": "1926-04-02T10:00:00-04:00"}, [("given_at", "too_old")]),
-        ({"source": "=HYPERLINK(\"http://x\")"}, [("source", "formula")]),
+        ({"source": '=HYPERLINK("http://x")'}, [("source", "formula")]),
         ({"source": "+1+1"}, [("source", "formula")]),
         ({"source": "@SUM(A1)"}, [("source", "formula")]),
         ({"source": "-2"}, [("source", "formula")]),
         ({"source": "x" * 201}, [("source", "too_long")]),
-        ({"channel": "sms", "given_at": "demain", "source": "=1"}, [("given_at", "invalid_date"), ("source", "formula")]),
+        (
+            {"channel": "sms", "given_at": "demain", "source": "=1"},
+            [("given_at", "invalid_date"), ("source", "formula")],
+        ),
     ],
 )
 def test_every_faulty_cell_is_named(change: dict[str, str], expected: list[tuple[str, str]]) -> None:

@@ -46,6 +46,10 @@ def withdraw_consent(request: ConsentLookup) -> Consent:
     return deps.citizens().withdraw_consent(caller.org_id, request, clock.now())
 
 
+def _language() -> Language:
+    return negotiate(app.current_event.headers.get("accept-language"))
+
+
 @app.post(
     "/v1/consents/imports",
     tags=[CONSENT],
@@ -54,10 +58,15 @@ def withdraw_consent(request: ConsentLookup) -> Consent:
     "import existing consents: JSON rows or uploaded CSV",
     responses=CREATED,
 )
-def import_consents(request: ConsentImportIn, idempotency_key: IdempotencyKey = None) -> Response[ConsentImport]:
+def import_consents(
+    request: ConsentImportIn, idempotency_key: IdempotencyKey = None
+) -> Response[ConsentImport]:
     caller = current_caller(app, Scope.NOTIFICATIONS_SEND)
     created = once(
-        caller, idempotency_key, request, lambda: deps.consent_importer().submit(caller, request, clock.now())
+        caller,
+        idempotency_key,
+        request,
+        lambda: deps.consent_importer().submit(caller, request, clock.now(), _language()),
     )
     return json_response(created, 201, {"Location": f"/v1/consents/imports/{created['import_id']}"})
 
@@ -70,7 +79,7 @@ def import_consents(request: ConsentImportIn, idempotency_key: IdempotencyKey = 
 )
 def get_consent_import(import_id: ImportId) -> ConsentImport:
     caller = current_caller(app, Scope.NOTIFICATIONS_SEND)
-    return deps.consent_importer().read(caller, import_id)
+    return deps.consent_importer().read(caller, import_id, _language())
 
 
 @app.post(
@@ -81,7 +90,7 @@ def get_consent_import(import_id: ImportId) -> ConsentImport:
 )
 def start_consent_import(import_id: ImportId) -> ConsentImport:
     caller = current_caller(app, Scope.NOTIFICATIONS_SEND)
-    return deps.consent_importer().start(caller, import_id, clock.now())
+    return deps.consent_importer().start(caller, import_id, clock.now(), _language())
 
 
 Lang = Annotated[
