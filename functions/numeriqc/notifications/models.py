@@ -385,7 +385,7 @@ class ConsentImportIn(BaseModel):
 
     rows: list[Row] | None = Field(
         default=None,
-        max_length=2000,
+        max_length=1000,
         description="Lignes JSON, mêmes colonnes que le CSV (canal, destinataire, finalite, donne_le, "
         "source) / JSON rows, the CSV's columns (channel, recipient, purpose, given_at, source)",
     )

@@ -128,6 +128,13 @@ def test_row_errors_are_wholly_in_english_when_asked(platform: Any, new_key: New
     assert refused.status == 422 and refused.headers["content-language"] == "en"
     assert refused.json()["errors"][0]["field"] == "body.rows"
     assert "Give rows" in refused.json()["errors"][0]["detail"]
+    too_many = platform.http(
+        "POST",
+        "/v1/consents/imports",
+        headers=bearer(key, "en"),
+        json={"rows": [_row("514 234 0001")] * 1001},
+    )
+    assert too_many.status == 422 and too_many.json()["errors"][0]["field"] == "body.rows"
 
 
 def test_a_csv_upload_with_french_columns_and_a_bad_encoding(platform: Any, new_key: NewKey) -> None:
