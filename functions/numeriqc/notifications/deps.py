@@ -29,6 +29,7 @@ from numeriqc.notifications.cancellation import Cancellation
 from numeriqc.notifications.channel_delivery import ChannelDelivery
 from numeriqc.notifications.citizens import Citizens
 from numeriqc.notifications.coming_due import ComingDue
+from numeriqc.notifications.consent_imports import ConsentImporter
 from numeriqc.notifications.delivery_outcomes import DeliveryOutcomes
 from numeriqc.notifications.platform_sms import PlatformSms
 from numeriqc.notifications.reading import Reading
@@ -152,6 +153,10 @@ def channel_delivery() -> ChannelDelivery:
 def coming_due() -> ComingDue:
     c = config()
     return ComingDue(table(), table(), table(), queues(), c.channel_queues, c.plan_queue_url)
+
+
+def consent_importer() -> ConsentImporter:
+    return ConsentImporter(table(), table(), uploads(), hasher())
 
 
 def citizens() -> Citizens:

@@ -380,6 +380,33 @@ class Job(BaseModel):
     row_errors: list[RowError] = Field(default_factory=list)
 
 
+class ConsentImportIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    rows: list[Row] | None = Field(
+        default=None,
+        max_length=1000,
+        description="Lignes JSON, mêmes colonnes que le CSV (canal, destinataire, finalite, donne_le, "
+        "source) / JSON rows, the CSV's columns (channel, recipient, purpose, given_at, source)",
+    )
+    upload: bool = Field(default=False, description="Téléverser un CSV par URL présignée / CSV upload")
+
+
+class ConsentImport(BaseModel):
+    import_id: str
+    status: Literal["awaiting-upload", "importing", "finished"]
+    rows: int = 0
+    recorded: int = Field(default=0, description="Enregistrés / recorded")
+    already_present: int = Field(default=0, description="Déjà présents / already present")
+    refused: int = Field(default=0, description="Refusés, raison par ligne / refused, reason per row")
+    created_at: datetime
+    upload_url: str | None = None
+    upload_expires_at: datetime | None = None
+    row_errors: list[RowError] = Field(
+        default_factory=list, description="Dans la langue de l'appelant / in the caller's language"
+    )
+
+
 # -- reminders -------------------------------------------------------------------------------------
 
 

@@ -33,6 +33,7 @@ __all__ = [
     "Claims",
     "Clock",
     "Conflict",
+    "ConsentImports",
     "ConsentRecords",
     "ConsentRef",
     "DailyCounters",
@@ -263,6 +264,15 @@ class Schedule(Protocol):
     def due_entries(self, shard: int, now: datetime, limit: int) -> list[dict[str, Any]]: ...
     def schedule_job(self, moment: datetime, org_id: str, job_id: str, values: dict[str, Any]) -> None: ...
     def remove_due(self, entries: Sequence[dict[str, Any]]) -> None: ...
+
+
+class ConsentImports(Protocol):
+    """Bulk consent imports: their counts and row errors, per organization."""
+
+    def consent_import(self, org_id: str, import_id: str) -> dict[str, Any] | None: ...
+    def save_consent_import(self, org_id: str, values: dict[str, Any], *, new: bool = False) -> None:
+        """Write an import (`values["import_id"]`); `new` raises Conflict when it exists."""
+        ...
 
 
 class ConsentRecords(Protocol):

@@ -205,6 +205,7 @@ CASES: dict[str, Setup] = {
     "POST /v1/notifications/email": _email_body,
     "POST /v1/notifications/sms": _sms_body,
     "POST /v1/notifications/bulk": _bulk_body,
+    "POST /v1/consents/imports": lambda platform, key: {"upload": True},
     "POST /v2/notifications/sms": lambda platform, key: _as_notify(_sms_body(platform, key)),
     "POST /v2/notifications/email": lambda platform, key: _as_notify(_email_body(platform, key)),
     "POST /v1/reminders": _reminder_body,

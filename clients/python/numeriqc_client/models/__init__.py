@@ -36,6 +36,10 @@ from .classification import Classification
 from .clock_reading import ClockReading
 from .condition import Condition
 from .consent import Consent
+from .consent_import import ConsentImport
+from .consent_import_in import ConsentImportIn
+from .consent_import_in_rows_type_0_item import ConsentImportInRowsType0Item
+from .consent_import_status import ConsentImportStatus
 from .consent_in import ConsentIn
 from .consent_lookup import ConsentLookup
 from .consent_status import ConsentStatus
@@ -285,6 +289,10 @@ __all__ = (
     "ClockReading",
     "Condition",
     "Consent",
+    "ConsentImport",
+    "ConsentImportIn",
+    "ConsentImportInRowsType0Item",
+    "ConsentImportStatus",
     "ConsentIn",
     "ConsentLookup",
     "ConsentStatus",

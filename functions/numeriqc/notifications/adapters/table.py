@@ -114,6 +114,10 @@ def limit_key(org_id: str, channel: str, day: str) -> Key:
     return org_pk(org_id), f"LIMIT#{channel}#{day}"
 
 
+def consent_import_key(org_id: str, import_id: str) -> Key:
+    return org_pk(org_id), f"CONSENTIMPORT#{import_id}"
+
+
 def consent_key(org_id: str, channel: str, recipient_hash: str) -> Key:
     return org_pk(org_id), f"CONSENT#{channel}#{recipient_hash}"
 
@@ -410,6 +414,12 @@ class NotificationsTable(ItemTable):
             )
             for org_id, channel, rh in wanted
         }
+
+    def consent_import(self, org_id: str, import_id: str) -> dict[str, Any] | None:
+        return self.get(*consent_import_key(org_id, import_id), consistent=True)
+
+    def save_consent_import(self, org_id: str, values: dict[str, Any], *, new: bool = False) -> None:
+        self.put(_keyed(consent_import_key(org_id, values["import_id"]), values), new=new)
 
     def save_consent(
         self,

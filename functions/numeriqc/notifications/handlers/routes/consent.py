@@ -8,11 +8,21 @@ from aws_lambda_powertools.event_handler.openapi.types import OpenAPIResponse
 
 from numeriqc.core import clock
 from numeriqc.core.auth import Scope, current_caller
-from numeriqc.core.http import KEY_REQUIRED, json_response
+from numeriqc.core.http import KEY_REQUIRED, IdempotencyKey, json_response
 from numeriqc.core.i18n import Language, negotiate
 from numeriqc.notifications import deps, unsubscribe_page
-from numeriqc.notifications.handlers.routes.resolver import CONSENT, CREATED, app
-from numeriqc.notifications.models import Consent, ConsentIn, ConsentLookup, ErasureIn, ErasureOut
+from numeriqc.notifications.handlers.routes.resolver import CONSENT, CREATED, app, once
+from numeriqc.notifications.models import (
+    Consent,
+    ConsentImport,
+    ConsentImportIn,
+    ConsentIn,
+    ConsentLookup,
+    ErasureIn,
+    ErasureOut,
+)
+
+ImportId = Annotated[str, Path(description="Identifiant de l'importation / import id", max_length=40)]
 
 
 @app.post(
@@ -34,6 +44,53 @@ def lookup_consent(request: ConsentLookup) -> Consent:
 def withdraw_consent(request: ConsentLookup) -> Consent:
     caller = current_caller(app, Scope.NOTIFICATIONS_SEND)
     return deps.citizens().withdraw_consent(caller.org_id, request, clock.now())
+
+
+def _language() -> Language:
+    return negotiate(app.current_event.headers.get("accept-language"))
+
+
+@app.post(
+    "/v1/consents/imports",
+    tags=[CONSENT],
+    security=KEY_REQUIRED,
+    summary="Importer des consentements existants : lignes JSON ou CSV téléversé / "
+    "import existing consents: JSON rows or uploaded CSV",
+    responses=CREATED,
+)
+def import_consents(
+    request: ConsentImportIn, idempotency_key: IdempotencyKey = None
+) -> Response[ConsentImport]:
+    caller = current_caller(app, Scope.NOTIFICATIONS_SEND)
+    created = once(
+        caller,
+        idempotency_key,
+        request,
+        lambda: deps.consent_importer().submit(caller, request, clock.now(), _language()),
+    )
+    return json_response(created, 201, {"Location": f"/v1/consents/imports/{created['import_id']}"})
+
+
+@app.get(
+    "/v1/consents/imports/<import_id>",
+    tags=[CONSENT],
+    security=KEY_REQUIRED,
+    summary="Une importation de consentements / one consent import",
+)
+def get_consent_import(import_id: ImportId) -> ConsentImport:
+    caller = current_caller(app, Scope.NOTIFICATIONS_SEND)
+    return deps.consent_importer().read(caller, import_id, _language())
+
+
+@app.post(
+    "/v1/consents/imports/<import_id>/start",
+    tags=[CONSENT],
+    security=KEY_REQUIRED,
+    summary="Importer le CSV téléversé / import the uploaded CSV",
+)
+def start_consent_import(import_id: ImportId) -> ConsentImport:
+    caller = current_caller(app, Scope.NOTIFICATIONS_SEND)
+    return deps.consent_importer().start(caller, import_id, clock.now(), _language())
 
 
 Lang = Annotated[
