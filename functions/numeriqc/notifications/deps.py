@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 from numeriqc.core import aws, settings
 from numeriqc.core import clock as clocks
 from numeriqc.core.events import EventPublisher
+from numeriqc.core.host_names import SystemResolver
 from numeriqc.core.secrets import pepper as read_pepper
 from numeriqc.notifications.acceptance import Acceptance
 from numeriqc.notifications.adapters.callbacks import HttpCallbackPoster
@@ -39,7 +40,6 @@ from numeriqc.notifications.sms_replies import SmsReplies
 from numeriqc.notifications.status_callbacks import StatusCallbacks
 from numeriqc.notifications.template_registry import TemplateRegistry
 from numeriqc.organizations import public_endpoints
-from numeriqc.organizations.adapters.dns import SystemResolver
 from numeriqc.organizations.ports import HostResolver
 
 T = TypeVar("T")

@@ -16,6 +16,7 @@ import socket
 import ssl
 from urllib.parse import urlsplit
 
+from numeriqc.core.host_names import SystemResolver
 from numeriqc.exchange.ports import PushUnreachable
 from numeriqc.organizations import public_endpoints
 from numeriqc.organizations.ports import HostResolver
@@ -24,15 +25,7 @@ MAX_ANSWER_BYTES = 65536
 _LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 
-class SystemNames:
-    """What the function's own DNS answers (the `HostResolver` shape)."""
-
-    def addresses(self, host: str) -> list[str]:
-        try:
-            found = socket.getaddrinfo(host, 443, proto=socket.IPPROTO_TCP)
-        except (OSError, UnicodeError) as error:
-            raise LookupError(host) from error
-        return sorted({str(info[4][0]) for info in found})
+SystemNames = SystemResolver  # what the function's own DNS answers (the kernel's resolver)
 
 
 class _Remembered:

@@ -1,12 +1,6 @@
-"""The system's name resolver (implements `ports.HostResolver`): what the Lambda's own DNS answers."""
+"""The system's name resolver (implements `ports.HostResolver`): the kernel's, shared by every
+service that checks endpoints (core/host_names.py)."""
 
-import socket
+from numeriqc.core.host_names import SystemResolver
 
-
-class SystemResolver:
-    def addresses(self, host: str) -> list[str]:
-        try:
-            found = socket.getaddrinfo(host, 443, proto=socket.IPPROTO_TCP)
-        except (OSError, UnicodeError) as error:
-            raise LookupError(host) from error
-        return sorted({str(info[4][0]) for info in found})
+__all__ = ["SystemResolver"]
