@@ -25,6 +25,11 @@ def in_world(item: dict[str, Any], world: str) -> bool:
     return str(item.get("key_kind", "live")) == world
 
 
+def world_filter(world: str) -> dict[str, Any]:
+    """The listing filter of a world (/v1's and Notify's /v2 listings both)."""
+    return {"key_kind": world}
+
+
 def stored_status(
     records: NotificationRecords, org_id: str, notification_id: str, world: str
 ) -> dict[str, Any]:
@@ -102,7 +107,7 @@ class Reading:
             )
             if value
         }
-        filters["key_kind"] = world
+        filters.update(world_filter(world))
         # Page tokens are sealed for the organization: a token from another one, or edited, is a 400.
         scope = f"notifications/{org_id}/{world}"
         start = None

@@ -15,11 +15,9 @@ POST, since a name can be re-pointed after it was registered. Plain HTTP is refu
 loopback address when the local runtime runs the function (a test's receiver).
 """
 
-import ipaddress
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
-from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -28,6 +26,7 @@ from numeriqc.core.problems import FieldError, ValidationFailed
 from numeriqc.notifications import notify_shapes
 from numeriqc.notifications.models import Notification
 from numeriqc.notifications.ports import CallbackFailed, CallbackPoster, CallbackRecords, Cipher
+from numeriqc.organizations import public_endpoints
 
 BACKOFF_SECONDS = (1.0, 4.0)  # between the attempts of one delivery; then SQS's own retries
 ATTEMPTS = len(BACKOFF_SECONDS) + 1
@@ -56,7 +55,7 @@ class CallbackOut(BaseModel):
 
 
 def url_errors(url: str, allow_loopback_http: bool, refusal: EndpointRefusal) -> list[FieldError]:
-    if allow_loopback_http and _loopback_http(url):
+    if allow_loopback_http and public_endpoints.is_loopback_http(url):
         return []
     reason = refusal(url)
     if reason is None:
@@ -64,24 +63,6 @@ def url_errors(url: str, allow_loopback_http: bool, refusal: EndpointRefusal) ->
     if reason == "not_https":
         return [FieldError("body.url", "https_required", NOT_HTTPS)]
     return [FieldError("body.url", reason, NOT_PUBLIC, reason=reason)]
-
-
-def _loopback_http(url: str) -> bool:
-    try:
-        parts = urlsplit(url)
-        parts.port  # noqa: B018 - raises ValueError on a bad port
-    except ValueError:
-        return False
-    return parts.scheme == "http" and "@" not in parts.netloc and _loopback(parts.hostname or "")
-
-
-def _loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def payload(notification: Notification) -> dict[str, Any]:

@@ -82,6 +82,20 @@ def refusal(url: str, resolver: HostResolver) -> str | None:
     return _resolved_refusal(host, resolver)
 
 
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
+
+
+def is_loopback_http(url: str) -> bool:
+    """Plain HTTP to this machine (`http://127.0.0.1:<port>`, `localhost`, `[::1]`): what the local
+    runtime lets through for a test's receiver, never a deployed function (callers hold that switch)."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError on a port that is not a number in range
+    except ValueError:
+        return False
+    return parts.scheme == "http" and "@" not in parts.netloc and (parts.hostname or "") in LOOPBACK_HOSTS
+
+
 def normalized_host(raw: str) -> str | None:
     """The host as a client would connect to it: NFKC, full stops unified, IDNA (punycode),
     lower case, without the root's trailing dot. None when it cannot be encoded."""

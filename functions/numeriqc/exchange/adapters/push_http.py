@@ -22,7 +22,6 @@ from numeriqc.organizations import public_endpoints
 from numeriqc.organizations.ports import HostResolver
 
 MAX_ANSWER_BYTES = 65536
-_LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 
 SystemNames = SystemResolver  # what the function's own DNS answers (the kernel's resolver)
@@ -50,15 +49,6 @@ class _PinnedHTTPSConnection(http.client.HTTPSConnection):
         self.sock = self._context.wrap_socket(sock, server_hostname=self.host)  # type: ignore[attr-defined]
 
 
-def _loopback_http(url: str) -> bool:
-    try:
-        parts = urlsplit(url)
-        parts.port  # noqa: B018 - raises on a bad port
-    except ValueError:
-        return False
-    return parts.scheme == "http" and (parts.hostname or "") in _LOOPBACK and "@" not in parts.netloc
-
-
 class HttpsPush:
     def __init__(
         self, names: HostResolver, *, allow_loopback_http: bool = False, timeout: float = 10
@@ -68,7 +58,7 @@ class HttpsPush:
         self._timeout = timeout
 
     def refusal(self, url: str) -> str | None:
-        if self._loopback and _loopback_http(url):
+        if self._loopback and public_endpoints.is_loopback_http(url):
             return None
         return public_endpoints.refusal(url, self._names)
 
@@ -76,7 +66,7 @@ class HttpsPush:
         parts = urlsplit(url)
         host = parts.hostname or ""
         path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
-        if self._loopback and _loopback_http(url):
+        if self._loopback and public_endpoints.is_loopback_http(url):
             connection: http.client.HTTPConnection = http.client.HTTPConnection(
                 host, parts.port or 80, timeout=self._timeout
             )

@@ -21,7 +21,7 @@ from numeriqc.core.http import KEY_REQUIRED, NOTIFY_TOKEN_REQUIRED, IdempotencyK
 from numeriqc.core.i18n import Message, negotiate
 from numeriqc.core.idempotency import idempotent_write
 from numeriqc.core.problems import CONTENT_TYPE, Forbidden, MalformedRequest, NotFound, Unauthenticated
-from numeriqc.notifications import deps, notify_shapes, template_registry
+from numeriqc.notifications import deps, notify_shapes, reading, template_registry
 from numeriqc.notifications import template_language as templates
 from numeriqc.notifications.handlers.routes.resolver import app
 from numeriqc.notifications.models import (
@@ -337,7 +337,7 @@ def notify_list_notifications(
                 status=status,
             )
     # Test and live are two worlds, as on /v1 (reading.py): a test key lists what test keys sent.
-    filters: dict[str, Any] = {"key_kind": caller.kind.value}
+    filters = reading.world_filter(caller.kind.value)
     if template_type is not None:
         filters["channel"] = template_type.value
     if reference:
