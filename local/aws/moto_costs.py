@@ -1,13 +1,15 @@
-"""Two costs of moto's that a busy local platform pays on every event (found with py-spy during a
-1,000-row bulk through `make dev`), removed without changing what moto answers.
+"""Costs of moto's that a busy local platform pays on every event (found with py-spy during bulks
+through `make dev`), removed without changing what moto answers.
 
-* **SendMessage walks the whole queue three times.** moto reads
-  `queue.attributes.get("ContentBasedDeduplication")` while sending, and `attributes` computes every
+* **Reading one queue attribute computes all of them.** `Queue.attributes` is a dict of every
   attribute, including the three approximate counts, each a pass over every message of the queue
-  with a clock read per message. A send to a queue of n messages is O(n), so filling a queue is
-  quadratic: 72 % of moto's PutEvents time went there (the events' shim queue held ~900 messages).
-  While moto runs `send_message`, `Queue.attributes` answers only that attribute, computed as moto
-  computes it; everywhere else (GetQueueAttributes) it is moto's own.
+  with two clock reads per message. moto reads it while sending (`ContentBasedDeduplication`, so
+  filling a queue was quadratic: 72 % of moto's PutEvents time), three times per name asked in
+  GetQueueAttributes (so /health's `QueueArn` probe walked every queue nine times), and once per
+  message taken by a receive, for `MessageRetentionPeriod` (a 10,000-row bulk spent 45 % of the
+  dev server's CPU there, 25 rows/s). `Queue.attributes` is now a read-only mapping with moto's keys
+  whose values are computed as moto computes them, when read: a count is walked only when it is
+  asked for (GetQueueAttributes `All` or by name).
 * **ReceiveMessage and DeleteMessage walk the whole queue too.** A receive builds the list of every
   visible message to take ten; a delete tests every message's receipt handles twice and rebuilds
   the list. Draining a backlog of n messages was quadratic (the events' shim queue reached ~2,000
@@ -23,44 +25,31 @@
 from __future__ import annotations
 
 import functools
+import json
 import threading
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 _lock = threading.Lock()
-_sending = threading.local()
 _receiving = threading.local()
 _INSTALLED = "_numeriqc_costs"
+_moto_own: dict[str, Any] = {}  # what was replaced, kept for comparison
 
 
 def install() -> None:
-    """Apply both (idempotent)."""
+    """Apply them all (idempotent)."""
     import jsonpath_ng.ext
     from moto.sqs.models import Queue, SQSBackend
 
     with _lock:
-        if getattr(SQSBackend.send_message, _INSTALLED, False):
+        if getattr(Queue, _INSTALLED, False):
             return
         jsonpath_ng.ext.parse = functools.lru_cache(maxsize=1024)(jsonpath_ng.ext.parse)  # type: ignore[attr-defined]
-        every_attribute = Queue.__dict__["attributes"].fget  # the property, not its value
-        send = SQSBackend.send_message
-
-        def attributes(self: Any) -> dict[str, Any]:
-            if not getattr(_sending, "active", False):
-                return every_attribute(self)
-            return send_time_attributes(self)
-
-        def send_message(self: Any, *args: Any, **kwargs: Any) -> Any:
-            _sending.active = True
-            try:
-                return send(self, *args, **kwargs)
-            finally:
-                _sending.active = False
-
-        setattr(send_message, _INSTALLED, True)
-        Queue.attributes = property(attributes)  # type: ignore[method-assign,assignment]
-        SQSBackend.send_message = send_message  # type: ignore[method-assign]
+        _moto_own["attributes"] = Queue.__dict__["attributes"].fget  # the property, not its value
+        Queue.attributes = property(LazyAttributes)  # type: ignore[method-assign,assignment]
         _lazy_receive(Queue, SQSBackend)
         Queue.delete_message = delete_message  # type: ignore[method-assign]
+        setattr(Queue, _INSTALLED, True)
 
 
 def _lazy_receive(queue_class: Any, backend_class: Any) -> None:
@@ -114,9 +103,47 @@ def delete_message(self: Any, receipt_handle: str) -> None:
     self.deleted_messages.update(message.all_receipt_handles)
 
 
-def send_time_attributes(queue: Any) -> dict[str, Any]:
-    """The one attribute moto reads while sending, as moto's `Queue.attributes` would render it."""
-    if not queue.fifo_queue:
-        return {}
-    value = queue.content_based_deduplication
-    return {"ContentBasedDeduplication": str(value).lower() if isinstance(value, bool) else value}
+def moto_attributes(queue: Any) -> dict[str, Any]:
+    """moto's own `Queue.attributes` (every value computed), for comparison."""
+    return dict(_moto_own["attributes"](queue))
+
+
+class LazyAttributes(Mapping[str, Any]):
+    """moto's `Queue.attributes` (same keys, same values), each value computed when it is read.
+
+    The keys are moto's: every base attribute, the FIFO ones on a FIFO queue, the KMS ones when a key
+    is set. Values are rendered as moto renders them: booleans as "true"/"false", a redrive policy
+    as JSON. A mapping is built per read of `queue.attributes`, as moto built its dict, so a value
+    is never stale.
+    """
+
+    def __init__(self, queue: Any) -> None:
+        self.queue = queue
+        names = list(queue.BASE_ATTRIBUTES)
+        if queue.fifo_queue:
+            names += queue.FIFO_ATTRIBUTES
+        if queue.kms_master_key_id:
+            names += queue.KMS_ATTRIBUTES
+        self.names = dict.fromkeys(names)
+        self.read: dict[str, Any] = {}
+
+    def __getitem__(self, name: str) -> Any:
+        if name not in self.names:
+            raise KeyError(name)
+        if name not in self.read:
+            self.read[name] = self._value(name)
+        return self.read[name]
+
+    def _value(self, name: str) -> Any:
+        from moto.core.utils import camelcase_to_underscores
+
+        if name == "RedrivePolicy" and self.queue.redrive_policy:
+            return json.dumps(self.queue.redrive_policy)
+        value = getattr(self.queue, camelcase_to_underscores(name))
+        return str(value).lower() if isinstance(value, bool) else value
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.names)
+
+    def __len__(self) -> int:
+        return len(self.names)

@@ -1,4 +1,4 @@
-"""moto's SendMessage no longer walks the queue, and answers exactly as before."""
+"""moto's SQS no longer walks a queue to send, receive or read one attribute; it answers as before."""
 
 from __future__ import annotations
 
@@ -54,7 +54,6 @@ def test_fifo_deduplication_rules_are_unchanged(sqs: Any) -> None:
 
     received = sqs.receive_message(QueueUrl=content, MaxNumberOfMessages=10)["Messages"]
     assert [message["Body"] for message in received] == ["same"]
-    assert moto_costs.send_time_attributes(_queue("explicit.fifo")) == {"ContentBasedDeduplication": "false"}
 
 
 def _queue(name: str) -> Any:
@@ -92,3 +91,40 @@ def test_receiving_and_deleting_answer_as_moto_does(sqs: Any) -> None:
     attributes = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["All"])["Attributes"]
     assert attributes["ApproximateNumberOfMessages"] == "9"
     assert attributes["ApproximateNumberOfMessagesNotVisible"] == "20"
+
+
+def test_attributes_are_moto_s_own_computed_when_read(sqs: Any) -> None:
+    """Every kind of queue: the same keys and values as moto's dict, and no count walked unless read."""
+    dead = sqs.create_queue(QueueName="dead")["QueueUrl"]
+    dead_arn = sqs.get_queue_attributes(QueueUrl=dead, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+    kinds = {
+        "plain": {},
+        "content.fifo": {"FifoQueue": "true", "ContentBasedDeduplication": "true"},
+        "keyed": {"KmsMasterKeyId": "alias/aws/sqs", "DelaySeconds": "5"},
+        "redriven": {"RedrivePolicy": f'{{"deadLetterTargetArn": "{dead_arn}", "maxReceiveCount": 3}}'},
+    }
+    for name, attributes in kinds.items():
+        url = sqs.create_queue(QueueName=name, Attributes=attributes)["QueueUrl"]
+        sqs.send_message(QueueUrl=url, MessageBody="x", **({"MessageGroupId": "g"} if "fifo" in name else {}))
+        queue = _queue(name)
+        assert dict(queue.attributes) == moto_costs.moto_attributes(queue), name
+        assert list(queue.attributes) == list(moto_costs.moto_attributes(queue)), name
+
+
+def test_asking_for_one_attribute_walks_no_message(sqs: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """GetQueueAttributes by name (/health's QueueArn) and a receive's retention check count nothing."""
+    url = sqs.create_queue(QueueName="busy")["QueueUrl"]
+    sqs.send_message_batch(QueueUrl=url, Entries=[{"Id": str(i), "MessageBody": str(i)} for i in range(10)])
+    walks: list[str] = []
+    for count in ("approximate_number_of_messages", "approximate_number_of_messages_not_visible"):
+        counted = getattr(Queue, count).fget
+        monkeypatch.setattr(Queue, count, property(lambda q, f=counted, c=count: walks.append(c) or f(q)))
+
+    arn = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+    received = sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=10)["Messages"]
+
+    assert arn.endswith(":busy") and len(received) == 10
+    assert walks == []
+    counts = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["ApproximateNumberOfMessagesNotVisible"])
+    assert counts["Attributes"] == {"ApproximateNumberOfMessagesNotVisible": "10"}
+    assert set(walks) == {"approximate_number_of_messages_not_visible"}  # only the count asked for
