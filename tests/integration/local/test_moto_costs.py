@@ -116,9 +116,17 @@ def test_asking_for_one_attribute_walks_no_message(sqs: Any, monkeypatch: pytest
     url = sqs.create_queue(QueueName="busy")["QueueUrl"]
     sqs.send_message_batch(QueueUrl=url, Entries=[{"Id": str(i), "MessageBody": str(i)} for i in range(10)])
     walks: list[str] = []
-    for count in ("approximate_number_of_messages", "approximate_number_of_messages_not_visible"):
+    def counting(count: str) -> property:
         counted = getattr(Queue, count).fget
-        monkeypatch.setattr(Queue, count, property(lambda q, f=counted, c=count: walks.append(c) or f(q)))
+
+        def walk(queue: Queue) -> int:
+            walks.append(count)
+            return int(counted(queue))
+
+        return property(walk)
+
+    for count in ("approximate_number_of_messages", "approximate_number_of_messages_not_visible"):
+        monkeypatch.setattr(Queue, count, counting(count))
 
     arn = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
     received = sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=10)["Messages"]
