@@ -295,9 +295,12 @@ class BulkJobs:
         self._uploads.write(rows_key(caller.org_id, job["job_id"]), b"".join(lines))
         scheduled_for = datetime.fromisoformat(job["scheduled_for"]) if job.get("scheduled_for") else None
         when = send_at(self._config, channel, scheduled_for, now)
-        scheduled = scheduled_for is not None and when - now > timedelta(seconds=60)
+        # Later than asked is the SMS quiet hours: a bulk asked for "now" at 23:00 waits for the
+        # morning as a one-off send does, and says so in its `scheduled_for`.
+        scheduled = when - now > timedelta(seconds=60)
         accepted = {
             **job,
+            "scheduled_for": when.isoformat() if scheduled else job.get("scheduled_for"),
             "status": "scheduled" if scheduled else ("planning" if valid else "finished"),
             "rows": total,
             "accepted": len(valid),
@@ -355,5 +358,6 @@ def job_of(item: dict[str, Any]) -> Job:
         counts={name: value for name, value in counts.items() if value > 0},
         progress=round(done / accepted, 4) if accepted else (1.0 if status == "finished" else 0.0),
         created_at=item["created_at"],
+        scheduled_for=item.get("scheduled_for"),
         row_errors=[RowError.model_validate(error) for error in item.get("row_errors", [])],
     )

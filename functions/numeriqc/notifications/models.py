@@ -375,6 +375,11 @@ class Job(BaseModel):
     counts: dict[str, int] = Field(default_factory=dict, description="Par statut / per status")
     progress: float = 0.0
     created_at: datetime
+    scheduled_for: datetime | None = Field(
+        default=None,
+        description="Quand l'envoi partira (heures de silence SMS comprises) / when it goes out "
+        "(SMS quiet hours included)",
+    )
     upload_url: str | None = None
     upload_expires_at: datetime | None = None
     row_errors: list[RowError] = Field(default_factory=list)

@@ -221,6 +221,33 @@ def test_an_sms_sent_in_quiet_hours_waits_for_the_morning(platform: Any, new_key
     assert len(_sms(platform)) == 1
 
 
+def test_a_bulk_sms_asked_for_now_in_quiet_hours_waits_for_the_morning(
+    platform: Any, new_key: NewKey
+) -> None:
+    """The quiet hours hold for every SMS path: a bulk without `scheduled_for` as well as a one-off."""
+    key = new_key("saaq")
+    template = create_template(platform, key, SMS_TEMPLATE)
+    numbers = [f"514 234 {5600 + i}" for i in range(3)]
+    for number in numbers:
+        consent(platform, key, "sms", number)
+    platform.clock.set(datetime(2030, 3, 6, 3, 30, tzinfo=UTC))  # 22:30 in Montréal
+    rows = [{"phone_number": n, "prénom": f"P{i}", "date": "lundi"} for i, n in enumerate(numbers)]
+    job = platform.http(
+        "POST",
+        "/v1/notifications/bulk",
+        headers=bearer(key),
+        json={"template_id": template["template_id"], "rows": rows},
+    ).json()
+    assert (job["status"], job["scheduled_for"]) == ("scheduled", "2030-03-06T13:00:00Z")
+    platform.tick()
+    platform.drain()
+    assert _sms(platform) == []
+    platform.clock.set(datetime(2030, 3, 6, 13, 0, 5, tzinfo=UTC))
+    platform.tick()
+    platform.drain()
+    assert sorted(to for to, _ in _sms(platform)) == sorted(f"+1514234{5600 + i}" for i in range(3))
+
+
 def test_the_daily_limit_refuses_and_warns_at_eighty_percent(platform: Any, new_key: NewKey) -> None:
     key = new_key("saaq")
     template = create_template(platform, key, SMS_TEMPLATE)

@@ -34,6 +34,8 @@ class Job:
         skipped (int | Unset):  Default: 0.
         counts (JobCounts | Unset): Par statut / per status
         progress (float | Unset):  Default: 0.0.
+        scheduled_for (datetime.datetime | None | Unset): Quand l'envoi partira (heures de silence SMS comprises) / when
+            it goes out (SMS quiet hours included)
         upload_url (None | str | Unset):
         upload_expires_at (datetime.datetime | None | Unset):
         row_errors (list[RowError] | Unset):
@@ -50,6 +52,7 @@ class Job:
     skipped: int | Unset = 0
     counts: JobCounts | Unset = UNSET
     progress: float | Unset = 0.0
+    scheduled_for: datetime.datetime | None | Unset = UNSET
     upload_url: None | str | Unset = UNSET
     upload_expires_at: datetime.datetime | None | Unset = UNSET
     row_errors: list[RowError] | Unset = UNSET
@@ -79,6 +82,14 @@ class Job:
             counts = self.counts.to_dict()
 
         progress = self.progress
+
+        scheduled_for: None | str | Unset
+        if isinstance(self.scheduled_for, Unset):
+            scheduled_for = UNSET
+        elif isinstance(self.scheduled_for, datetime.datetime):
+            scheduled_for = self.scheduled_for.isoformat()
+        else:
+            scheduled_for = self.scheduled_for
 
         upload_url: None | str | Unset
         if isinstance(self.upload_url, Unset):
@@ -123,6 +134,8 @@ class Job:
             field_dict["counts"] = counts
         if progress is not UNSET:
             field_dict["progress"] = progress
+        if scheduled_for is not UNSET:
+            field_dict["scheduled_for"] = scheduled_for
         if upload_url is not UNSET:
             field_dict["upload_url"] = upload_url
         if upload_expires_at is not UNSET:
@@ -164,6 +177,23 @@ class Job:
             counts = JobCounts.from_dict(_counts)
 
         progress = d.pop("progress", UNSET)
+
+        def _parse_scheduled_for(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                scheduled_for_type_0 = datetime.datetime.fromisoformat(data)
+
+                return scheduled_for_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        scheduled_for = _parse_scheduled_for(d.pop("scheduled_for", UNSET))
 
         def _parse_upload_url(data: object) -> None | str | Unset:
             if data is None:
@@ -212,6 +242,7 @@ class Job:
             skipped=skipped,
             counts=counts,
             progress=progress,
+            scheduled_for=scheduled_for,
             upload_url=upload_url,
             upload_expires_at=upload_expires_at,
             row_errors=row_errors,
