@@ -1,10 +1,13 @@
 """A bulk through `make dev`, as a user runs it: peak memory of the dev server, API latency meanwhile.
 
 A real `numeriqc dev` process (no snapshot: NUMERIQC_PERSIST=0) gets a bulk of SMS or email rows
-from the demo organization's test key (test sends take every step but the provider call), and the
-job is followed through GET /v1/jobs/{id} until every row is in a final status. Meanwhile a
-client thread alternates GET /health and GET /v1/jobs/{id}; its p99 is reported. The dev server's
-peak RSS is the kernel's high-water mark (VmHWM of /proc/<pid>/status).
+from the demo organization's live key, as an organization would send one: first its citizens'
+consents (POST /v1/consents/imports, 1,000 rows per call, timed apart), then the bulk, followed
+through GET /v1/jobs/{id} until every row is in a final status, then until the local outbox holds
+every message (GET /_local/outbox/counts). A row that ends in anything but `delivered` fails the
+bench: an earlier version sent from the test key without consents, and measured 10,000 refusals.
+Meanwhile a client thread alternates GET /health and GET /v1/jobs/{id}; its p99 is reported. The
+dev server's peak RSS is the kernel's high-water mark (VmHWM of /proc/<pid>/status).
 
 Sizes: 1,000 SMS and 500 emails by default; `python -m bench --full` (or BENCH_FULL=1) runs the
 issue's 100,000 SMS and 10,000 emails.
@@ -101,53 +104,79 @@ def run_bulk(channel: str, rows: int) -> dict[str, Any]:
                 for line in (Path(home) / "dev.env").read_text().splitlines()
                 if "=" in line
             )
-            key = values["NUMERIQC_DEMO_TEST_KEY"].strip("'")
+            key = values["NUMERIQC_DEMO_LIVE_KEY"].strip("'")
             return _bulk(url, key, channel, rows, process.pid)
         finally:
             process.send_signal(signal.SIGINT)
             process.wait(timeout=120)
 
 
+CONSENTS_PER_IMPORT = 1000  # the import API's limit per call
+
+
+def recipient_of(channel: str, i: int) -> str:
+    return f"+1514{2_000_000 + i}" if channel == "sms" else f"citoyen{i}@example.com"
+
+
+def import_consents(url: str, key: str, channel: str, rows: int) -> float:
+    """Record each recipient's consent as the organization would, from its own records; seconds."""
+    started = time.perf_counter()
+    for first in range(0, rows, CONSENTS_PER_IMPORT):
+        batch = [
+            {
+                "channel": channel,
+                "recipient": recipient_of(channel, i),
+                "purpose": "rappels",
+                "given_at": "2026-01-05T09:00:00-05:00",
+                "source": "formulaire-papier",
+            }
+            for i in range(first, min(rows, first + CONSENTS_PER_IMPORT))
+        ]
+        answer = _call("POST", f"{url}/v1/consents/imports", key, {"rows": batch})
+        if answer["recorded"] + answer["already_present"] != len(batch):
+            raise RuntimeError(f"consents refused: {answer['row_errors'][:3]}")
+    return time.perf_counter() - started
+
+
 def _bulk(url: str, key: str, channel: str, rows: int, pid: int) -> dict[str, Any]:
     if channel == "sms":
         template = {"channel": "sms", "name": "bench", "body": "Bonjour ((n)), votre rendez-vous est demain."}
-        column, recipient = "phone_number", "+1514{}"
+        column = "phone_number"
     else:
         template = {"channel": "email", "name": "bench", "subject": "Rappel ((n))", "body": "Bonjour ((n))."}
-        column, recipient = "email_address", "citoyen{}@example.com"
+        column = "email_address"
+    consents_s = import_consents(url, key, channel, rows)
     template_id = _call("POST", f"{url}/v1/templates", key, template)["template_id"]
     payload = {
         "template_id": template_id,
-        "rows": [
-            {column: recipient.format(2_000_000 + i if channel == "sms" else i), "n": str(i)}
-            for i in range(rows)
-        ],
+        "rows": [{column: recipient_of(channel, i), "n": str(i)} for i in range(rows)],
     }
+    sent_before = _call("GET", f"{url}/_local/outbox/counts")[channel]["sent"]
     rss_before = _peak_rss_mb(pid)
     started = time.perf_counter()
     job = _call("POST", f"{url}/v1/notifications/bulk", key, payload)["job_id"]
     accepted = time.perf_counter() - started
     prober = _Prober(url, key, job)
     prober.start()
-    done = 0
     try:
-        while True:
-            answer = _call("GET", f"{url}/v1/jobs/{job}", key)
-            done = sum(n for status, n in answer["counts"].items() if status in FINAL)
-            if done >= rows or answer["status"] in ("finished", "failed"):
-                break
-            if time.perf_counter() - started > 3600:
-                raise RuntimeError(f"the bulk did not finish in an hour ({done}/{rows})")
-            time.sleep(0.5)  # following a job as a user would
+        answer = _follow(url, key, job, rows, started)
+        outbox = _call("GET", f"{url}/_local/outbox/counts")[channel]
+        while outbox["sent"] - sent_before < rows and time.perf_counter() - started < 3600:
+            time.sleep(0.5)  # the last receipts after the job's last status
+            outbox = _call("GET", f"{url}/_local/outbox/counts")[channel]
     finally:
         prober.stopped.set()
         prober.join()
     elapsed = time.perf_counter() - started
+    if answer["counts"].get("delivered", 0) != rows or outbox["sent"] - sent_before != rows:
+        raise RuntimeError(f"not every row was delivered: {answer['counts']}, outbox {outbox}")
     return {
         "channel": channel,
         "rows": rows,
-        "done": done,
+        "delivered": answer["counts"]["delivered"],
+        "in_outbox": outbox["sent"] - sent_before,
         "status": answer["status"],
+        "consents_s": consents_s,
         "accepted_s": accepted,
         "elapsed_s": elapsed,
         "rate": rows / elapsed,
@@ -159,6 +188,18 @@ def _bulk(url: str, key: str, channel: str, rows: int, pid: int) -> dict[str, An
     }
 
 
+def _follow(url: str, key: str, job: str, rows: int, started: float) -> Any:
+    """GET /v1/jobs/{id} until every row is final."""
+    while True:
+        answer = _call("GET", f"{url}/v1/jobs/{job}", key)
+        done = sum(n for status, n in answer["counts"].items() if status in FINAL)
+        if done >= rows or answer["status"] == "failed":
+            return answer
+        if time.perf_counter() - started > 3600:
+            raise RuntimeError(f"the bulk did not finish in an hour ({done}/{rows})")
+        time.sleep(0.5)  # following a job as a user would
+
+
 def full() -> bool:
     return "--full" in sys.argv or os.environ.get("BENCH_FULL", "") not in ("", "0")
 
@@ -166,14 +207,16 @@ def full() -> bool:
 def report() -> list[str]:
     sizes = [("sms", 100_000), ("email", 10_000)] if full() else [("sms", 1_000), ("email", 500)]
     lines = [
-        "`make dev` under a bulk (test key; peak RSS of the dev server; p99 of API calls meanwhile)"
-        + ("" if full() else "  [--full: 100,000 SMS and 10,000 emails]")
+        "`make dev` under a bulk (live key, consents imported first; peak RSS of the dev server; "
+        "p99 of API calls meanwhile)" + ("" if full() else "  [--full: 100,000 SMS and 10,000 emails]")
     ]
     for channel, rows in sizes:
         figures = run_bulk(channel, rows)
         lines.append(
-            f"  {channel:5} x {rows:>7,}: {figures['done']:,} final in {figures['elapsed_s']:6.1f} s "
-            f"({figures['rate']:5.0f}/s; accepted in {figures['accepted_s']:.1f} s), peak RSS "
+            f"  {channel:5} x {rows:>7,}: {figures['delivered']:,} delivered and in the outbox in "
+            f"{figures['elapsed_s']:6.1f} s ({figures['rate']:5.0f}/s; "
+            f"accepted in {figures['accepted_s']:.1f} s; "
+            f"consents imported before, in {figures['consents_s']:.0f} s), peak RSS "
             f"{figures['rss_peak_mb']:6.0f} MB (ready: {figures['rss_ready_mb']:.0f}), p99 /health "
             f"{figures['p99_health_s'] * 1000:4.0f} ms, GET /v1/jobs/{{id}} "
             f"{figures['p99_job_s'] * 1000:4.0f} ms "

@@ -125,6 +125,18 @@ def read_outbox(
     ]
 
 
+def counts(messages: list[OutboxMessage]) -> dict[str, dict[str, int]]:
+    """Per kind, how many were sent and how many of each receipt came back: what a script checks
+    after a bulk of 100,000, without the 100,000 messages themselves."""
+    tally: dict[str, dict[str, int]] = {kind: {"sent": 0} for kind in ("email", "sms")}
+    for message in messages:
+        kind = tally[message.kind]
+        kind["sent"] += 1
+        receipt = message.receipt or "none yet"
+        kind[receipt] = kind.get(receipt, 0) + 1
+    return tally
+
+
 def _unsubscribe_link(header: str) -> str | None:
     """The web link of a List-Unsubscribe header (`<https://...>, <mailto:...>`), if any."""
     for candidate in header.split(","):

@@ -8,6 +8,7 @@ local clock (real time until moved). Everything runs in this process, which is a
 outbox read moto's backends directly. Local-only endpoints help development:
 
     GET  /_local/outbox         every email and SMS sent, as JSON (for scripts)
+    GET  /_local/outbox/counts  how many of each were sent and what their receipts said (big bulks)
     GET  /_local/viewer         the same as pages, French and English (dev/outbox_viewer.py)
     POST /_local/tick, /_local/drain; GET /_local/resources
     GET  /_local/clock; POST /_local/clock/advance?by=30d, /set?to=2027-01-15T09:00-05:00, /reset
@@ -41,6 +42,7 @@ from typing import Any
 from urllib.parse import parse_qs
 
 from ..account import FAKE_CREDENTIALS, REGION, Clients
+from ..aws.outbox import counts
 from ..aws.serialized import SerializedMotoServer
 from ..clock import LocalClock, describe, parse_duration, parse_moment
 from ..functions.invoker import INVOCATION_LOCK
@@ -285,6 +287,7 @@ class DevPlatform:
         arguments = {key: values[-1] for key, values in parse_qs(query).items()}
         routes: dict[tuple[str, str], Callable[[], Any]] = {
             ("GET", "/_local/outbox"): lambda: [message.as_json() for message in self.runtime.outbox()],  # type: ignore[union-attr]
+            ("GET", "/_local/outbox/counts"): lambda: counts(self.runtime.outbox()),  # type: ignore[union-attr]
             ("POST", "/_local/tick"): lambda: {"fired": self.runtime.tick()},  # type: ignore[union-attr]
             ("POST", "/_local/drain"): lambda: {"moved": self.runtime.drain()},  # type: ignore[union-attr]
             ("GET", "/_local/resources"): self.runtime.describe,
