@@ -25,6 +25,7 @@ import importlib
 import importlib.util
 import json
 import logging
+import re
 import sys
 import time
 import traceback
@@ -119,6 +120,16 @@ def _register_builtins(commands: Commands) -> None:
         action="store_true",
         help="start from nothing: forget the state saved at the last stop (the demo keys stay the same)",
     )
+    dev.add_argument(
+        "--set",
+        dest="overrides",
+        action="append",
+        default=[],
+        type=_setting,
+        metavar="NAME=VALUE",
+        help="an operator setting every function sees, e.g. DAILY_LIMIT_SMS=200000 or SMS_RATE_PER_SECOND=0 "
+        "(repeatable)",
+    )
     invoke = commands.add(
         "invoke", _invoke, help="run one function on a sample event against the running platform"
     )
@@ -146,7 +157,16 @@ def _dev(args: argparse.Namespace) -> int:
 
     settings = DevSettings.from_environ()
     settings.clean = bool(getattr(args, "clean", False))
+    settings.overrides = dict(getattr(args, "overrides", []))
     return run_dev(settings, _STARTED)
+
+
+def _setting(text: str) -> tuple[str, str]:
+    """NAME=VALUE, NAME an environment variable's name; never one of AWS's or the runtime's own."""
+    name, equals, value = text.partition("=")
+    if not equals or not re.fullmatch(r"[A-Z][A-Z0-9_]*", name) or name.startswith(("AWS_", "LAMBDA_", "_")):
+        raise argparse.ArgumentTypeError(f"expected NAME=VALUE with NAME in capitals (not AWS_...): {text!r}")
+    return name, value
 
 
 def _invoke(args: argparse.Namespace) -> int:

@@ -16,6 +16,10 @@ through `make dev`), removed without changing what moto answers.
   during a 10,000-row bulk, and receives were most of moto's time). While moto runs
   `receive_message`, `Queue.messages` is found as it is iterated (the loop stops at the tenth); a delete finds
   its one message (receipt handles are unique) and removes it in place.
+* **Every request lists moto's package directory.** The server finds a request's backend by
+  testing the host against `list_of_moto_modules()`, which lists and stats moto's ~150 package
+  directories each time (10 % of the emulator's time during a bulk). The list cannot change while
+  the process runs, so it is read once.
 * **An InputTransformer re-builds a JSONPath parser per event.** moto's EventBridge calls
   `jsonpath_ng.ext.parse(path)` for every path of every event (the local runtime's shim targets
   have one), building a PLY parser each time (~8 % of moto's thread). A parsed path keeps no state,
@@ -39,12 +43,15 @@ _moto_own: dict[str, Any] = {}  # what was replaced, kept for comparison
 def install() -> None:
     """Apply them all (idempotent)."""
     import jsonpath_ng.ext
+    import moto.backends
     from moto.sqs.models import Queue, SQSBackend
 
     with _lock:
         if getattr(Queue, _INSTALLED, False):
             return
         jsonpath_ng.ext.parse = functools.lru_cache(maxsize=1024)(jsonpath_ng.ext.parse)  # type: ignore[attr-defined]
+        modules = tuple(moto.backends.list_of_moto_modules())
+        moto.backends.list_of_moto_modules = lambda: modules
         _moto_own["attributes"] = Queue.__dict__["attributes"].fget  # the property, not its value
         Queue.attributes = property(LazyAttributes)  # type: ignore[method-assign,assignment]
         _lazy_receive(Queue, SQSBackend)

@@ -21,6 +21,7 @@ provider; these do, and only locally are they special: deployed, a real provider
 from __future__ import annotations
 
 import base64
+import functools
 import gzip
 import json
 import logging
@@ -54,6 +55,9 @@ SMS_FAILURES: dict[str, str] = {
 SMS_SUCCESS = "Message has been accepted by phone carrier"
 SUCCESS_LOGS = f"sns/{REGION}/{ACCOUNT_ID}/DirectPublishToPhoneNumber"
 FAILURE_LOGS = f"{SUCCESS_LOGS}/Failure"
+# CloudWatch Logs batches a subscription's events (an async invocation takes up to 256 KB: ~1,500 of
+# these lines, gzip'd); 100 keeps each retry small.
+LOG_EVENTS_PER_DELIVERY = 100
 _HOOK_ID = "numeriqc-local-provider-receipts"
 
 
@@ -158,10 +162,13 @@ class ProviderReceipts:
             _sent.clear()
         if not self.enabled:
             return 0
+        lines: dict[str, list[str]] = {}  # SMS delivery-status log group -> its new lines
         for sent in pending:
-            report = self._email(sent) if sent.channel == "email" else self._sms(sent)
+            report = self._email(sent) if sent.channel == "email" else self._sms(sent, lines)
             with _lock:
                 _reported[sent.message_id] = report
+        for group, written in lines.items():
+            self._deliver_log_lines(group, written)
         return len(pending)
 
     # -- email ----------------------------------------------------------------------------------------
@@ -190,6 +197,7 @@ class ProviderReceipts:
         bounce = details.get("bounce", {}).get("bounceType")
         return Reported(kind, bounce)
 
+    @functools.cache  # noqa: B019 - one per runtime, whose template never changes
     def _email_events_topic(self, configuration_set: str | None) -> str | None:
         for resource in self.wiring.template.resources.values():
             if resource.type != "AWS::SES::ConfigurationSetEventDestination":
@@ -203,18 +211,27 @@ class ProviderReceipts:
         return None
 
     # -- SMS ------------------------------------------------------------------------------------------
-    def _sms(self, sent: Sent) -> Reported:
+    def _sms(self, sent: Sent, lines: dict[str, list[str]]) -> Reported:
         failure = SMS_FAILURES.get(sent.to)
         group = FAILURE_LOGS if failure else SUCCESS_LOGS
         status = "FAILURE" if failure else "SUCCESS"
         line = status_line(sent.message_id, status, failure or SMS_SUCCESS, sent.to)
+        lines.setdefault(group, []).append(line)
+        return Reported(status, failure)
+
+    def _deliver_log_lines(self, group: str, lines: list[str]) -> None:
+        """As CloudWatch Logs hands a subscription filter's function its log events: in batches
+        (one invocation per line made a 1,000-SMS bulk 1,000 invocations of SmsReceipts)."""
         function = self._log_subscriber(group)
         if function is None:
             log.warning("no subscription filter on %s: SMS receipts are not simulated", group)
-        else:
-            self.delivery.invoke_async(function, subscription_event(group, [line]))
-        return Reported(status, failure)
+            return
+        for first in range(0, len(lines), LOG_EVENTS_PER_DELIVERY):
+            self.delivery.invoke_async(
+                function, subscription_event(group, lines[first : first + LOG_EVENTS_PER_DELIVERY])
+            )
 
+    @functools.cache  # noqa: B019 - one per runtime, whose template never changes
     def _log_subscriber(self, log_group: str) -> str | None:
         for resource in self.wiring.template.resources.values():
             if resource.type != "AWS::Logs::SubscriptionFilter":

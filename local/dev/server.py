@@ -35,7 +35,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -70,6 +70,8 @@ class DevSettings:
     dev_env: Path | None = None
     clean: bool = False  # forget the snapshot of the last stop (the seed stays)
     persist: bool = True  # restore the snapshot on start, write it on stop (off for throwaway runs)
+    # `--set NAME=VALUE`: an operator setting every function sees (DAILY_LIMIT_SMS=200000, ...)
+    overrides: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_environ(cls) -> DevSettings:
@@ -130,6 +132,7 @@ class DevPlatform:
         self.runtime = LocalRuntime(
             template, endpoint_url=self.moto_url, receipts=True, clock=self.clock, trim_streams=True
         )
+        self.runtime.invoker.overrides.update(self.settings.overrides)
         self.runtime.create_resources()
         restored = self._restore_state()
         self._http = ThreadingHTTPServer((HOST, self.settings.port), _handler_for(self))
@@ -211,6 +214,9 @@ class DevPlatform:
             "  schedules   `numeriqc tick` fires them now",
             "  clock       real time; move it with `numeriqc clock advance 30d` (set, reset, show)",
         ]
+        if self.settings.overrides:
+            given = " ".join(f"{name}={value}" for name, value in sorted(self.settings.overrides.items()))
+            lines.append(f"  settings    {given}   (--set, every function)")
         lines.extend(demo_lines)
         lines.append("Ctrl-C to stop.")
         return lines

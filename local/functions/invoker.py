@@ -84,6 +84,9 @@ class Invoker:
         self.endpoint_url = endpoint_url
         self.clock = clock
         self._hidden = wiring.environment_keys()
+        # Operator settings given to `numeriqc dev --set` (a daily limit, a sending rate): what a
+        # deployer would change in the stack, tried locally without editing infra.
+        self.overrides: dict[str, str] = {}
 
     def environment(self, function_id: str) -> dict[str, str]:
         """The variables a function sees: the template's plus those Lambda sets itself."""
@@ -104,6 +107,7 @@ class Invoker:
             }
         )
         env.update(LOCAL_ONLY)
+        env.update(self.overrides)
         if self.endpoint_url:
             env["AWS_ENDPOINT_URL"] = self.endpoint_url
         return env
