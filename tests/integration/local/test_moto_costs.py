@@ -116,6 +116,7 @@ def test_asking_for_one_attribute_walks_no_message(sqs: Any, monkeypatch: pytest
     url = sqs.create_queue(QueueName="busy")["QueueUrl"]
     sqs.send_message_batch(QueueUrl=url, Entries=[{"Id": str(i), "MessageBody": str(i)} for i in range(10)])
     walks: list[str] = []
+
     def counting(count: str) -> property:
         counted = getattr(Queue, count).fget
 
@@ -136,3 +137,47 @@ def test_asking_for_one_attribute_walks_no_message(sqs: Any, monkeypatch: pytest
     counts = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["ApproximateNumberOfMessagesNotVisible"])
     assert counts["Attributes"] == {"ApproximateNumberOfMessagesNotVisible": "10"}
     assert set(walks) == {"approximate_number_of_messages_not_visible"}  # only the count asked for
+
+
+def test_an_update_expression_is_parsed_once_per_text(
+    local_aws_environment: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """moto parsed each UpdateExpression twice per item; the text is parsed once, and each update
+    still applies its own values."""
+    from moto.dynamodb.parsing.tokens import ExpressionTokenizer
+
+    with moto.mock_aws():
+        moto_costs.install()
+        dynamodb = boto3.client("dynamodb", region_name=REGION)
+        dynamodb.create_table(
+            TableName="t",
+            KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}],
+            AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}],
+            BillingMode="PAY_PER_REQUEST",
+        )
+        tokenized: list[str] = []
+        tokenize = ExpressionTokenizer.make_list
+        monkeypatch.setattr(
+            ExpressionTokenizer,
+            "make_list",
+            staticmethod(lambda text: tokenized.append(text) or tokenize(text)),
+        )
+        expression = "SET n = :n, seen = list_append(if_not_exists(seen, :none), :one) ADD hits :inc"
+        for value in ("a", "b", "c"):
+            dynamodb.update_item(
+                TableName="t",
+                Key={"pk": {"S": value}},
+                UpdateExpression=expression,
+                ExpressionAttributeValues={
+                    ":n": {"S": value},
+                    ":none": {"L": []},
+                    ":one": {"L": [{"S": value}]},
+                    ":inc": {"N": "1"},
+                },
+            )
+        items = {item["pk"]["S"]: item for item in dynamodb.scan(TableName="t")["Items"]}
+
+    assert tokenized.count(expression) == 1
+    assert {pk: (item["n"]["S"], item["seen"]["L"], item["hits"]["N"]) for pk, item in items.items()} == {
+        value: (value, [{"S": value}], "1") for value in ("a", "b", "c")
+    }
