@@ -16,6 +16,13 @@ through `make dev`), removed without changing what moto answers.
   during a 10,000-row bulk, and receives were most of moto's time). While moto runs
   `receive_message`, `Queue.messages` is found as it is iterated (the loop stops at the tenth); a delete finds
   its one message (receipt handles are unique) and removes it in place.
+* **Every Query sorts the whole table.** moto's `Table.query` starts from `all_items()`, a sorted
+  list of every item of the table, then keeps the partition asked for (or, on an index, the items
+  that match) and sorts those again. A job's status read sorted 20,000 items during a 10,000-row
+  bulk; a 100,000-row bulk made every query of the notifications table cost seconds. While moto
+  runs a query, `all_items()` answers the one partition of a base-table query, and every item,
+  unsorted, for an index query (moto sorts what matches itself); Scan (whose pages follow that
+  order) and everything else get moto's own.
 * **Every request lists moto's package directory.** The server finds a request's backend by
   testing the host against `list_of_moto_modules()`, which lists and stats moto's ~150 package
   directories each time (10 % of the emulator's time during a bulk). The list cannot change while
@@ -33,6 +40,7 @@ through `make dev`), removed without changing what moto answers.
 from __future__ import annotations
 
 import functools
+import inspect
 import json
 import threading
 from collections.abc import Iterator, Mapping
@@ -40,6 +48,7 @@ from typing import Any
 
 _lock = threading.Lock()
 _receiving = threading.local()
+_querying = threading.local()
 _INSTALLED = "_numeriqc_costs"
 _moto_own: dict[str, Any] = {}  # what was replaced, kept for comparison
 
@@ -48,6 +57,7 @@ def install() -> None:
     """Apply them all (idempotent)."""
     import jsonpath_ng.ext
     import moto.backends
+    from moto.dynamodb.models.table import Table
     from moto.dynamodb.parsing.expressions import UpdateExpressionParser  # type: ignore[attr-defined]
     from moto.sqs.models import Queue, SQSBackend
 
@@ -62,6 +72,7 @@ def install() -> None:
         _moto_own["attributes"] = Queue.__dict__["attributes"].fget  # the property, not its value
         Queue.attributes = property(LazyAttributes)  # type: ignore[method-assign,assignment]
         _lazy_receive(Queue, SQSBackend)
+        _partition_queries(Table)
         Queue.delete_message = delete_message  # type: ignore[method-assign]
         setattr(Queue, _INSTALLED, True)
 
@@ -84,6 +95,37 @@ def _lazy_receive(queue_class: Any, backend_class: Any) -> None:
 
     queue_class.messages = property(messages)
     backend_class.receive_message = receive_message
+
+
+def _partition_queries(table_class: Any) -> None:
+    _moto_own["all_items"] = table_class.all_items
+    query = table_class.query
+    signature = inspect.signature(query)
+
+    def all_items(self: Any) -> Any:
+        scope = getattr(_querying, "scope", None)
+        if scope is None or scope[0] is not self:
+            return _moto_own["all_items"](self)
+        _, index_name, partition = scope
+        if index_name:  # an index: every item, in any order
+            if not self.range_key_attr:
+                return list(self.items.values())
+            return [item for partition_items in self.items.values() for item in partition_items.values()]
+        found = self.items.get(partition)
+        if found is None:
+            return []
+        return list(found.values()) if self.range_key_attr else [found]
+
+    def scoped_query(self: Any, *args: Any, **kwargs: Any) -> Any:
+        arguments = signature.bind(self, *args, **kwargs).arguments
+        _querying.scope = (self, arguments.get("index_name"), arguments.get("hash_key"))
+        try:
+            return query(self, *args, **kwargs)
+        finally:
+            _querying.scope = None
+
+    table_class.all_items = all_items
+    table_class.query = scoped_query
 
 
 class _Visible:

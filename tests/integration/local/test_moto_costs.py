@@ -181,3 +181,77 @@ def test_an_update_expression_is_parsed_once_per_text(
     assert {pk: (item["n"]["S"], item["seen"]["L"], item["hits"]["N"]) for pk, item in items.items()} == {
         value: (value, [{"S": value}], "1") for value in ("a", "b", "c")
     }
+
+
+def test_a_query_reads_its_partition_not_the_sorted_table(
+    local_aws_environment: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Base-table and index queries answer as moto does (order, pages, direction) without moto's
+    sorted list of every item, which Scan still uses."""
+    with moto.mock_aws():
+        moto_costs.install()
+        dynamodb = boto3.client("dynamodb", region_name=REGION)
+        dynamodb.create_table(
+            TableName="q",
+            KeySchema=[
+                {"AttributeName": "pk", "KeyType": "HASH"},
+                {"AttributeName": "sk", "KeyType": "RANGE"},
+            ],
+            AttributeDefinitions=[
+                {"AttributeName": a, "AttributeType": "S"} for a in ("pk", "sk", "gpk", "gsk")
+            ],
+            GlobalSecondaryIndexes=[
+                {
+                    "IndexName": "by-g",
+                    "KeySchema": [
+                        {"AttributeName": "gpk", "KeyType": "HASH"},
+                        {"AttributeName": "gsk", "KeyType": "RANGE"},
+                    ],
+                    "Projection": {"ProjectionType": "ALL"},
+                }
+            ],
+            BillingMode="PAY_PER_REQUEST",
+        )
+        for p in ("a", "b", "c"):
+            for i in (3, 1, 4, 0, 2):
+                item = {
+                    "pk": {"S": p},
+                    "sk": {"S": f"s{i}"},
+                    "gpk": {"S": f"g{i % 2}"},
+                    "gsk": {"S": f"{p}{i}"},
+                }
+                dynamodb.put_item(TableName="q", Item=item)
+        walks: list[str] = []
+        own = moto_costs._moto_own["all_items"]
+        monkeypatch.setitem(
+            moto_costs._moto_own, "all_items", lambda table: walks.append(table.name) or own(table)
+        )
+
+        def keys(**arguments: Any) -> list[str]:
+            found, pages = [], 0
+            while True:
+                page = dynamodb.query(TableName="q", Limit=2, **arguments)
+                found += [item["sk"]["S"] + item["pk"]["S"] for item in page["Items"]]
+                pages += 1
+                if "LastEvaluatedKey" not in page:
+                    return found
+                arguments["ExclusiveStartKey"] = page["LastEvaluatedKey"]
+
+        base = {"KeyConditionExpression": "pk = :p", "ExpressionAttributeValues": {":p": {"S": "b"}}}
+        assert keys(**base) == ["s0b", "s1b", "s2b", "s3b", "s4b"]
+        assert keys(**base, ScanIndexForward=False) == ["s4b", "s3b", "s2b", "s1b", "s0b"]
+        ranged = {
+            "KeyConditionExpression": "pk = :p AND sk > :s",
+            "ExpressionAttributeValues": {":p": {"S": "c"}, ":s": {"S": "s2"}},
+        }
+        assert keys(**ranged) == ["s3c", "s4c"]
+        index = {
+            "IndexName": "by-g",
+            "KeyConditionExpression": "gpk = :g",
+            "ExpressionAttributeValues": {":g": {"S": "g1"}},
+        }
+        assert keys(**index) == ["s1a", "s3a", "s1b", "s3b", "s1c", "s3c"]
+        assert keys(**{**base, "ExpressionAttributeValues": {":p": {"S": "none"}}}) == []
+        assert walks == []
+        assert len(dynamodb.scan(TableName="q")["Items"]) == 15
+        assert walks == ["q"]
