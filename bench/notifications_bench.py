@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
-from bench.calls import org_key
+from bench.calls import org_key, synthesized_template
 
 PROVIDER_CALLS = {("sesv2", "SendEmail"), ("sns", "Publish")}
 MORNING = datetime(2030, 3, 5, 15, 0, tzinfo=UTC)
@@ -36,7 +36,6 @@ def _platform() -> Iterator[Any]:
     from numeriqc_local.clock import ManualClock
     from numeriqc_local.pytest_plugin import reset_kernel_caches
     from numeriqc_local.runtime import LocalRuntime
-    from numeriqc_local.template.assembly import load_template
 
     saved = dict(os.environ)
     os.environ.update({**FAKE_CREDENTIALS, "AWS_REGION": REGION, "AWS_DEFAULT_REGION": REGION})
@@ -46,7 +45,7 @@ def _platform() -> Iterator[Any]:
     reset_kernel_caches()
     try:
         clock = ManualClock(MORNING)
-        runtime = LocalRuntime(load_template(), clock=clock)
+        runtime = LocalRuntime(synthesized_template(), clock=clock)
         runtime.create_resources()
         service_clock.use(clock, clock.advance)
         yield runtime
