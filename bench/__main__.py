@@ -6,10 +6,13 @@ bench-full`, or BENCH_FULL=1) runs the long variants (bench/scale.py): the 100,0
 its lines name.
 """
 
+import multiprocessing
 import os
 import sys
 import time
 import warnings
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 
 from bench import (
     barometer_bench,
@@ -42,36 +45,64 @@ def quiet_functions() -> None:
     warnings.filterwarnings("ignore", module="aws_lambda_powertools")
 
 
+Section = Callable[[], list[str]]
+
+# Sections whose figures are counts of AWS calls, never durations: they run two at a time in child
+# processes (each its own moto), nothing else beside them, so no timed figure shares the CPU.
+COUNTS_ONLY: tuple[Section, ...] = (
+    platform_calls.report,
+    consultations_calls.report,
+    consultations_calls.sms_report,
+    exchange_calls.report,
+    exchange_push.report,
+)
+
+
+def timed(section: Section) -> tuple[list[str], float]:
+    started = time.perf_counter()
+    return section(), time.perf_counter() - started
+
+
+def show(section: Section, lines: list[str], seconds: float, note: str = "") -> None:
+    print("\n".join(lines))
+    print(f"  [{section.__module__}: {seconds:.0f} s{note}]", file=sys.stderr)
+    print()
+
+
+def side_by_side(sections: tuple[Section, ...]) -> None:
+    spawn = multiprocessing.get_context("spawn")  # the parent runs threads: no fork
+    started = time.perf_counter()
+    with ProcessPoolExecutor(2, mp_context=spawn, initializer=quiet_functions) as pool:
+        for section, (lines, seconds) in zip(sections, pool.map(timed, sections), strict=True):
+            show(section, lines, seconds, ", two at a time")
+    print(f"  [counts-only sections: {time.perf_counter() - started:.0f} s]", file=sys.stderr)
+
+
 def main() -> None:
     quiet_functions()
     begun = time.perf_counter()
-    for section in (
+    for step in (
         cold_start.report,
         # Before any in-process platform: its forced synthesis leaves cdk.out fresh for them all
         # (after them, a stale checkout would synthesize twice).
         dev_ready.report,
-        platform_calls.report,
+        COUNTS_ONLY,
         moto_transactions.report,
         dev_bulk.report,
         feedback_redaction.report,
         feedback_calls.report,
         notifications_bench.report,
         notify_v2_bench.report,
-        consultations_calls.report,
-        consultations_calls.sms_report,
         consultations_analysis.report,
         consultations_input.report,
         exchange_log.report,
         exchange_legacy.report,
-        exchange_calls.report,
-        exchange_push.report,
         barometer_bench.report,
     ):
-        started = time.perf_counter()
-        lines = section()
-        print("\n".join(lines))
-        print(f"  [{section.__module__}: {time.perf_counter() - started:.0f} s]", file=sys.stderr)
-        print()
+        if isinstance(step, tuple):
+            side_by_side(step)
+        else:
+            show(step, *timed(step))
     total = time.perf_counter() - begun
     mode = "--full" if scale.full() else "default run"
     print(f"[bench total: {total:.0f} s ({total / 60:.1f} min), {mode}]", file=sys.stderr)
