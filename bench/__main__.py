@@ -6,13 +6,8 @@ bench-full`, or BENCH_FULL=1) runs the long variants (bench/scale.py): the 100,0
 its lines name.
 """
 
-import multiprocessing
-import os
 import sys
 import time
-import warnings
-from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 
 from bench import (
     barometer_bench,
@@ -34,18 +29,9 @@ from bench import (
     platform_calls,
     scale,
 )
+from bench.running import Section, alone, quiet_functions, side_by_side
 
-
-def quiet_functions() -> None:
-    """The functions run in this process: keep their INFO logs and metric lines out of the figures."""
-    from numeriqc.core.observability import logger
-
-    logger.setLevel("WARNING")
-    os.environ["POWERTOOLS_METRICS_DISABLED"] = "true"
-    warnings.filterwarnings("ignore", module="aws_lambda_powertools")
-
-
-Section = Callable[[], list[str]]
+__all__ = ["main", "quiet_functions"]  # quiet_functions: the sections run alone import it from here
 
 # Sections whose figures are counts of AWS calls, never durations: they run two at a time in child
 # processes (each its own moto), nothing else beside them, so no timed figure shares the CPU.
@@ -56,26 +42,6 @@ COUNTS_ONLY: tuple[Section, ...] = (
     exchange_calls.report,
     exchange_push.report,
 )
-
-
-def timed(section: Section) -> tuple[list[str], float]:
-    started = time.perf_counter()
-    return section(), time.perf_counter() - started
-
-
-def show(section: Section, lines: list[str], seconds: float, note: str = "") -> None:
-    print("\n".join(lines))
-    print(f"  [{section.__module__}: {seconds:.0f} s{note}]", file=sys.stderr)
-    print()
-
-
-def side_by_side(sections: tuple[Section, ...]) -> None:
-    spawn = multiprocessing.get_context("spawn")  # the parent runs threads: no fork
-    started = time.perf_counter()
-    with ProcessPoolExecutor(2, mp_context=spawn, initializer=quiet_functions) as pool:
-        for section, (lines, seconds) in zip(sections, pool.map(timed, sections), strict=True):
-            show(section, lines, seconds, ", two at a time")
-    print(f"  [counts-only sections: {time.perf_counter() - started:.0f} s]", file=sys.stderr)
 
 
 def main() -> None:
@@ -102,7 +68,7 @@ def main() -> None:
         if isinstance(step, tuple):
             side_by_side(step)
         else:
-            show(step, *timed(step))
+            alone(step)
     total = time.perf_counter() - begun
     mode = "--full" if scale.full() else "default run"
     print(f"[bench total: {total:.0f} s ({total / 60:.1f} min), {mode}]", file=sys.stderr)
