@@ -37,6 +37,7 @@ __all__ = ["main", "quiet_functions"]  # quiet_functions: the sections run alone
 # processes (each its own moto), nothing else beside them, so no timed figure shares the CPU.
 COUNTS_ONLY: tuple[Section, ...] = (
     platform_calls.report,
+    feedback_calls.report,
     consultations_calls.report,
     consultations_calls.sms_report,
     exchange_calls.report,
@@ -56,7 +57,7 @@ def main() -> None:
         moto_transactions.report,
         dev_bulk.report,
         feedback_redaction.report,
-        feedback_calls.report,
+        feedback_calls.export_report,
         notifications_bench.report,
         notify_v2_bench.report,
         consultations_analysis.report,
