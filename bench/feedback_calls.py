@@ -5,7 +5,7 @@ Calls are counted with botocore hooks on the functions' session, so they are wha
 function pays for; the local runtime's own polling (stream GetRecords, SQS receives) is not counted,
 as Lambda's event source mappings do that for free in AWS.
 
-Sizes: the export through moto takes 5,000 rows (2 Query pages) and the worker's pipeline 100,000
+Sizes: the export through moto takes 4,000 rows (2 Query pages) and the worker's pipeline 100,000
 rows; `--full` (bench/scale.py) runs 20,000 and 300,000, the sizes docs/feedback.md quotes. The
 moto rate falls with the size (moto's Query re-reads the partition for every page), the pipeline's
 does not. FEEDBACK_BENCH_ROWS sets the moto export's size; FEEDBACK_BENCH_SUBMISSIONS (default
@@ -24,11 +24,11 @@ from numeriqc.core.dynamo import to_item
 from numeriqc.feedback import aggregates
 from numeriqc.feedback.adapters.table import aggregate_sk, feedback_sk, service_pk
 
-SUBMISSIONS = 100
+SUBMISSIONS = 50  # per-submission counts; each submission's events cost ~0.1 s to drain in moto
 # moto's Query re-reads and sorts the whole partition for every 1 MB page, so an export through
-# moto is quadratic in its size: the moto figure uses 5,000 rows (20,000 with --full), and 100,000
+# moto is quadratic in its size: the moto figure uses 4,000 rows (20,000 with --full), and 100,000
 # rows (300,000) go through the worker's own pipeline (rows -> CSV -> S3 parts) from memory.
-MOTO_EXPORT_ROWS = int(os.environ.get("FEEDBACK_BENCH_ROWS") or (20_000 if full() else 5_000))
+MOTO_EXPORT_ROWS = int(os.environ.get("FEEDBACK_BENCH_ROWS") or (20_000 if full() else 4_000))
 EXPORT_ROWS = 300_000 if full() else 100_000
 VOLUME = int(os.environ.get("FEEDBACK_BENCH_SUBMISSIONS", "10000"))
 SERVICE = "bench.service"
