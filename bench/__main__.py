@@ -1,4 +1,4 @@
-"""`make bench`: print every benchmark's figures in under 5 minutes (durations go to stderr).
+"""`make bench`: print every benchmark's figures, aiming at under 5 minutes (docs/architecture.md).
 
 Each section's duration, then the whole run's, go to stderr. `python -m bench --full` (`make
 bench-full`, or BENCH_FULL=1) runs the long variants (bench/scale.py): the 100,000-row SMS and
