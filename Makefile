@@ -24,7 +24,7 @@ help:
 	@echo "make lint   - ruff (lint + format check) and mypy"
 	@echo "make synth  - synthesize the CDK app into cdk.out (offline, no credentials)"
 	@echo "make layer  - build the Lambda dependency layer for arm64 / Python 3.12"
-	@echo "make bench  - print benchmark figures (bench-full: with the 100,000-row bulk through make dev)"
+	@echo "make bench  - print benchmark figures, ~4 min of CPU (bench-full: the full sizes, e.g. 100,000 SMS through make dev)"
 	@echo "make openapi- regenerate docs/openapi.json"
 	@echo "make client - regenerate the Python client clients/python from docs/openapi.json"
 	@echo "make deploy - deploy to the AWS account of your current credentials"

@@ -4,6 +4,7 @@ The local runtime's own calls (creating resources, polling queues) go through an
 are not counted: only what a deployed function would pay for.
 """
 
+import functools
 import os
 from collections import Counter
 from collections.abc import Iterator
@@ -39,6 +40,15 @@ class CallCounter:
         return ", ".join(f"{name} x{count}" for name, count in sorted(self.calls.items())) or "none"
 
 
+@functools.cache
+def synthesized_template() -> Any:
+    """The synthesized template, read once per bench process: every section boots the same one
+    (load_template fingerprints infra/, functions/ and the layer each time it is asked)."""
+    from numeriqc_local.template.assembly import load_template
+
+    return load_template()
+
+
 @contextmanager
 def local_platform() -> Iterator[tuple[Any, CallCounter]]:
     """The real template booted in-process under moto, with a counter on the functions' calls."""
@@ -49,14 +59,12 @@ def local_platform() -> Iterator[tuple[Any, CallCounter]]:
     from numeriqc_local.clock import ManualClock
     from numeriqc_local.pytest_plugin import reset_kernel_caches
     from numeriqc_local.runtime import LocalRuntime
-    from numeriqc_local.template.assembly import load_template
 
     os.environ.update({**FAKE_CREDENTIALS, "AWS_REGION": REGION, "AWS_DEFAULT_REGION": REGION})
     os.environ.pop("AWS_ENDPOINT_URL", None)
-    template = load_template()
     with moto.mock_aws():
         reset_kernel_caches()
-        runtime = LocalRuntime(template, clock=ManualClock())
+        runtime = LocalRuntime(synthesized_template(), clock=ManualClock())
         runtime.create_resources()
         counter = CallCounter()
         aws.session().events.register("before-call", counter)

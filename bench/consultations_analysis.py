@@ -7,7 +7,8 @@ matrices (opinion_groups.planted) over several seeds, group counts and noise lev
 Also the size of what the analysis function ships: the dependency layer and the code asset,
 against Lambda's 250 MB unzipped limit.
 
-CONSULTATIONS_BENCH_LARGE=0 skips the 100,000 x 1,000 run (about a minute).
+CONSULTATIONS_BENCH_LARGE=0 skips the 100,000 x 1,000 runs; a default run has one of them (4 groups,
+noise 0.10), `--full` (bench/scale.py) the second too (5 groups, noise 0.20).
 """
 
 import json
@@ -16,14 +17,16 @@ import subprocess
 import sys
 from pathlib import Path
 
+from bench.scale import full
+
 ROOT = Path(__file__).resolve().parent.parent
 SIZES = [
     # participants, statements, groups, votes each, noise, seed
     (10_000, 200, 3, 30, 0.10, 1),
     (10_000, 200, 5, 30, 0.15, 2),
     (100_000, 1_000, 4, 30, 0.10, 3),
-    (100_000, 1_000, 5, 30, 0.20, 4),
 ]
+FULL_SIZES = [(100_000, 1_000, 5, 30, 0.20, 4)]
 CHILD = """
 import json, resource, sys, time
 from numeriqc.consultations import opinion_groups as og
@@ -55,7 +58,7 @@ def size_mb(path: Path) -> float:
 def report() -> list[str]:
     large = os.environ.get("CONSULTATIONS_BENCH_LARGE", "1") != "0"
     lines = ["consultations: opinion groups (PCA as Polis, k-means by silhouette), one core, child process:"]
-    for case in SIZES:
+    for case in SIZES + (FULL_SIZES if full() else []):
         n, m, g, _votes, noise, _ = case
         if n > 10_000 and not large:
             continue
@@ -65,6 +68,8 @@ def report() -> list[str]:
             f"{found['seconds']:6.1f} s, peak {found['peak_mb']:6.0f} MB, k={int(found['k'])}, "
             f"ARI {found['ari']:.3f}"
         )
+    if not full():
+        lines.append("  [--full: 100,000 x 1,000 with 5 groups, noise 0.20]")
     layer = ROOT / "layers" / "build" / "python"
     if layer.is_dir():
         code = size_mb(ROOT / "functions")

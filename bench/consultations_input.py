@@ -17,8 +17,11 @@ grows with the partition (AWS's does not); moto's S3 is in-process memory (AWS m
 object in roughly 0.3-0.5 s inside a region). The call counts are exact either way; the times are
 this machine's, shared by several engineers, so upper bounds.
 
-`python -m bench.consultations_input [--full]`: --full adds 100,000 x 1,000 (3 million votes) to
-the new path (about a minute).
+`python -m bench.consultations_input [--full]`: --full (bench/scale.py) reads 2,000 and 5,000 votes
+through the old path instead of 1,000 and 2,000 (its cost per vote is the figure: about 2.5 ms in
+moto either way), and adds 100,000 x 1,000 (3 million votes) to the new path through moto when
+CONSULTATIONS_INPUT_MOTO_CHANGES is set. The function's own work at 3 million votes (no AWS, a
+second) is in every run.
 """
 
 import os
@@ -30,12 +33,18 @@ from datetime import timedelta
 from typing import Any
 
 from bench.calls import CallCounter, local_platform, org_key
+from bench.scale import full as full_run
 from numeriqc.core import aws
 from numeriqc.core.auth import Scope
 from numeriqc.core.dynamo import to_item
 
 # Votes read through the old path (CONSULTATIONS_INPUT_OLD="5000,20000" to change them).
-OLD_SIZES = [int(n) for n in os.environ.get("CONSULTATIONS_INPUT_OLD", "2000,5000").split(",")]
+OLD_SIZES = [
+    int(n)
+    for n in (
+        os.environ.get("CONSULTATIONS_INPUT_OLD") or ("2000,5000" if full_run() else "1000,2000")
+    ).split(",")
+]
 NEW_SIZES = [(10_000, 200)]
 FULL_SIZES = [(100_000, 1_000)]
 CHANGES = 3_000  # one minute at the default consultation rate (3,000 writes a minute)
@@ -237,6 +246,7 @@ def _old_path(runtime: Any, counter: CallCounter, cid: str, table: str) -> list[
             _say(
                 f"  old path, {size:>9,} votes: {seconds:6.2f} s CPU ({seconds / size * 1e6:5.1f} µs/vote), "
                 f"peak {peak:5.0f} MB, {calls} calls [{detail}]"
+                + ("" if full_run() or size != OLD_SIZES[-1] else "  [--full: 2,000 and 5,000 votes]")
             )
         )
     parse, page_bytes = _page_parse_seconds()
@@ -300,11 +310,11 @@ def _new_path(runtime: Any, counter: CallCounter, cid: str, size: tuple[int, int
     )
 
 
-def report(full: bool = False) -> list[str]:
+def report(full: bool | None = None) -> list[str]:
     from numeriqc.core import clock
 
     lines = ["consultations: analysis input, every vote from the table (old) vs the matrix file (new), moto:"]
-    sizes = NEW_SIZES + (FULL_SIZES if full else [])
+    sizes = NEW_SIZES + (FULL_SIZES if (full_run() if full is None else full) else [])
     lines += [_say(_matrix_cpu(*size)) for size in NEW_SIZES + FULL_SIZES]  # no AWS: fast at any size
     with local_platform() as (runtime, counter):
         clock.use(runtime.clock, runtime.clock.advance)

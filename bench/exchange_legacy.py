@@ -1,13 +1,16 @@
 """Exchange legacy adapters: rows per second converting CSV and fixed-width files to the dataset's
-JSON records and back (numeriqc.exchange.legacy), cp1252, six typed fields, on one core."""
+JSON records and back (numeriqc.exchange.legacy), cp1252, six typed fields, on one core.
+
+50,000 rows a format by default, 100,000 with `--full` (bench/scale.py): the figure is a rate."""
 
 import os
 import time
 
+from bench.scale import full
 from numeriqc.exchange import legacy
 from numeriqc.exchange.models import Layout
 
-ROWS = int(os.environ.get("EXCHANGE_BENCH_LEGACY_ROWS", "100000"))
+ROWS = int(os.environ.get("EXCHANGE_BENCH_LEGACY_ROWS") or (100_000 if full() else 50_000))
 FIELDS = [
     {"name": "permit", "start": 0, "width": 6},
     {"name": "name", "start": 6, "width": 20},
@@ -43,7 +46,10 @@ def rates(format: str) -> tuple[float, float, int]:
 
 
 def report() -> list[str]:
-    lines = [f"exchange: legacy conversion, {ROWS:,} rows of 6 typed fields, cp1252 (CPU time, one core)"]
+    lines = [
+        f"exchange: legacy conversion, {ROWS:,} rows of 6 typed fields, cp1252 (CPU time, one core)"
+        + ("" if full() else "  [--full: 100,000 rows]")
+    ]
     for format in ("csv", "fixed"):
         write_rate, read_rate, size = rates(format)
         lines.append(
