@@ -4,10 +4,12 @@ No `service_clock` fixture here on purpose: the runtime installs `platform.clock
 invocation by itself, so a test (or `numeriqc clock advance`) moves time for all of them at once.
 """
 
+import json
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from numeriqc.core import clock as kernel
+from numeriqc_local.triggers import ttl_expiry
 from tests.support.notifications import SMS_TEMPLATE, consent, create_template
 from tests.support.platform import NewKey, bearer
 
@@ -70,6 +72,23 @@ def test_ttl_expiry_follows_the_clock(platform: Any) -> None:
 
     platform.drain()
     assert _present(dynamodb, table.name, keys, [soon, later, never, text]) == [True, True, True, True]
+    # moto's table read in this process and a Scan (any other emulator) find the same keys
+    found = {
+        way: sorted(json.dumps(key, sort_keys=True) for key in keys_found)
+        for way, keys_found in (
+            (
+                "in process",
+                ttl_expiry._expired_in_process(table.name, str(table.ttl_attribute), keys, now + 7200),
+            ),
+            (
+                "scan",
+                ttl_expiry._expired_by_scan(dynamodb, table.name, str(table.ttl_attribute), keys, now + 7200),
+            ),
+        )
+    }
+    assert found["in process"] == found["scan"]
+    assert json.dumps({k: soon[k] for k in keys}, sort_keys=True) in found["scan"]
+    assert json.dumps({k: later[k] for k in keys}, sort_keys=True) not in found["scan"]
     platform.clock.advance(timedelta(hours=2).total_seconds())
     platform.drain()
     assert _present(dynamodb, table.name, keys, [soon, later, never, text]) == [False, True, True, True]
