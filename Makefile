@@ -12,10 +12,7 @@ NODE_STAMP := node_modules/.installed-$(shell cat package-lock.json | sha1sum | 
 export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION := 20
 export JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION := 1
 export CDK_DISABLE_VERSION_CHECK := true
-# Bytecode goes to one cache inside .venv, never into the tree (functions/ is a Lambda asset): every
-# process of `make test` (two workers, the cold-start probes, `numeriqc dev`) then compiles a module
-# once instead of each compiling it again.
-export PYTHONPYCACHEPREFIX := $(abspath $(VENV))/pycache
+export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: help dev dev-clean test e2e lint format synth layer bench bench-full deploy openapi client clean
 
@@ -101,4 +98,4 @@ deploy: $(LAYER_STAMP)
 	PATH="$(abspath $(BIN)):$$PATH" npx cdk deploy --all --no-notices --require-approval broadening
 
 clean:
-	rm -rf cdk.out layers/build .numeriqc .pytest_cache .mypy_cache .ruff_cache $(VENV)/pycache
+	rm -rf cdk.out layers/build .numeriqc .pytest_cache .mypy_cache .ruff_cache
