@@ -2,9 +2,10 @@
 
 By default the target is a real `numeriqc dev` process on free ports, shared by the e2e package
 and torn down after its last test (package scope, not session: an idle dev server keeps polling
-its queues and streams, and `make test` runs tests/e2e as one unit on one worker, then the rest). With NUMERIQC_E2E_API_URL (and NUMERIQC_E2E_KEY) set, the target is that deployed
-stack, no local platform starts, and the tests that need one (its pages, outbox and `/_local`
-endpoints, asked for through `dev_platform`) are skipped.
+its queues and streams, and `make test` runs tests/e2e as one unit on one worker, then the rest).
+With NUMERIQC_E2E_API_URL (and NUMERIQC_E2E_KEY) set, the target is that deployed stack, no local
+platform starts, and the tests that need one (its pages, outbox and `/_local` endpoints, asked for
+through `dev_platform`) are skipped.
 
 Readiness is polled on GET /health with short bounded waits (`Popen.wait(timeout=...)` doubles as
 the crash check), never a blind sleep. The platform writes its dev.env into a temporary directory,
