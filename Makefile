@@ -70,8 +70,17 @@ openapi: $(LAYER_STAMP)
 client: $(STAMP)
 	$(BIN)/python clients/generate_python.py
 
-test: $(LAYER_STAMP) $(NODE_STAMP) lint
-	$(BIN)/pytest -n 2 --dist loadfile
+# Lint runs beside the tests (mypy keeps one core busy for a minute) and fails `make test` as it
+# would before them; its report is printed once pytest is done. `--dist loadgroup`: the work units
+# of tests/support/scheduling.py (each integration test may run on either worker).
+test: $(LAYER_STAMP) $(NODE_STAMP)
+	@lint_log=$$(mktemp); \
+	$(MAKE) --no-print-directory lint >"$$lint_log" 2>&1 & lint_pid=$$!; \
+	$(BIN)/pytest -n 2 --dist loadgroup; tests=$$?; \
+	wait $$lint_pid; linted=$$?; \
+	echo "--- make lint ---"; cat "$$lint_log"; rm -f "$$lint_log"; \
+	if [ $$linted -ne 0 ]; then echo "make test: lint failed" >&2; fi; \
+	[ $$tests -eq 0 ] && [ $$linted -eq 0 ]
 
 # Against the local platform by default; against a deployed stack with NUMERIQC_E2E_API_URL,
 # NUMERIQC_E2E_KEY (and NUMERIQC_E2E_STACK, NUMERIQC_E2E_WAIT): see README and tests/e2e/target.py.

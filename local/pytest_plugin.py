@@ -2,8 +2,11 @@
 
 * `numeriqc_template` (session): the synthesized template, synthesized at most once per change of
   `infra/`, `functions/` or `layers/build`, under a file lock (safe with pytest-xdist workers).
+* `platform_image` (session): moto's state right after the template's resources were created, once
+  per process (`aws.moto_image`): creating them costs ~120 AWS calls, restoring a copy milliseconds.
 * `platform` (function): a fresh `LocalRuntime` for that template inside moto's `mock_aws()`, with
-  every resource created, fake credentials and region set, and a `ManualClock`.
+  every resource in place (a fresh copy of the image: no state shared with any other test), fake
+  credentials and region set, and a `ManualClock`.
 * `make_platform` (function): the same for a template of the test's own (a dict), for tests of
   wiring that the real template does not (yet) contain.
 
@@ -15,12 +18,16 @@ from __future__ import annotations
 import importlib
 import sys
 from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import moto  # imported before any client exists: moto hooks every botocore client created after it
 import pytest
 
 from .account import FAKE_CREDENTIALS, REGION
+from .aws import moto_kms_keys
+from .aws.moto_image import MotoImage
+from .aws.resources import Created
 from .clock import Clock, ManualClock
 from .runtime import LocalRuntime
 from .template.assembly import Template, load_template
@@ -47,9 +54,21 @@ def numeriqc_template() -> Template:
     return load_template()
 
 
+@dataclass(frozen=True)
+class PlatformImage:
+    """The real template's resources as created once: moto's state, and what creation learned."""
+
+    moto: MotoImage
+    created: Created
+
+
 @pytest.fixture
 def local_aws_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     """Fake credentials, the local region, and no endpoint override: moto's mock intercepts."""
+    use_local_aws_environment(monkeypatch)
+
+
+def use_local_aws_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     for key, value in FAKE_CREDENTIALS.items():
         monkeypatch.setenv(key, value)
     monkeypatch.setenv("AWS_REGION", REGION)
@@ -61,6 +80,7 @@ def local_aws_environment(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def make_platform(local_aws_environment: None) -> Iterator[PlatformFactory]:
     """`make_platform(template, clock=None) -> LocalRuntime`, all inside one moto mock per test."""
+    moto_kms_keys.install()  # half of the fixture's CPU time otherwise: see the module
     mock = moto.mock_aws()
     mock.start()
     reset_kernel_caches()
@@ -77,11 +97,36 @@ def make_platform(local_aws_environment: None) -> Iterator[PlatformFactory]:
         reset_kernel_caches()
 
 
+@pytest.fixture(scope="session")
+def platform_image(numeriqc_template: Template) -> PlatformImage:
+    """The real template's resources created through the AWS APIs, in a mock of their own, once.
+
+    Session-scoped fixtures are set up before any function-scoped one, so no test's mock is
+    running yet: this mock's stop() resets what it made, after the image was taken."""
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        use_local_aws_environment(monkeypatch)
+        moto_kms_keys.install()
+        mock = moto.mock_aws()
+        mock.start()
+        reset_kernel_caches()
+        try:
+            created = LocalRuntime(numeriqc_template, clock=ManualClock()).create_resources()
+            return PlatformImage(MotoImage.take(), created)
+        finally:
+            mock.stop()
+            reset_kernel_caches()
+
+
 @pytest.fixture
-def platform(numeriqc_template: Template, make_platform: PlatformFactory) -> LocalRuntime:
+def platform(
+    numeriqc_template: Template, platform_image: PlatformImage, make_platform: PlatformFactory
+) -> LocalRuntime:
     """The whole platform of the real template, fresh for this test.
 
     `platform.http(method, path, headers=, json=, body=, query=)`, `.invoke(function_id, event)`,
     `.drain()`, `.tick()`, `.outbox()`, `.names[logical_id]`, `.env(function_id)`, `.clock.advance(s)`.
     """
-    return make_platform(numeriqc_template)
+    platform_image.moto.restore()  # into the mock make_platform started for this test
+    runtime = LocalRuntime(numeriqc_template, clock=ManualClock())
+    runtime.open(platform_image.created)
+    return runtime

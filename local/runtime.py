@@ -74,10 +74,15 @@ class LocalRuntime:
 
     def create_resources(self) -> Created:
         """Create every resource in moto (idempotent) and open the triggers."""
-        self.created = create_resources(self.wiring, self.clients)
+        return self.open(create_resources(self.wiring, self.clients))
+
+    def open(self, created: Created) -> Created:
+        """Open the triggers over resources that already exist in moto: those `create_resources` just
+        made, or a copy of moto's state taken right after it made them (the pytest plugin's image)."""
+        self.created = created
         provider_receipts.listen()
-        self._triggers = self._build_triggers(self.created)
-        return self.created
+        self._triggers = self._build_triggers(created)
+        return created
 
     def _build_triggers(self, created: Created) -> Triggers:
         pollers: list[Poller] = []

@@ -1,9 +1,11 @@
 """e2e: the `target` the suite runs against (tests/e2e/target.py), and the local platform.
 
-By default the target is a real `numeriqc dev` process on free ports, shared by the session, torn
-down at the end. With NUMERIQC_E2E_API_URL (and NUMERIQC_E2E_KEY) set, the target is that deployed
-stack, no local platform starts, and the tests that need one (its pages, outbox and `/_local`
-endpoints, asked for through `dev_platform`) are skipped.
+By default the target is a real `numeriqc dev` process on free ports, shared by the e2e package
+and torn down after its last test (package scope, not session: an idle dev server keeps polling
+its queues and streams, and `make test` runs tests/e2e as one unit on one worker, then the rest).
+With NUMERIQC_E2E_API_URL (and NUMERIQC_E2E_KEY) set, the target is that deployed stack, no local
+platform starts, and the tests that need one (its pages, outbox and `/_local` endpoints, asked for
+through `dev_platform`) are skipped.
 
 Readiness is polled on GET /health with short bounded waits (`Popen.wait(timeout=...)` doubles as
 the crash check), never a blind sleep. The platform writes its dev.env into a temporary directory,
@@ -51,7 +53,7 @@ def answers(url: str) -> bool:
         return False
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def dev_platform(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DevPlatform]:
     if os.environ.get(ENV_URL):
         pytest.skip(f"the local platform only ({ENV_URL} points the suite at a deployed stack)")
@@ -94,7 +96,7 @@ def dev_platform(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DevPlatfo
             process.wait()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def target(request: pytest.FixtureRequest) -> Target:
     """The deployed stack NUMERIQC_E2E_API_URL names, else the session's local platform."""
     deployed = deployed_from_environment()
