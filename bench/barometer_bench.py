@@ -101,7 +101,11 @@ def _calls_per_report() -> list[str]:
             )
             # One event of each other counted type, as the services publish them.
             families = [
-                ("notifications", "status", {"status": "delivered", "channel": "email"}),
+                (
+                    "notifications",
+                    "status",
+                    {"id": "01JB0000000000000000000000", "status": "delivered", "channel": "email"},
+                ),
                 ("consultations", "closed", {"consultation_id": "c1", "participants": 40}),
                 ("exchange", "message.delivered", {"consumer": "rq", "count": 25}),
                 ("exchange", "grant.changed", {"consumer": "rq", "decision": "granted"}),
