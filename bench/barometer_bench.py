@@ -14,6 +14,7 @@ from bench.calls import local_platform, org_key
 from numeriqc.barometer.models import IndicatorStatus, SeriesPoint
 from numeriqc.barometer.series import IndicatorView
 from numeriqc.barometer.site_publication import render
+from numeriqc.barometer.site_schedule import CATCH_UP
 from numeriqc.barometer.strategy import AUTOMATIC_BY_ID, MEASURES
 from numeriqc.core import aws, clock
 from numeriqc.core.auth import Scope
@@ -27,6 +28,13 @@ def _month(months_back: int) -> str:
     today = clock.now().date()
     index = today.year * 12 + today.month - 1 - months_back
     return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def _settled(runtime: Any) -> None:
+    """Every queue drained, then the site's catch-up rule run (as it does within
+    site_schedule.INTERVAL): a change is shown whether it was published at once or left pending."""
+    runtime.drain()
+    runtime.invoke("BarometerDailySite", CATCH_UP)
 
 
 def _calls_per_report() -> list[str]:
@@ -76,7 +84,7 @@ def _calls_per_report() -> list[str]:
             )
             api_calls = counter.total
             counter.reset()
-            runtime.drain()
+            _settled(runtime)
             puts, others, described = counter.calls["s3.PutObject"], counter.total, counter.describe()
             files = len(
                 aws.client("s3").list_objects_v2(Bucket=runtime.names["BarometerSiteBucket"])["Contents"]
@@ -93,15 +101,20 @@ def _calls_per_report() -> list[str]:
             ]
             publisher.publish(events)
             counter.reset()
-            runtime.drain()
+            _settled(runtime)
             writes = counter.calls["dynamodb.TransactWriteItems"]
             lines.append(
-                f"  10 feedback events counted (then the site republished): {writes} transactions "
+                "  10 feedback events counted (then the site republished, with its catch-up): "
+                f"{writes} transactions "
                 f"(1 per event, 3 indicators each), {counter.calls['events.PutEvents']} PutEvents"
             )
             # One event of each other counted type, as the services publish them.
             families = [
-                ("notifications", "status", {"status": "delivered", "channel": "email"}),
+                (
+                    "notifications",
+                    "status",
+                    {"id": "01JB0000000000000000000000", "status": "delivered", "channel": "email"},
+                ),
                 ("consultations", "closed", {"consultation_id": "c1", "participants": 40}),
                 ("exchange", "message.delivered", {"consumer": "rq", "count": 25}),
                 ("exchange", "grant.changed", {"consumer": "rq", "decision": "granted"}),
@@ -111,7 +124,7 @@ def _calls_per_report() -> list[str]:
                 cloud_event(family, name, "bench", data, clock=clock.now) for family, name, data in families
             )
             counter.reset()
-            runtime.drain()
+            _settled(runtime)
             lines.append(
                 f"  one event of each other counted type ({len(families)}): "
                 f"{counter.calls['dynamodb.TransactWriteItems']} transactions, "

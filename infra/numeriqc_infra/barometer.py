@@ -4,7 +4,8 @@ and the public static site.
 Three functions share one table (see numeriqc.barometer.adapters.table): BarometerApi (every
 route), BarometerFigures (the other services' events, from their family topics through one queue,
 filtered to the types platform_figures.FIGURES counts) and BarometerSite (barometer events, from the
-barometer topic through a queue whose batching window is the debounce, regenerate the site).
+barometer topic through a queue, publish the site at most once per site_schedule.INTERVAL); a fourth,
+BarometerDailySite, runs the site's two rules (daily, and the catch-up of pending changes).
 
 The site is static, in a private bucket read only by CloudFront (origin access control), served
 with a strict content security policy: no script at all, styles and images from the site only.
@@ -22,6 +23,7 @@ from aws_cdk import aws_sqs as sqs
 from constructs import Construct
 
 from numeriqc.barometer.platform_figures import counted_families, counted_types
+from numeriqc.barometer.site_schedule import CATCH_UP, INTERVAL
 from numeriqc.core.events import TYPE_PREFIX
 from numeriqc_infra.api import Api
 from numeriqc_infra.functions import PlatformFunction
@@ -41,7 +43,8 @@ SITE_CHANGES = [
         "achievement.moderated",
     )
 ]
-# The debounce: a burst of reports within this window is one publication.
+# A burst of reports within this window is one invocation; site_schedule.INTERVAL bounds the
+# publications whatever the invocations.
 SITE_DEBOUNCE = Duration.seconds(60)
 CONTENT_SECURITY_POLICY = (
     "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; "
@@ -121,7 +124,8 @@ class Barometer(Construct):
         )
 
     def _daily_site(self, platform: Platform, env: dict[str, str]) -> PlatformFunction:
-        """Every day at 05:00 UTC (after midnight in Québec): statuses move with the calendar."""
+        """Every day at 05:00 UTC (after midnight in Québec): statuses move with the calendar; and
+        every site_schedule.INTERVAL, the changes the site's queue left pending."""
         function = PlatformFunction(
             self,
             "BarometerDailySite",
@@ -144,6 +148,18 @@ class Barometer(Construct):
             targets=[targets.LambdaFunction(function, retry_attempts=2)],
         )
         fix_logical_id(rule, "BarometerDailyRule")
+        catch_up = events.Rule(
+            self,
+            "BarometerSiteCatchUpRule",
+            schedule=events.Schedule.rate(Duration.seconds(INTERVAL.total_seconds())),
+            description="Publish the barometer's site if changes wait (at most one publication per interval)",
+            targets=[
+                targets.LambdaFunction(
+                    function, event=events.RuleTargetInput.from_object(CATCH_UP), retry_attempts=2
+                )
+            ],
+        )
+        fix_logical_id(catch_up, "BarometerSiteCatchUpRule")
         return function
 
     def _grant_site_writes(self, function: PlatformFunction) -> None:

@@ -8,6 +8,7 @@ import pytest
 from infra_cfn import props, ref_target, resources
 
 from numeriqc.barometer.platform_figures import counted_types
+from numeriqc.barometer.site_schedule import CATCH_UP
 from numeriqc_infra.barometer import SITE_CHANGES
 
 
@@ -73,3 +74,19 @@ def test_the_site_functions_may_only_put_objects_in_the_site_bucket(
             actions = statement["Action"] if isinstance(statement["Action"], list) else [statement["Action"]]
             s3_actions |= {action for action in actions if action.startswith("s3:")}
     assert s3_actions == {"s3:PutObject"}
+
+
+def test_the_site_catch_up_runs_every_interval_with_its_input_and_the_daily_run_without(
+    template: dict[str, Any],
+) -> None:
+    rules = {
+        name: rule["Properties"]
+        for name, rule in resources(template, "AWS::Events::Rule").items()
+        if name in ("BarometerDailyRule", "BarometerSiteCatchUpRule")
+    }
+    assert rules["BarometerSiteCatchUpRule"]["ScheduleExpression"] == "rate(5 minutes)"
+    (target,) = rules["BarometerSiteCatchUpRule"]["Targets"]
+    assert ref_target(target["Arn"]) == "BarometerDailySite"
+    assert json.loads(target["Input"]) == CATCH_UP
+    (daily,) = rules["BarometerDailyRule"]["Targets"]
+    assert "Input" not in daily  # the scheduled event itself: a daily publication

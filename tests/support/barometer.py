@@ -83,3 +83,11 @@ def define(platform: Any, key: str, **changes: Any) -> dict[str, Any]:
 def report(platform: Any, key: str, language: str | None = None, **body: Any) -> Any:
     values = {"indicator_id": "services-en-ligne", "period": this_month(), "value": 50, "base": 10, **body}
     return platform.http("POST", "/v1/barometer/reports", headers=bearer(key, language), json=values)
+
+
+def catch_up(platform: Any) -> Any:
+    """What the site's catch-up rule does every `site_schedule.INTERVAL`: publish pending changes
+    (the changes' queue publishes at once only when the site was not published recently)."""
+    from numeriqc.barometer.site_schedule import CATCH_UP
+
+    return platform.invoke("BarometerDailySite", CATCH_UP)

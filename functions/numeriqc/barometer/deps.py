@@ -11,8 +11,9 @@ from numeriqc.barometer.reporting import Reporting
 from numeriqc.barometer.series import SeriesReading
 from numeriqc.barometer.settings import BarometerSettings
 from numeriqc.barometer.site_publication import SitePublisher
+from numeriqc.barometer.site_schedule import SiteSchedule
 from numeriqc.core import aws, clock, settings
-from numeriqc.core.events import EventPublisher
+from numeriqc.core.events import EventPublisher, EventSink
 
 
 def config() -> BarometerSettings:
@@ -51,6 +52,11 @@ def site_publisher() -> SitePublisher:
         writer=site,
         clock=clock.now,
     )
+
+
+def site_schedule(sink: EventSink) -> SiteSchedule:
+    publisher = site_publisher()
+    return SiteSchedule(store(), lambda: publisher.publish(sink), clock.now)
 
 
 def publisher() -> EventPublisher:

@@ -8,6 +8,13 @@ recipient while retained, as Notify's `to`), Notify's callback payload is POSTed
 `Authorization: Bearer <token>`, retried here with backoff (`ATTEMPTS`), then by SQS; after the
 queue's receives run out the event lands in its dead-letter queue, which alarms.
 
+Every record ends one of three ways, never as a crash of its batch (`handlers/status_events_queue.py`):
+posted; skipped with a logged reason when there is nothing to announce (an event that names no
+organization or notification, an organization without a callback, a notification no longer
+readable); or failed with a logged reason (`Unannounceable`, `CallbackFailed`), which SQS retries and
+the dead-letter queue keeps. A stored record this code cannot read is our defect, not the event's:
+it fails (and is kept for a redrive once fixed) rather than being skipped.
+
 The URL must be a public HTTPS endpoint, judged by the same rule as event subscriptions and
 exchange pushes (organizations' `public_endpoints`: no loopback, private, link-local or metadata
 address, no odd numeric form, no name resolving to one), at registration and again before every
@@ -19,7 +26,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from numeriqc.core.i18n import Message
 from numeriqc.core.problems import FieldError, ValidationFailed
@@ -36,6 +43,35 @@ NOT_PUBLIC = Message(
     "The callback URL must be a public HTTPS address ({reason}).",
 )
 EndpointRefusal = Callable[[str], str | None]  # why a URL is not a public HTTPS endpoint, or None
+
+
+class Unannounceable(Exception):
+    """A stored record (the callback's registration, the notification) could not be read into
+    Notify's payload. The message names the record and the error type, never a value."""
+
+
+class StatusTarget(BaseModel):
+    """What a callback needs from a `notifications.status.v1` event: whose notification, which."""
+
+    org_id: str = Field(min_length=1)
+    notification_id: str = Field(min_length=1)
+
+
+EVENT_FIELD = {"org_id": "orgid", "notification_id": "data.id"}  # where the event carries each
+
+
+def target_of(message: dict[str, Any]) -> StatusTarget | str:
+    """The event's organization and notification, or why it names none (a reason to log: such an
+    event can never be announced, so retrying it would only fill the dead-letter queue)."""
+    data = message.get("data")
+    try:
+        return StatusTarget(
+            org_id=message.get("orgid"),
+            notification_id=data.get("id") if isinstance(data, dict) else None,
+        )
+    except ValidationError as error:
+        fields = sorted({EVENT_FIELD[str(e["loc"][0])] for e in error.errors()})
+        return "malformed event: " + ", ".join(fields)
 
 
 class CallbackIn(BaseModel):
@@ -133,14 +169,21 @@ class StatusCallbacks:
         stored = self._records.callback(org_id)
         if stored is None:
             return False
-        refused = url_errors(stored["url"], self._allow_loopback_http, self._refusal)
+        try:
+            url, sealed, keys = stored["url"], stored["token"], stored["keys"]
+        except KeyError as error:
+            raise Unannounceable(f"callback registration lacks {error}") from error
+        refused = url_errors(url, self._allow_loopback_http, self._refusal)
         if refused:  # re-pointed to an inside address since it was registered: never POSTed there
             raise CallbackFailed(f"endpoint {refused[0].code}")
-        token = self._cipher.open(stored["token"], stored["keys"])
-        body = payload(self._read(org_id, notification_id, now))
+        token = self._cipher.open(sealed, keys)
+        try:  # NotFound (erased, another world's, never existed) passes: nothing to announce
+            body = payload(self._read(org_id, notification_id, now))
+        except (KeyError, TypeError, ValueError) as error:
+            raise Unannounceable(f"notification unreadable ({type(error).__name__})") from error
         for attempt in range(ATTEMPTS):
             try:
-                self._poster.post(stored["url"], token, body)
+                self._poster.post(url, token, body)
                 return True
             except CallbackFailed:
                 if attempt == ATTEMPTS - 1:

@@ -16,6 +16,7 @@ from numeriqc.core.auth import Scope
 from numeriqc_local.cli import build_parser
 from numeriqc_local.dev import admin
 from tests.support import exchange as exchange_support
+from tests.support.barometer import catch_up
 from tests.support.consultations import answer, open_consultation
 from tests.support.notifications import EMAIL_TEMPLATE, consent, create_template, send_email, ses_event
 from tests.support.platform import NewKey, bearer
@@ -33,7 +34,9 @@ def _value(platform: Any, indicator_id: str) -> float | None:
 
 
 def _page_shows(platform: Any, indicator_id: str, value: float) -> None:
-    """Both languages' pages of the indicator have this month's row with `value`."""
+    """Both languages' pages of the indicator have this month's row with `value`, once the
+    catch-up rule has run (within `site_schedule.INTERVAL` of the change)."""
+    catch_up(platform)
     s3 = aws.client("s3")
     bucket = platform.names["BarometerSiteBucket"]
     unit = AUTOMATIC_BY_ID[indicator_id].unit

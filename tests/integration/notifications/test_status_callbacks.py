@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from numeriqc.core import aws
+from numeriqc.core.events import EventPublisher, cloud_event
 from tests.support.notifications import SMS_TEMPLATE, consent, create_template
 from tests.support.notify import notify_headers, notify_key
 from tests.support.platform import NewKey, bearer
@@ -142,3 +143,78 @@ def test_plain_http_beyond_loopback_and_inside_addresses_are_refused(platform: A
         )
         assert answer.status == 422, url
         assert answer.json()["errors"][0]["field"] == "body.url"
+
+
+def _dead_letters(platform: Any) -> list[dict[str, Any]]:
+    answer = aws.client("sqs").receive_message(
+        QueueUrl=platform.names["StatusCallbacksQueueDeadLetters"], MaxNumberOfMessages=10
+    )
+    return list(answer.get("Messages", []))
+
+
+def _reasons(caplog: pytest.LogCaptureFixture, message: str) -> list[str]:
+    return [str(getattr(r, "reason", "")) for r in caplog.records if r.getMessage() == message]
+
+
+def test_events_that_name_no_notification_are_skipped_with_a_reason_not_retried(
+    platform: Any, new_key: NewKey, receiver: Receiver, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Every shape of status event the queue can carry: a real one is posted; one that names no
+    notification (the barometer bench published such events and StatusCallbacks failed them with
+    KeyError, five receives each, then the dead-letter queue) is skipped with its reason; one naming
+    a notification that does not exist, or for an organization without a callback, is skipped."""
+    _send(platform, new_key("saaq"), receiver)
+    publisher = EventPublisher(aws.client("events"), platform.names["EventBus"])
+    delivered = {"status": "delivered", "channel": "email"}
+    publisher.publish(
+        [
+            cloud_event("notifications", "status", "saaq", delivered, clock=lambda: MORNING),
+            cloud_event("notifications", "status", "saaq", {**delivered, "id": ""}, clock=lambda: MORNING),
+            cloud_event("notifications", "status", "saaq", {**delivered, "id": 7}, clock=lambda: MORNING),
+            cloud_event(
+                "notifications", "status", "saaq", {**delivered, "id": "pas-un-ulid"}, clock=lambda: MORNING
+            ),
+            cloud_event(
+                "notifications",
+                "status",
+                "saaq",
+                {**delivered, "id": "01JB0000000000000000000000"},
+                clock=lambda: MORNING,
+            ),
+            cloud_event("notifications", "status", "mtq", delivered, clock=lambda: MORNING),
+        ]
+    )
+    platform.drain()
+    assert [payload["status"] for _, payload in receiver.calls] == ["delivered"]  # the real one only
+    assert _dead_letters(platform) == []
+    malformed = _reasons(caplog, "callback skipped")
+    assert malformed.count("malformed event: data.id") == 4  # none (saaq, mtq), empty, not a string
+    assert malformed.count("notification gone") == 2  # not a ULID; a ULID never issued
+    assert not [r for r in caplog.records if r.getMessage() == "record failed"]
+
+
+def test_a_stored_notification_that_cannot_be_read_is_kept_in_the_dead_letter_queue_with_its_reason(
+    platform: Any, new_key: NewKey, receiver: Receiver, caplog: pytest.LogCaptureFixture
+) -> None:
+    _send(platform, new_key("saaq"), receiver)
+    platform.drain()
+    assert len(receiver.calls) == 1
+    table, dynamodb = platform.names["NotificationsTable"], aws.client("dynamodb")
+    items = dynamodb.query(
+        TableName=table,
+        KeyConditionExpression="pk = :pk AND begins_with(sk, :n)",
+        ExpressionAttributeValues={":pk": {"S": "ORG#saaq"}, ":n": {"S": "N#"}},
+    )["Items"]
+    assert len(items) == 1
+    item = items[0]
+    dynamodb.update_item(  # a record this code cannot read (a field every notification has, lost)
+        TableName=table, Key={"pk": item["pk"], "sk": item["sk"]}, UpdateExpression="REMOVE template_id"
+    )
+    data = {"id": item["id"]["S"], "status": "delivered", "channel": "sms"}
+    EventPublisher(aws.client("events"), platform.names["EventBus"]).publish(
+        [cloud_event("notifications", "status", "saaq", data, clock=lambda: MORNING)]
+    )
+    platform.drain()
+    assert len(receiver.calls) == 1  # nothing posted for it
+    assert len(_dead_letters(platform)) == 1
+    assert set(_reasons(caplog, "callback failed")) == {"notification unreadable (KeyError)"}

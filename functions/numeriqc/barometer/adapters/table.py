@@ -8,6 +8,7 @@ REP#<indicator_id>#<period>     ORG#<org_id>#V#<000001>     every version of it,
 AGG#<indicator_id>              <period>                    the period's totals across organizations
 EVT#<event_id>                  EVT                         a platform event already counted; TTL
 SITE                            MANIFEST                    the public site's pages and their content hashes
+SITE                            SCHEDULE                    when it was last published, whether a change waits
 REG#benefit                     <benefit_id>                a benefit: estimates, measurements by period
 REG#achievement                 <achievement_id>            a showcase achievement
 
@@ -17,6 +18,7 @@ is ONE transaction too: the event's claim (absent until now) and each figure's d
 indicator's series is one Query of its AGG# partition; the indicators one Query of IND.
 """
 
+from datetime import UTC, datetime
 from typing import Any
 
 from numeriqc.barometer.aggregation import Delta
@@ -25,6 +27,7 @@ from numeriqc.core.dynamo import SingleTable, to_attribute, to_item
 
 INDICATORS = "IND"
 MANIFEST = ("SITE", "MANIFEST")
+SCHEDULE = ("SITE", "SCHEDULE")
 # Hot aggregates (many organizations, many events) can see two transactions at once: retried.
 CONFLICT_RETRIES = 4
 
@@ -119,6 +122,47 @@ class BarometerStore(SingleTable):
         self._client.put_item(
             TableName=self._table, Item=to_item({"pk": MANIFEST[0], "sk": MANIFEST[1], "pages": hashes})
         )
+
+    # -- when the site is published (site_schedule.py): epoch seconds, compared by the condition ---
+
+    def claim_if_quiet(self, now: datetime, published_before: datetime) -> bool:
+        return self._claim_publication(
+            now,
+            "attribute_not_exists(published_at) OR published_at <= :before",
+            {":before": to_attribute(int(published_before.timestamp()))},
+        )
+
+    def claim_if_pending(self, now: datetime) -> bool:
+        return self._claim_publication(now, "attribute_exists(pending_since)", {})
+
+    def claim(self, now: datetime) -> None:
+        self._claim_publication(now, None, {})
+
+    def mark_pending(self, now: datetime) -> datetime | None:
+        answer = self._client.update_item(
+            TableName=self._table,
+            Key=to_item({"pk": SCHEDULE[0], "sk": SCHEDULE[1]}),
+            UpdateExpression="SET pending_since = if_not_exists(pending_since, :now)",
+            ExpressionAttributeValues={":now": to_attribute(int(now.timestamp()))},
+            ReturnValues="ALL_NEW",
+        )
+        published_at = (answer.get("Attributes") or {}).get("published_at")
+        return None if published_at is None else datetime.fromtimestamp(int(published_at["N"]), UTC)
+
+    def _claim_publication(self, now: datetime, condition: str | None, values: dict[str, Any]) -> bool:
+        request: dict[str, Any] = {
+            "TableName": self._table,
+            "Key": to_item({"pk": SCHEDULE[0], "sk": SCHEDULE[1]}),
+            "UpdateExpression": "SET published_at = :now REMOVE pending_since",
+            "ExpressionAttributeValues": {":now": to_attribute(int(now.timestamp())), **values},
+        }
+        if condition:
+            request["ConditionExpression"] = condition
+        try:
+            self._client.update_item(**request)
+        except self._client.exceptions.ConditionalCheckFailedException:
+            return False
+        return True
 
     # -- the benefits register and the showcase -------------------------------------------------
 

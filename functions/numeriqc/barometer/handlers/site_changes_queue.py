@@ -1,9 +1,9 @@
-"""The public site's generator: barometer events (the barometer topic -> this queue, filtered to the
-events that change figures) regenerate the static site into its bucket.
+"""The public site's changes: barometer events (the barometer topic -> this queue, filtered to the
+events that change figures) publish the site, at most once per `site_schedule.INTERVAL`.
 
-The queue is the debounce: infra gives it a batching window, so a burst of reports becomes one
-publication, and publishing is idempotent (only files whose content changed are written), so
-the batch's records are all answered by that one publication: they succeed or fail together.
+A batch is one change whatever its size: the site publishes at once if it is quiet, or is marked
+pending for the catch-up rule (handlers/every_day.py) otherwise. Its records succeed or fail
+together: a failed publication fails the batch, which SQS retries (and the site stays pending).
 """
 
 from typing import Any
@@ -21,13 +21,11 @@ from numeriqc.core.observability import logger, metrics, tracer
 @metrics.log_metrics
 @publishes_events(deps.publisher)
 def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
-    publication = deps.site_publisher().publish(events.current())
-    logger.info(
-        "site published",
-        extra={
-            "records": len(event.get("Records") or []),
-            "files": publication.files,
-            "written": len(publication.written),
-        },
-    )
+    publication = deps.site_schedule(events.current()).changed()
+    records = len(event.get("Records") or [])
+    if publication is None:
+        logger.info("site pending", extra={"records": records})
+    else:
+        extra = {"records": records, "files": publication.files, "written": len(publication.written)}
+        logger.info("site published", extra=extra)
     return {"batchItemFailures": []}
