@@ -23,6 +23,13 @@ through `make dev`), removed without changing what moto answers.
   runs a query, `all_items()` answers the one partition of a base-table query, and every item,
   unsorted, for an index query (moto sorts what matches itself); Scan (whose pages follow that
   order) and everything else get moto's own.
+* **moto keeps every model object it ever made.** `BaseModel.__new__` appends each instance to its
+  class's `instances_tracked` list for moto's dashboard (`/moto-api/data.json`), cleared only by a
+  reset, which a running platform never does. Every DynamoDB item version (each update deep-copies
+  the item for the stream, each query projects copies), SQS message and SMS stayed alive: about
+  10 `Item`s and 155 `DynamoType`s per delivered SMS, the dev server's memory growing with every
+  message sent. Only S3's keys and multipart uploads stay tracked: moto's S3 reset disposes of their
+  temporary files through those lists.
 * **Every request lists moto's package directory.** The server finds a request's backend by
   testing the host against `list_of_moto_modules()`, which lists and stats moto's ~150 package
   directories each time (10 % of the emulator's time during a bulk). The list cannot change while
@@ -73,6 +80,7 @@ def install() -> None:
         Queue.attributes = property(LazyAttributes)  # type: ignore[method-assign,assignment]
         _lazy_receive(Queue, SQSBackend)
         _partition_queries(Table)
+        _track_only_what_reset_needs()
         Queue.delete_message = delete_message  # type: ignore[method-assign]
         setattr(Queue, _INSTALLED, True)
 
@@ -95,6 +103,21 @@ def _lazy_receive(queue_class: Any, backend_class: Any) -> None:
 
     queue_class.messages = property(messages)
     backend_class.receive_message = receive_message
+
+
+def _track_only_what_reset_needs() -> None:
+    from moto.core.common_models import BaseModel
+    from moto.s3.models import FakeKey, FakeMultipart
+
+    disposed_on_reset = (FakeKey, FakeMultipart)
+
+    def __new__(cls: Any, *args: Any, **kwargs: Any) -> Any:
+        instance = super(BaseModel, cls).__new__(cls)
+        if issubclass(cls, disposed_on_reset):
+            cls.instances_tracked.append(instance)
+        return instance
+
+    BaseModel.__new__ = __new__  # type: ignore[method-assign]
 
 
 def _partition_queries(table_class: Any) -> None:

@@ -255,3 +255,46 @@ def test_a_query_reads_its_partition_not_the_sorted_table(
         assert walks == []
         assert len(dynamodb.scan(TableName="q")["Items"]) == 15
         assert walks == ["q"]
+
+
+def test_moto_keeps_no_model_object_after_use(local_aws_environment: None) -> None:
+    """moto's BaseModel kept every instance it ever made (for its dashboard) until a reset: every
+    DynamoDB item version, SQS message and SMS of a running platform. Only S3's keys stay tracked
+    (moto's reset disposes of their temporary files through that list)."""
+    import gc
+
+    from moto.dynamodb.models.dynamo_type import Item
+    from moto.s3.models import FakeKey
+
+    with moto.mock_aws():
+        moto_costs.install()
+        dynamodb = boto3.client("dynamodb", region_name=REGION)
+        dynamodb.create_table(
+            TableName="kept",
+            KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}],
+            AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}],
+            BillingMode="PAY_PER_REQUEST",
+        )
+        for i in range(50):
+            key = {"pk": {"S": f"model-object-{i}"}}
+            dynamodb.put_item(TableName="kept", Item={**key, "n": {"N": "0"}})
+            dynamodb.update_item(
+                TableName="kept",
+                Key=key,
+                UpdateExpression="SET n = n + :one",
+                ExpressionAttributeValues={":one": {"N": "1"}},
+            )
+            dynamodb.scan(TableName="kept", Limit=5)
+        s3 = boto3.client("s3", region_name=REGION)
+        s3.create_bucket(Bucket="kept", CreateBucketConfiguration={"LocationConstraint": REGION})
+        s3.put_object(Bucket="kept", Key="k", Body=b"x")
+        gc.collect()
+        items = [
+            o
+            for o in gc.get_objects()
+            if isinstance(o, Item) and str(o.hash_key.value).startswith("model-object-")
+        ]
+
+        assert len(items) == 50  # the table's items, no older version or copy
+        assert Item.instances_tracked == []  # type: ignore[attr-defined]
+        assert any(key.name == "k" for key in FakeKey.instances_tracked)  # type: ignore[attr-defined]
