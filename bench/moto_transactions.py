@@ -1,6 +1,8 @@
 """moto's TransactWriteItems, copied tables (moto 5.2.5) against the journal (local/aws/moto_transactions).
 
-Side by side in one run, in-process: a stream-enabled table holding `size` items gets transactions
+Side by side in one run, each side in a fresh process (the bench's other sections install the local
+runtime's patches of moto process-wide, which made the "copied" side journaled too and the ratio
+1x): a stream-enabled table holding `size` items gets transactions
 of 100 writes (the notifications sender's shape: one result and one claim per recipient, so a
 batch of 50 recipients); the figures are the time per transaction and the peak of memory allocated
 during one more (tracemalloc, untimed), with the ratios.
@@ -8,9 +10,13 @@ during one more (tracemalloc, untimed), with the ratios.
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 import time
 import tracemalloc
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 SIZES = (200, 400)
@@ -68,11 +74,24 @@ def _run(size: int, journaled: bool) -> tuple[float, float]:
             DynamoDBBackend.transact_write_items = original  # type: ignore[method-assign]
 
 
+def _measured(size: int, journaled: bool) -> tuple[float, float]:
+    """`_run` in a new interpreter, where nothing of the local runtime is installed yet."""
+    code = (
+        f"import json; from bench.moto_transactions import _run; print(json.dumps(_run({size}, {journaled})))"
+    )
+    root = Path(__file__).parents[1]
+    done = subprocess.run(  # fixed command line
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root
+    )
+    elapsed, peak = json.loads(done.stdout.strip().splitlines()[-1])
+    return float(elapsed), float(peak)
+
+
 def report() -> list[str]:
     lines = ["moto TransactWriteItems of 100 puts (per transaction; copied tables vs journal, same run):"]
     for size in SIZES:
-        copied_s, copied_mb = _run(size, journaled=False)
-        journal_s, journal_mb = _run(size, journaled=True)
+        copied_s, copied_mb = _measured(size, journaled=False)
+        journal_s, journal_mb = _measured(size, journaled=True)
         lines.append(
             f"  table of {size:>5,} items: {copied_s * 1000:7.0f} ms, peak {copied_mb:6.1f} MB  ->  "
             f"{journal_s * 1000:5.0f} ms, peak {journal_mb:5.1f} MB  "
