@@ -25,7 +25,6 @@ import moto  # imported before any client exists: moto hooks every botocore clie
 import pytest
 
 from .account import FAKE_CREDENTIALS, REGION
-from .aws import moto_kms_keys
 from .aws.moto_image import MotoImage
 from .aws.resources import Created
 from .clock import Clock, ManualClock
@@ -80,7 +79,6 @@ def use_local_aws_environment(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def make_platform(local_aws_environment: None) -> Iterator[PlatformFactory]:
     """`make_platform(template, clock=None) -> LocalRuntime`, all inside one moto mock per test."""
-    moto_kms_keys.install()  # half of the fixture's CPU time otherwise: see the module
     mock = moto.mock_aws()
     mock.start()
     reset_kernel_caches()
@@ -105,7 +103,6 @@ def platform_image(numeriqc_template: Template) -> PlatformImage:
     running yet: this mock's stop() resets what it made, after the image was taken."""
     with pytest.MonkeyPatch.context() as monkeypatch:
         use_local_aws_environment(monkeypatch)
-        moto_kms_keys.install()
         mock = moto.mock_aws()
         mock.start()
         reset_kernel_caches()

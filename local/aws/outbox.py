@@ -21,6 +21,7 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from ..account import ACCOUNT_ID
+from .in_process import regional_backends
 
 
 @dataclass(frozen=True)
@@ -109,9 +110,9 @@ def read_outbox(
 
     messages: list[OutboxMessage] = []
     with EMULATOR_LOCK:  # moto's server threads append to these meanwhile
-        for backend in _regional(ses_backends, account):
+        for backend in regional_backends(ses_backends, account):
             messages.extend(_email(message) for message in list(backend.sent_messages))
-        for backend in _regional(sns_backends, account):
+        for backend in regional_backends(sns_backends, account):
             for message_id, (phone, text) in list(backend.sms_messages.items()):
                 messages.append(OutboxMessage("sms", message_id, [phone], text, sms=_sms_info(text)))
     if reported is None:
@@ -156,10 +157,3 @@ def _sms_info(text: str) -> dict[str, Any]:
         "fragments": info.fragments,
         "unicode_characters": list(info.unicode_characters),
     }
-
-
-def _regional(backends: Any, account: str) -> list[Any]:
-    if account not in backends:
-        return []
-    regional = backends[account]
-    return [regional[region] for region in dict.keys(regional)]

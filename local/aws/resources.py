@@ -24,7 +24,7 @@ from typing import Any
 from ..account import REGION, Clients
 from ..template import naming
 from ..template.wiring import QueueDef, RuleDef, SimpleDef, SubscriptionDef, Wiring
-from . import moto_costs, moto_transactions, stream_fidelity
+from . import moto_costs, moto_kms_keys, moto_transactions, stream_fidelity
 
 log = logging.getLogger("numeriqc_local")
 
@@ -71,6 +71,7 @@ def shim_name(kind: str, owner: str, fifo: bool = False) -> str:
 def create_resources(wiring: Wiring, clients: Clients) -> Created:
     moto_transactions.install()  # journaled transactions (refuses an unpinned moto), then
     moto_costs.install()
+    moto_kms_keys.install()  # before the keys: no unused RSA key per symmetric key
     stream_fidelity.install()  # before any table exists: streams as DynamoDB streams them
     created = Created()
     steps: list[Callable[[], None]] = [

@@ -92,12 +92,12 @@ def _expired_in_process(
     """
     from moto.dynamodb.models import dynamodb_backends
 
+    from ..aws.in_process import regional_backends
     from ..aws.serialized import EMULATOR_LOCK
 
     with EMULATOR_LOCK:
-        regional = dynamodb_backends.get(ACCOUNT_ID)
-        backend = regional[REGION] if regional is not None and REGION in dict.keys(regional) else None
-        emulated = backend.tables.get(table) if backend is not None else None
+        backends = regional_backends(dynamodb_backends, ACCOUNT_ID)
+        emulated = next((b.tables.get(table) for b in backends if b.region_name == REGION), None)
         if emulated is None:
             return None
         partitions = list(emulated.items.values())
