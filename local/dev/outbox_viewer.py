@@ -43,6 +43,13 @@ TEXT: dict[str, dict[str, str]] = {
         "subject": "Objet ou texte",
         "status": "État",
         "sent": "envoyé",
+        # what the local provider reported (aws/provider_receipts.py): SES event types, SNS statuses
+        "Delivery": "livré",
+        "SUCCESS": "livré",
+        "Bounce": "rebond",
+        "Complaint": "plainte",
+        "Reject": "rejeté",
+        "FAILURE": "échec",
         "email": "Courriel",
         "sms": "SMS",
         "headers": "En-têtes",
@@ -72,6 +79,12 @@ TEXT: dict[str, dict[str, str]] = {
         "subject": "Subject or text",
         "status": "Status",
         "sent": "sent",
+        "Delivery": "delivered",
+        "SUCCESS": "delivered",
+        "Bounce": "bounced",
+        "Complaint": "complaint",
+        "Reject": "rejected",
+        "FAILURE": "failed",
         "email": "Email",
         "sms": "SMS",
         "headers": "Headers",
@@ -144,7 +157,7 @@ def list_page(messages: Sequence[OutboxMessage], language: str) -> str:
                 f"<tr><td>{number}</td><td>{escape(t[message.kind])}</td>"
                 f"<td>{escape(', '.join(message.to))}</td>"
                 f'<td><a href="{escape(link)}">{escape(_shorten(summary or "—"))}</a></td>'
-                f"<td>{escape(t.get(message.status, message.status))}</td></tr>"
+                f"<td>{escape(status_text(message, t))}</td></tr>"
             )
         content = (
             f'<table><caption>{escape(t["title"])}</caption><thead><tr><th scope="col">#</th>'
@@ -155,11 +168,20 @@ def list_page(messages: Sequence[OutboxMessage], language: str) -> str:
     return _page(language, t["title"], f"<p>{escape(t['intro'])}</p>{content}", PREFIX)
 
 
+def status_text(message: OutboxMessage, t: dict[str, str]) -> str:
+    """Accepted by the provider, then what its receipt said (with the detail: bounce type, reason)."""
+    text = t.get(message.status, message.status)
+    if message.receipt is None:
+        return text
+    receipt = t.get(message.receipt, message.receipt)
+    return f"{text} · {receipt}" + (f" ({message.receipt_detail})" if message.receipt_detail else "")
+
+
 def detail_page(message: OutboxMessage, number: int, language: str) -> str:
     t = TEXT[language]
     title = f"{t[message.kind]} {number} — {message.subject or ', '.join(message.to)}"
     back = f'<p><a href="{PREFIX}?lang={language}">{escape(t["back"])}</a></p>'
-    facts = [(t["to"], ", ".join(message.to)), (t["status"], t.get(message.status, message.status))]
+    facts = [(t["to"], ", ".join(message.to)), (t["status"], status_text(message, t))]
     if message.kind == "sms" and message.sms:
         facts += [
             (t["encoding"], message.sms["encoding"]),

@@ -76,3 +76,24 @@ def test_list_unsubscribe_keeps_the_web_link() -> None:
         "https://api.example/v1/unsubscribe/t"
     )
     assert _unsubscribe_link("<mailto:u@x.example>") is None
+
+
+def test_the_status_says_what_the_providers_receipt_said_in_both_languages() -> None:
+    """A user reads "delivered" or "bounced (Permanent)", not "sent" for every message."""
+    from dataclasses import replace
+
+    messages = [
+        replace(SMS, receipt="SUCCESS"),
+        replace(SMS, id="s-2", receipt="FAILURE", receipt_detail="Invalid phone number"),
+        replace(EMAIL, receipt="Bounce", receipt_detail="Permanent"),
+    ]
+    pages = {}
+    for language in ("fr", "en"):
+        response = serve(messages, "GET", PREFIX, f"lang={language}")
+        assert response is not None
+        pages[language] = response.content.decode()
+    assert ">envoyé · livré<" in pages["fr"] and ">sent · delivered<" in pages["en"]
+    assert ">envoyé · échec (Invalid phone number)<" in pages["fr"]
+    assert ">sent · bounced (Permanent)<" in pages["en"]
+    detail = serve(messages, "GET", f"{PREFIX}/3", "lang=en")
+    assert detail is not None and "sent · bounced (Permanent)" in detail.content.decode()
