@@ -9,17 +9,23 @@ Every moto request (and every in-process read of moto's backends: the outbox, sn
 `EMULATOR_LOCK`. One writer at a time is what DynamoDB's own semantics need anyway; after the
 journaled transactions (`moto_transactions`) a moto call takes milliseconds, so requests from the
 API wait milliseconds behind the triggers' calls, not the triggers' invocations (`functions.turns`).
+
+The lock is a `Turns`: when a request and the trigger loop both wait for moto, the request goes
+first. A plain lock is not fair: once the dev server's own calls skipped the socket
+(`in_process_calls`), the trigger loop released and took the lock again within one slice of the
+GIL, call after call, and `/health` (twenty calls from a thread pool) waited seconds for its turn.
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Iterable
 from typing import Any
 
 from moto.moto_server import threaded_moto_server as _threaded
 
-EMULATOR_LOCK = threading.RLock()
+from ..functions.turns import Turns
+
+EMULATOR_LOCK = Turns()
 
 Wsgi = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
 
@@ -35,13 +41,18 @@ def serialized(app: Wsgi) -> Wsgi:
 
 
 class SerializedMotoServer(_threaded.ThreadedMotoServer):
-    """`ThreadedMotoServer` whose application holds `EMULATOR_LOCK` for each request."""
+    """`ThreadedMotoServer` whose application holds `EMULATOR_LOCK` for each request; `app` is that
+    application, for calls answered in-process (`in_process_calls`)."""
+
+    def __init__(self, ip_address: str = "0.0.0.0", port: int = 5000, verbose: bool = True) -> None:
+        super().__init__(ip_address=ip_address, port=port, verbose=verbose)
+        moto: Any = _threaded  # its names are imported there, not exported
+        self.app = serialized(moto.DomainDispatcherApplication(moto.create_backend_app))
 
     def _server_entry(self) -> None:
-        moto: Any = _threaded  # its names are imported there, not exported
-        app = serialized(moto.DomainDispatcherApplication(moto.create_backend_app))
+        moto: Any = _threaded
         self._server = moto.make_server(
-            self._ip_address, self._port, app, True, request_handler=moto.MotoRequestHandler
+            self._ip_address, self._port, self.app, True, request_handler=moto.MotoRequestHandler
         )
         self._server_ready_event.set()
         self._server.serve_forever()

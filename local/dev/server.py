@@ -43,6 +43,7 @@ from urllib.parse import parse_qs
 
 from ..account import FAKE_CREDENTIALS, REGION, Clients
 from ..aws.outbox import counts
+from ..aws.in_process_calls import answer_in_process, stop_answering_in_process
 from ..aws.serialized import SerializedMotoServer
 from ..clock import LocalClock, describe, parse_duration, parse_moment
 from ..functions.invoker import INVOCATION_LOCK
@@ -59,6 +60,10 @@ log = logging.getLogger("numeriqc_local")
 
 POLL_SECONDS = 0.2  # while things move
 IDLE_POLL_SECONDS = 2.0  # backs off to this when idle; an HTTP request wakes the loop at once
+# How often a thread of its own looks for edits under functions/ and infra/. It used to look on
+# every request and trigger round: some 400 stat calls, each giving up the GIL to a busy trigger
+# thread for up to its 5 ms switch interval, so a `/health` during a bulk waited 1-3 s on them.
+RELOAD_CHECK_SECONDS = 1.0
 HOST = "127.0.0.1"
 
 
@@ -125,6 +130,9 @@ class DevPlatform:
         loader.start()
         # One moto request at a time (moto's backends have no locks); triggers yield to requests.
         self._moto = SerializedMotoServer(ip_address=HOST, port=self.settings.moto_port, verbose=False)
+        # This process's own calls skip the loopback HTTP; outside tools still use the server.
+        if os.environ.get("AB_WIRE") != "1":  # TEMP A/B
+            answer_in_process(self._moto.app, self.moto_url)
         yield_at_every_aws_call()
         self._moto.start()
         _prepare(self.moto_url)
@@ -139,6 +147,7 @@ class DevPlatform:
         self._http.daemon_threads = True
         self._loop = threading.Thread(target=self._poll_forever, name="numeriqc-triggers", daemon=True)
         self._loop.start()
+        threading.Thread(target=self._watch_code, name="numeriqc-reload", daemon=True).start()
         self._warm_up()
         self.reload_if_changed()
         dev_env = self.settings.dev_env or dev_env_path()
@@ -222,8 +231,8 @@ class DevPlatform:
         return lines
 
     def reload_if_changed(self) -> None:
-        """Code edits under functions/ apply to the next invocation (handlers are re-imported);
-        route or infra changes need a restart, which re-synthesizes."""
+        """Code edits under functions/ apply to the invocations that start after this finds them
+        (handlers are re-imported); route or infra changes need a restart, which re-synthesizes."""
         functions, infra = _code_fingerprint(self.root, "functions"), _code_fingerprint(self.root, "infra")
         with self._reload_lock:
             if self._fingerprints is None:
@@ -247,13 +256,19 @@ class DevPlatform:
         """Poll the triggers now (a request may have queued work for them)."""
         self._kick.set()
 
+    def _watch_code(self) -> None:
+        while not self._stop.wait(RELOAD_CHECK_SECONDS):
+            try:
+                self.reload_if_changed()
+            except Exception:
+                log.exception("looking for code edits failed")
+
     def _poll_forever(self) -> None:
         assert self.runtime is not None
         interval = POLL_SECONDS
         while not self._stop.is_set():
             moved = 0
             try:
-                self.reload_if_changed()
                 with INVOCATION_TURNS.background():  # HTTP requests go first, even mid-invocation
                     moved = self.runtime.poll_once()
             except Exception:
@@ -283,6 +298,7 @@ class DevPlatform:
         if self._started_serving:
             self.save_state()
         if self._moto is not None:
+            stop_answering_in_process(self.moto_url)
             self._moto.stop()
             self._moto = None
 
@@ -385,7 +401,6 @@ def _handler_for(platform: DevPlatform) -> type[BaseHTTPRequestHandler]:
             path, _, query = self.path.partition("?")
             length = int(self.headers.get("content-length") or 0)
             body = self.rfile.read(length) if length else b""
-            platform.reload_if_changed()
             response = (
                 platform.local_endpoint(self.command, path, query) if path.startswith("/_local/") else None
             )

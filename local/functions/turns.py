@@ -32,29 +32,36 @@ from contextlib import contextmanager
 from types import TracebackType
 
 
+_MARKS = threading.local()  # which threads do background work, for every `Turns`
+
+
 class Turns:
-    """A re-entrant lock with two classes of waiters: requests (default) go before background work."""
+    """A re-entrant lock with two classes of waiters: requests (default) go before background work.
+
+    A thread marked `background()` is background work for every `Turns` of the process: the
+    invocations' turn and the emulator's lock (`aws.serialized.EMULATOR_LOCK`) alike.
+    """
 
     def __init__(self) -> None:
         self._cond = threading.Condition(threading.Lock())
         self._owner: int | None = None
         self._depth = 0
         self._waiting = 0  # foreground threads waiting for a turn
-        self._local = threading.local()
         self.yielded = 0  # how many times background work handed its turn to requests
 
     @contextmanager
     def background(self) -> Iterator[None]:
-        """Mark this thread's invocations as background work for the block."""
-        previous = getattr(self._local, "background", False)
-        self._local.background = True
+        """Mark this thread's work as background work for the block."""
+        previous = getattr(_MARKS, "background", False)
+        _MARKS.background = True
         try:
             yield
         finally:
-            self._local.background = previous
+            _MARKS.background = previous
 
-    def _is_background(self) -> bool:
-        return bool(getattr(self._local, "background", False))
+    @staticmethod
+    def _is_background() -> bool:
+        return bool(getattr(_MARKS, "background", False))
 
     def acquire(self) -> None:
         me = threading.get_ident()
