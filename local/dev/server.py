@@ -61,9 +61,11 @@ log = logging.getLogger("numeriqc_local")
 POLL_SECONDS = 0.2  # while things move
 IDLE_POLL_SECONDS = 2.0  # backs off to this when idle; an HTTP request wakes the loop at once
 # How often a thread of its own looks for edits under functions/ and infra/. It used to look on
-# every request and trigger round: some 400 stat calls, each giving up the GIL to a busy trigger
+# every request and trigger round: some 350 stat calls, each giving up the GIL to a busy trigger
 # thread for up to its 5 ms switch interval, so a `/health` during a bulk waited 1-3 s on them.
+# Under such load one look takes seconds itself, so the watcher rests for a multiple of that.
 RELOAD_CHECK_SECONDS = 1.0
+RELOAD_REST_FACTOR = 4
 HOST = "127.0.0.1"
 
 
@@ -257,11 +259,14 @@ class DevPlatform:
         self._kick.set()
 
     def _watch_code(self) -> None:
-        while not self._stop.wait(RELOAD_CHECK_SECONDS):
+        rest = RELOAD_CHECK_SECONDS
+        while not self._stop.wait(rest):
+            started = time.monotonic()
             try:
                 self.reload_if_changed()
             except Exception:
                 log.exception("looking for code edits failed")
+            rest = max(RELOAD_CHECK_SECONDS, RELOAD_REST_FACTOR * (time.monotonic() - started))
 
     def _poll_forever(self) -> None:
         assert self.runtime is not None
