@@ -69,6 +69,9 @@ class LocalRuntime:
         # What SES and SNS report after a send (moto does not): on for `numeriqc dev`.
         self.receipts = ProviderReceipts(self.wiring, self.delivery, enabled=receipts)
         self.restored_outbox: list[OutboxMessage] = []  # sent before a restart (dev.state)
+        # Outputs the local platform answers itself, where only a deployment could resolve the
+        # template's value (the barometer site's CloudFront domain: the dev server's /barometre/).
+        self.served_outputs: dict[str, str] = {}
 
     # -- setup ------------------------------------------------------------------------------------
 
@@ -209,6 +212,9 @@ class LocalRuntime:
         values: dict[str, str] = {}
         for stack in self.wiring.template.stacks:
             for key, output in (stack.body.get("Outputs") or {}).items():
+                if key in self.served_outputs:
+                    values[key] = self.served_outputs[key]
+                    continue
                 try:
                     values[key] = str(self.wiring.resolver.resolve(output.get("Value"), stack.name))
                 except Exception:

@@ -143,6 +143,7 @@ class DevPlatform:
             template, endpoint_url=self.moto_url, receipts=True, clock=self.clock, trim_streams=True
         )
         self.runtime.invoker.overrides.update(self.settings.overrides)
+        self.runtime.served_outputs["BarometerSiteUrl"] = f"{self.api_url}{SITE_PREFIX}"
         self.runtime.create_resources()
         restored = self._restore_state()
         self._http = ThreadingHTTPServer((HOST, self.settings.port), _handler_for(self))

@@ -63,3 +63,13 @@ def test_dev_env_points_other_tools_at_the_platform(dev_platform: Any) -> None:
     assert values["AWS_ENDPOINT_URL"] == dev_platform.moto_url
     assert values["NUMERIQC_API_URL"] == dev_platform.url
     assert values["AWS_REGION"] == "ca-central-1"
+
+
+def test_every_stack_output_has_a_local_value_and_the_site_url_is_served(dev_platform: Any) -> None:
+    """outputs.json lists what `describe-stacks` would, once deployed; the barometer site's
+    CloudFront address is the dev server's /barometre/ (it was missing, with a warning per start)."""
+    outputs = json.loads((dev_platform.dev_env.parent / "outputs.json").read_text())
+    assert outputs["BarometerSiteUrl"] == f"{dev_platform.url}/barometre/"
+    assert {"ApiUrl", "EventBusName", "BarometerSiteBucketName"} <= outputs.keys()
+    with urllib.request.urlopen(outputs["BarometerSiteUrl"], timeout=30) as page:  # local dev server
+        assert page.status == 200
