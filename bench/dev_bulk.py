@@ -197,7 +197,7 @@ def _bulk(url: str, key: str, channel: str, rows: int, pid: int) -> dict[str, An
         "channel": channel,
         "rows": rows,
         "delivered": answer["counts"].get("delivered", 0),
-        "other": {status: n for status, n in answer["counts"].items() if status != "delivered"},
+        "other": _reasons(url, key, job, [status for status in answer["counts"] if status != "delivered"]),
         "in_outbox": outbox["sent"] - sent_before,
         "status": answer["status"],
         "consents_s": consents_s,
@@ -210,6 +210,25 @@ def _bulk(url: str, key: str, channel: str, rows: int, pid: int) -> dict[str, An
         "p99_job_s": _p99(prober.latencies["job"]),
         "probes": len(prober.latencies["health"]) + len(prober.latencies["job"]),
     }
+
+
+def _reasons(url: str, key: str, job: str, statuses: list[str]) -> dict[str, dict[str, int]]:
+    """For each status other than `delivered`: how many rows end there, by `failure_reason`."""
+    found: dict[str, dict[str, int]] = {}
+    for status in statuses:
+        reasons: dict[str, int] = {}
+        page: str | None = None
+        while True:
+            query = {"job_id": job, "status": status, "limit": "200", **({"page": page} if page else {})}
+            answer = _call("GET", f"{url}/v1/notifications?{urllib.parse.urlencode(query)}", key)
+            for item in answer["items"]:
+                reason = item.get("failure_reason") or "(none)"
+                reasons[reason] = reasons.get(reason, 0) + 1
+            page = answer.get("next")
+            if not page:
+                break
+        found[status] = reasons
+    return found
 
 
 def _daytime(url: str) -> None:

@@ -102,6 +102,14 @@ class Outcome:
     reason: str | None = None
 
 
+def _simulation(entry: Entry, asked: Status | None) -> Outcome:
+    """What a test key's send, or a simulated recipient, ends as: the status the recipient asks for
+    (delivered for any other), and a failure says why, as every failure does: `simulated`."""
+    status = asked or Status.DELIVERED
+    reason = None if status is Status.DELIVERED else SIMULATED
+    return Outcome(entry, status, provider_id=SIMULATED, reason=reason)
+
+
 @dataclass
 class Pacer:
     """Keeps one invocation under its share of the account's sending rate."""
@@ -225,15 +233,14 @@ class ChannelDelivery:
                 continue
             recipient = self._cipher.open(entry.to, message.keys)
             if entry.kind != "live":
-                simulated = addresses.simulated_outcome(channel, recipient)
-                decided.append(Outcome(entry, simulated or Status.DELIVERED, provider_id=SIMULATED))
+                decided.append(_simulation(entry, addresses.simulated_outcome(channel, recipient)))
                 continue
             if sns_opted_out and recipient in sns_opted_out:
                 decided.append(Outcome(entry, Status.OPTED_OUT, reason="sns-opt-out"))
                 continue
             simulated = addresses.simulated_outcome(channel, recipient)
             if simulated is not None:
-                decided.append(Outcome(entry, simulated, provider_id=SIMULATED))
+                decided.append(_simulation(entry, simulated))
                 continue
             try:
                 self._templates.version(entry.org, entry.tpl, entry.ver)

@@ -173,13 +173,13 @@ def test_test_keys_and_simulated_recipients_never_reach_a_provider(platform: Any
     real = send_sms(platform, test, template["template_id"], "514 234 5678").json()["id"]
     platform.drain()
     assert platform.outbox() == []
-    statuses = {  # test and live are two worlds: read with the test key
-        number: platform.http("GET", f"/v1/notifications/{nid}", headers=bearer(test)).json()["status"]
+    read = {  # test and live are two worlds: read with the test key
+        number: platform.http("GET", f"/v1/notifications/{nid}", headers=bearer(test)).json()
         for number, nid in {**outcomes, "real": real}.items()
     }
-    assert statuses == {
-        "+15145550100": "delivered",
-        "+15145550101": "permanent-failure",
-        "+15145550102": "temporary-failure",
-        "real": "delivered",
+    assert {number: (answer["status"], answer.get("failure_reason")) for number, answer in read.items()} == {
+        "+15145550100": ("delivered", None),
+        "+15145550101": ("permanent-failure", "simulated"),  # a failure always says why
+        "+15145550102": ("temporary-failure", "simulated"),
+        "real": ("delivered", None),
     }
