@@ -45,6 +45,13 @@ SMS_STATUS_LOG_GROUPS = {
 SMS_STATUS_LOG_RETENTION = logs.RetentionDays.ONE_WEEK
 
 
+def public_base_url(scope: Construct, api: Api) -> str:
+    """Context `public_base_url` (a custom domain in front of the API), else the API's own URL.
+    Before this was set, deployed emails linked to the settings' local default (127.0.0.1:3000)."""
+    given = scope.node.try_get_context("public_base_url")
+    return str(given) if given else api.url
+
+
 class Notifications(Construct):
     """The service's table, bucket, queues and functions; one helper per function, built in the
     order the queues they write to require (senders first)."""
@@ -65,6 +72,9 @@ class Notifications(Construct):
             "PLATFORM_KEY_ARN": platform.key.key_arn,
             "PEPPER_SECRET_ARN": platform.pepper.secret_arn,
             "EVENT_BUS_NAME": platform.bus.event_bus_name,
+            # Where citizens follow the links in what we send (unsubscribe) and where Notify's
+            # API v2 names its resources: the API, or the custom domain given as context.
+            "PUBLIC_BASE_URL": public_base_url(self, api),
         }
 
         # Senders first: the queues they consume are what the others write to.

@@ -143,7 +143,12 @@ class DevPlatform:
             template, endpoint_url=self.moto_url, receipts=True, clock=self.clock, trim_streams=True
         )
         self.runtime.invoker.overrides.update(self.settings.overrides)
-        self.runtime.served_outputs["BarometerSiteUrl"] = f"{self.api_url}{SITE_PREFIX}"
+        # What only a deployment could resolve (the API's and the site's AWS domains) is this server.
+        self.runtime.served_outputs.update(
+            {"ApiUrl": f"{self.api_url}/", "BarometerSiteUrl": f"{self.api_url}{SITE_PREFIX}"}
+        )
+        # Links in what the platform sends (unsubscribe) lead to this server, unless --set says otherwise.
+        self.runtime.invoker.overrides.setdefault("PUBLIC_BASE_URL", self.api_url)
         self.runtime.create_resources()
         restored = self._restore_state()
         self._http = ThreadingHTTPServer((HOST, self.settings.port), _handler_for(self))

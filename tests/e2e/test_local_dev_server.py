@@ -65,11 +65,13 @@ def test_dev_env_points_other_tools_at_the_platform(dev_platform: Any) -> None:
     assert values["AWS_REGION"] == "ca-central-1"
 
 
-def test_every_stack_output_has_a_local_value_and_the_site_url_is_served(dev_platform: Any) -> None:
-    """outputs.json lists what `describe-stacks` would, once deployed; the barometer site's
-    CloudFront address is the dev server's /barometre/ (it was missing, with a warning per start)."""
+def test_the_stack_outputs_name_this_server_where_aws_would_name_its_domains(dev_platform: Any) -> None:
+    """outputs.json lists what `describe-stacks` would, once deployed; the API's execute-api and the
+    barometer site's CloudFront addresses are this server (the site's was missing, with a warning
+    per start, and the API's named a host that does not exist)."""
     outputs = json.loads((dev_platform.dev_env.parent / "outputs.json").read_text())
     assert outputs["BarometerSiteUrl"] == f"{dev_platform.url}/barometre/"
+    assert outputs["ApiUrl"] == f"{dev_platform.url}/"
     assert {"ApiUrl", "EventBusName", "BarometerSiteBucketName"} <= outputs.keys()
     with urllib.request.urlopen(outputs["BarometerSiteUrl"], timeout=30) as page:  # local dev server
         assert page.status == 200

@@ -198,3 +198,25 @@ def test_organizations_api_grants(template: dict[str, Any]) -> None:
             "sns:SetSubscriptionAttributes",
         )
     }
+
+
+def test_links_in_what_is_sent_lead_to_the_deployed_api(template: dict[str, Any]) -> None:
+    """The unsubscribe link of every email and the URLs of Notify's API v2 are built on
+    PUBLIC_BASE_URL: the API's own URL (before, deployed emails linked to 127.0.0.1:3000)."""
+    api_url = render(template["Outputs"]["ApiUrl"]["Value"])
+    assert "execute-api" in api_url
+    for function in ("EmailSender", "SmsSender", "NotificationsApi", "NotificationsScheduler"):
+        assert render(environment(template, function)["PUBLIC_BASE_URL"]) == api_url, function
+
+
+def test_a_custom_domain_given_as_context_is_the_base_of_the_links() -> None:
+    from types import SimpleNamespace
+
+    from aws_cdk import App, Stack
+
+    from numeriqc_infra.notifications import public_base_url
+
+    api: Any = SimpleNamespace(url="https://abc.execute-api.ca-central-1.amazonaws.com/")
+    given = Stack(App(context={"public_base_url": "https://api.numeriqc.quebec"}), "Given")
+    assert public_base_url(given, api) == "https://api.numeriqc.quebec"
+    assert public_base_url(Stack(App(), "Default"), api) == api.url

@@ -2,7 +2,7 @@
 
 from datetime import time
 
-from pydantic import Json
+from pydantic import Json, field_validator
 
 from numeriqc.core.settings import BaseSettings
 
@@ -21,7 +21,7 @@ class NotificationsSettings(BaseSettings):
     sms_answer_queues: Json[dict[str, str]] = "{}"  # type: ignore[assignment]
     email_sender: str = "notification@numeriqc.quebec"
     email_configuration_set: str = ""
-    public_base_url: str = "http://127.0.0.1:3000"
+    public_base_url: str = "http://127.0.0.1:3000"  # infra sets the API's URL (or a custom domain)
     # Per organization and day; an event is published at 80 %.
     daily_limit_email: int = 100_000
     daily_limit_sms: int = 25_000
@@ -37,3 +37,9 @@ class NotificationsSettings(BaseSettings):
     retention_days: int = 7
     # Set by the local runtime only: status callbacks may then go to a plain-HTTP loopback receiver.
     numeriqc_local_runtime: bool = False
+
+    @field_validator("public_base_url")
+    @classmethod
+    def _without_final_slash(cls, url: str) -> str:
+        """API Gateway's URL ends with "/": links are built as base + "/v1/...", never "//v1"."""
+        return url.rstrip("/")

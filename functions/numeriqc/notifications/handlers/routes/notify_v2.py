@@ -169,7 +169,7 @@ def _ulid(value: str, field: str) -> str:
 
 
 def _base_url() -> str:
-    return deps.config().public_base_url.rstrip("/")
+    return deps.config().public_base_url
 
 
 # -- sending -----------------------------------------------------------------------------------------
