@@ -19,6 +19,8 @@ Key = tuple[str, str]
 
 MARK = "mv"  # the token of the last conditional change of an item: how an unknown outcome is read
 ATTEMPTS = 5
+MAX_READS = 10  # Query calls for one page of a listing (`query`): bounded work per request
+EVALUATED_PER_READ = 100  # items a filtered read evaluates at least, however few the page lacks
 
 
 @dataclass(frozen=True)
@@ -151,7 +153,15 @@ class ItemTable(SingleTable):
         newest_first: bool = False,
         filters: dict[str, Any] | None = None,
     ) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
-        """One page of a partition's items under `prefix` (equality `filters` applied by DynamoDB)."""
+        """One page of a partition's items under `prefix` (equality `filters` applied by DynamoDB),
+        and the key to go on from.
+
+        A filtered read evaluates at least EVALUATED_PER_READ items (DynamoDB's Limit counts items
+        read, not matched), and a page stops after MAX_READS reads, short if need be, with its next
+        key, as a DynamoDB page may: a status that matched nothing in a 100,000-row bulk made one
+        page read every item, one per Query. Matches beyond `limit` are cut, and the page then goes
+        on from its last item kept, not from the last item read: those cut were skipped before.
+        """
         names: dict[str, str] = {}
         values = to_item({":pk": pk, ":prefix": prefix or None})
         request: dict[str, Any] = {
@@ -169,16 +179,23 @@ class ItemTable(SingleTable):
             request["ExpressionAttributeNames"] = names
         request["ExpressionAttributeValues"] = values
         items: list[dict[str, Any]] = []
+        reads = 0
         while True:
             if limit:
-                request["Limit"] = limit
+                wanted = limit - len(items)
+                request["Limit"] = max(wanted, EVALUATED_PER_READ) if filters else wanted
             if start:
                 request["ExclusiveStartKey"] = to_item(start)
             answer = self._client.query(**request)
-            items.extend(from_item(item) for item in answer.get("Items", []))
+            reads += 1
+            found = [from_item(item) for item in answer.get("Items", [])]
             last = answer.get("LastEvaluatedKey")
             start = from_item(last) if last else None
-            if start is None or (limit and len(items) >= limit):
+            if limit and len(items) + len(found) > limit:
+                items.extend(found[: limit - len(items)])
+                return items, {"pk": items[-1]["pk"], "sk": items[-1]["sk"]}
+            items.extend(found)
+            if start is None or (limit and (len(items) >= limit or reads >= MAX_READS)):
                 return items, start
 
     def query_until(self, pk: str, upper: str, limit: int) -> list[dict[str, Any]]:
