@@ -32,7 +32,11 @@ from .runtime import LocalRuntime
 from .template.assembly import Template, load_template
 
 # Kernel caches that hold values from a previous test's moto (clients, the pepper secret).
-KERNEL_RESETS = ("numeriqc.core.aws:reset_clients", "numeriqc.core.secrets:forget_peppers")
+KERNEL_RESETS = (
+    "numeriqc.core.aws:reset_clients",
+    "numeriqc.core.secrets:forget_peppers",
+    "numeriqc.core.batch:forget_queue_urls",
+)
 
 PlatformFactory = Callable[..., LocalRuntime]
 

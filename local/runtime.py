@@ -29,7 +29,14 @@ from .template.resource_reader import read_wiring
 from .template.wiring import FunctionDef, ResourceNames
 from .triggers.delivery import Delivery
 from .triggers.eventbridge_scheduler import SchedulerPoller
-from .triggers.pollers import Poller, SchedulePoller, ShimPoller, SqsMappingPoller, StreamMappingPoller
+from .triggers.pollers import (
+    Poller,
+    SchedulePoller,
+    ShimPoller,
+    SqsMappingPoller,
+    StreamMappingPoller,
+    listen_for_postponements,
+)
 from .triggers.rounds import Ticker, Triggers
 from .triggers.ttl_expiry import TtlExpiry
 
@@ -84,6 +91,7 @@ class LocalRuntime:
         made, or a copy of moto's state taken right after it made them (the pytest plugin's image)."""
         self.created = created
         provider_receipts.listen()
+        listen_for_postponements()
         self._triggers = self._build_triggers(created)
         return created
 

@@ -50,7 +50,7 @@ def answer_in_process(app: Wsgi, endpoint_url: str) -> None:
         return answer(target, request)
 
     send_in_process._numeriqc_in_process = True  # type: ignore[attr-defined]
-    URLLib3Session.send = send_in_process  # type: ignore[method-assign]
+    URLLib3Session.send = send_in_process
 
 
 def stop_answering_in_process(endpoint_url: str) -> None:

@@ -42,8 +42,8 @@ from typing import Any
 from urllib.parse import parse_qs
 
 from ..account import FAKE_CREDENTIALS, REGION, Clients
-from ..aws.outbox import counts
 from ..aws.in_process_calls import answer_in_process, stop_answering_in_process
+from ..aws.outbox import counts
 from ..aws.serialized import SerializedMotoServer
 from ..clock import LocalClock, describe, parse_duration, parse_moment
 from ..functions.invoker import INVOCATION_LOCK

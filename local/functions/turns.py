@@ -31,7 +31,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from types import TracebackType
 
-
 _MARKS = threading.local()  # which threads do background work, for every `Turns`
 
 

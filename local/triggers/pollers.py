@@ -31,6 +31,24 @@ from .schedule_expressions import Schedule, parse_schedule
 log = logging.getLogger("numeriqc_local")
 
 SHIM_BATCH = 100  # messages a shim poller moves per round
+# Receipt handles whose visibility a function set itself during its invocation (`core.batch`'s
+# `Postponed`: an SMS bulk caught by the quiet hours). The poller gives a failed record back at
+# once, where Lambda would wait for the visibility timeout; these it leaves as the function said.
+_postponed: set[str] = set()
+
+
+def listen_for_postponements() -> None:
+    """Hear the functions' ChangeMessageVisibility calls (idempotent; before clients are built)."""
+    from numeriqc.core import aws
+
+    aws.session().events.register(
+        "before-parameter-build.sqs.ChangeMessageVisibility", _heard, unique_id="numeriqc-local-postponed"
+    )
+
+
+def _heard(params: dict[str, Any], **_: Any) -> None:
+    if int(params.get("VisibilityTimeout") or 0) > 0:
+        _postponed.add(str(params.get("ReceiptHandle")))
 
 
 class Poller(Protocol):
@@ -125,6 +143,9 @@ class SqsMappingPoller:
             )
 
     def _release(self, records: list[dict[str, Any]]) -> None:
+        postponed = {r["receiptHandle"] for r in records} & _postponed
+        _postponed.difference_update(postponed)
+        records = [r for r in records if r["receiptHandle"] not in postponed]
         for start in range(0, len(records), 10):
             chunk = records[start : start + 10]
             self.sqs.change_message_visibility_batch(

@@ -175,6 +175,7 @@ class Acceptance:
             reference=None,
             when=when,
             now=now,
+            any_hour=request.org_id is None,  # a code: the citizen is waiting for it, even at night
         )
         self._sends.add_sends([prepared.send])
         self._queue(caller.org_id, Channel.SMS, prepared)
@@ -324,6 +325,7 @@ class Acceptance:
         when: datetime,
         now: datetime,
         series_id: str | None = None,
+        any_hour: bool = False,
     ) -> Prepared:
         """The items of one accepted send, and its channel message unless the scheduler queues it."""
         notification_id = new_ulid(lambda: now)
@@ -343,6 +345,7 @@ class Acceptance:
             rh=planned.recipient_hash,
             ref=reference,
             pu=planned.purpose,
+            ah=any_hour,
         )
         item = status_item(
             notification_id=notification_id,

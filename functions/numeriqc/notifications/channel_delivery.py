@@ -37,7 +37,8 @@ from numeriqc.core import clock
 from numeriqc.core.clock import epoch_seconds
 from numeriqc.core.ids import new_ulid, ulid_time
 from numeriqc.core.observability import logger
-from numeriqc.notifications import addresses, consent, unsubscribe
+from numeriqc.core.postponement import Postponed
+from numeriqc.notifications import addresses, consent, send_times, unsubscribe
 from numeriqc.notifications import template_language as templates
 from numeriqc.notifications.models import Channel, Status
 from numeriqc.notifications.ports import (
@@ -84,6 +85,11 @@ class StillThrottled(Interrupted):
 
 class OutOfTime(Interrupted):
     """The invocation is about to time out."""
+
+
+class QuietHours(Interrupted, Postponed):
+    """The SMS quiet hours began while the message was being sent (a bulk started at 20:30): the
+    rest waits, `queued`, for their end, when the message comes back (`core.batch`)."""
 
 
 class ProviderDown(Interrupted):
@@ -202,11 +208,25 @@ class ChannelDelivery:
         )
         pacer = Pacer(rate / max(1, config.sender_concurrency))
         while current is not None:
+            if message.channel is Channel.SMS and not current.ah:
+                self._wait_for_the_morning(attempt, current, len(waiting) + 1)
             if time_left is not None and time_left() < TIME_MARGIN_MS:
                 self._release(attempt, current)
                 raise OutOfTime(f"{len(waiting) + 1} recipient(s) left queued")
             outcome = self._attempt(attempt, current, pacer, len(waiting))
             current = self._advance(attempt, [outcome], [], waiting)
+
+    def _wait_for_the_morning(self, attempt: Attempt, current: Entry, left: int) -> None:
+        """Checked before each SMS (acceptance only checked the start): inside the quiet hours,
+        the claimed recipient goes back to `queued` with the rest, until their end."""
+        now = clock.now()
+        config = self._config
+        until = send_times.outside_quiet_hours(
+            now, config.sms_quiet_start, config.sms_quiet_end, config.sms_quiet_zone
+        )
+        if until > now:
+            self._release(attempt, current)
+            raise QuietHours((until - now).total_seconds(), f"{left} recipient(s) left queued until {until}")
 
     def _decide(self, message: ChannelMessage) -> tuple[list[Outcome], list[Entry]]:
         """Outcomes that need no provider call, and the entries to send (in the message's order).

@@ -50,6 +50,8 @@ class Entry(BaseModel):
     job: str | None = None
     ref: str | None = None
     pu: str | None = None  # the consent purpose the send requires (None: the default purpose)
+    # Any hour: a code the citizen is waiting for goes out even in the SMS quiet hours.
+    ah: bool = False
 
 
 class ChannelMessage(BaseModel):

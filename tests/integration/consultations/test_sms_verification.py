@@ -4,7 +4,9 @@ is checked when the number's first answer is cast, and every refusal names its f
 
 import json
 import re
+from datetime import datetime, time, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -139,3 +141,17 @@ def test_a_number_that_replied_stop_gets_no_code(
     refused = [record for record in caplog.records if record.getMessage() == "platform SMS refused"]
     assert len(refused) == 1 and refused[0].__dict__["reasons"] == ["platform-opt-out"]
     assert not any(E164 in repr(record.__dict__) for record in caplog.records)  # never the number
+
+
+def test_a_code_asked_for_at_night_goes_out_at_once(
+    platform: Any, new_key: NewKey, service_clock: Any
+) -> None:
+    """The SMS quiet hours hold the platform's other texts until 08:00, never a code the citizen
+    is waiting for (the sender checks them before each SMS; a code is marked to go at any hour)."""
+    key = org_key(new_key)
+    cid = open_consultation(platform, key, service_clock, eligibility="sms")
+    local = service_clock().astimezone(ZoneInfo("America/Toronto"))
+    night = datetime.combine(local.date() + timedelta(days=1), time(23, 0), tzinfo=local.tzinfo)
+    service_clock.advance((night - service_clock()).total_seconds())
+    assert _ask(platform, cid).status == 202
+    assert len(_codes(platform)) == 1

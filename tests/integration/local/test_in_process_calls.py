@@ -47,7 +47,9 @@ def test_s3_objects_keys_metadata_and_errors_are_the_same_both_ways(moto_server:
     local, remote = moto_server.clients("s3")
     local.create_bucket(Bucket="site-bucket", CreateBucketConfiguration={"LocationConstraint": REGION})
     key = "dossier/a%2Fb c+é.txt"  # an encoded slash, a space, a plus, an accent
-    local.put_object(Bucket="site-bucket", Key=key, Body=b"\x00contenu", Metadata={"my_key": "1", "Other": "2"})
+    local.put_object(
+        Bucket="site-bucket", Key=key, Body=b"\x00contenu", Metadata={"my_key": "1", "Other": "2"}
+    )
 
     for client in (local, remote):
         got = client.get_object(Bucket="site-bucket", Key=key)

@@ -331,3 +331,66 @@ def test_content_is_gone_after_the_retention_period(platform: Any, new_key: NewK
         Key={"pk": {"S": "ORG#saaq"}, "sk": {"S": f"C#{created['id']}"}},
     )["Item"]
     assert int(item["expires_at"]["N"]) <= int(platform.clock.now().timestamp())  # DynamoDB's TTL deletes it
+
+
+class _TimePassesPerSms:
+    """Each SMS the provider takes moves the services' clock by `step` (a botocore hook), as a bulk
+    at the account's pacing does; and the visibility the sender asks SQS for is kept."""
+
+    def __init__(self, platform: Any, step: timedelta) -> None:
+        self.platform, self.step = platform, step
+        self.postponed: list[tuple[str, int]] = []  # (receipt handle, visibility seconds)
+
+    def publish(self, **_: Any) -> None:
+        self.platform.clock.set(self.platform.clock.now() + self.step)
+
+    def visibility(self, params: dict[str, Any], **_: Any) -> None:
+        self.postponed.append((params["ReceiptHandle"], params["VisibilityTimeout"]))
+
+
+def test_a_bulk_still_sending_when_the_quiet_hours_begin_waits_for_the_morning(
+    platform: Any, new_key: NewKey
+) -> None:
+    """Acceptance checks the quiet hours once; a bulk started at 20:59 must still stop at 21:00:
+    the sender checks before each SMS, the rest stays `queued`, and the message comes back at 08:00."""
+    key = new_key("saaq")
+    template = create_template(platform, key, SMS_TEMPLATE)
+    numbers = [f"514 234 {5600 + i}" for i in range(6)]
+    for number in numbers:
+        consent(platform, key, "sms", number)
+    evening = datetime(2030, 3, 6, 1, 59, 30, tzinfo=UTC)  # 20:59:30 in Montréal
+    platform.clock.set(evening)
+    rows = [{"phone_number": n, "prénom": f"P{i}", "date": "lundi"} for i, n in enumerate(numbers)]
+    job = platform.http(
+        "POST",
+        "/v1/notifications/bulk",
+        headers=bearer(key),
+        json={"template_id": template["template_id"], "rows": rows},
+    ).json()
+    assert job["status"] != "scheduled"
+    hooks = _TimePassesPerSms(platform, timedelta(seconds=12))
+    events = aws.client("sns").meta.events
+    events.register("before-call.sns.Publish", hooks.publish)
+    aws.client("sqs").meta.events.register(
+        "before-parameter-build.sqs.ChangeMessageVisibility", hooks.visibility
+    )
+
+    platform.drain()
+
+    sent_at_night = _sms(platform)
+    assert len(sent_at_night) == 3  # 20:59:30, :42, :54; the fourth would have gone at 21:00:06
+    counts = platform.http("GET", f"/v1/jobs/{job['job_id']}", headers=bearer(key)).json()["counts"]
+    assert counts.get("queued") == 3
+    [(handle, seconds)] = hooks.postponed
+    morning = datetime(2030, 3, 6, 13, 0, tzinfo=UTC)  # 08:00 in Montréal
+    assert seconds == int((morning - platform.clock.now()).total_seconds())
+    queue = platform.names["SmsBulkQueue"]
+    assert aws.client("sqs").receive_message(QueueUrl=queue).get("Messages") is None  # not before then
+
+    platform.clock.set(morning)
+    aws.client("sqs").change_message_visibility(QueueUrl=queue, ReceiptHandle=handle, VisibilityTimeout=0)
+    platform.drain()
+
+    assert sorted(to for to, _ in _sms(platform)) == sorted(f"+1514234{5600 + i}" for i in range(6))
+    counts = platform.http("GET", f"/v1/jobs/{job['job_id']}", headers=bearer(key)).json()["counts"]
+    assert "queued" not in counts

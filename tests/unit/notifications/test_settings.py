@@ -7,7 +7,10 @@ from numeriqc.notifications.settings import NotificationsSettings
 
 @pytest.mark.parametrize(
     "given",
-    ["https://abc.execute-api.ca-central-1.amazonaws.com/", "https://abc.execute-api.ca-central-1.amazonaws.com"],
+    [
+        "https://abc.execute-api.ca-central-1.amazonaws.com/",
+        "https://abc.execute-api.ca-central-1.amazonaws.com",
+    ],
 )
 def test_the_public_base_url_never_ends_with_a_slash(given: str) -> None:
     """API Gateway's URL ends with "/", and links are built as base + "/v1/unsubscribe/...": a
