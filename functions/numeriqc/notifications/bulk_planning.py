@@ -105,6 +105,7 @@ class SlicePlanner:
                 now=now,
                 reference=job.get("reference"),
                 job_id=job_id,
+                job_row=row["r"],  # how the organization finds a row's status (the rows hold no id)
                 fragments=row.get("f"),
                 failure_reason=reason,
             )

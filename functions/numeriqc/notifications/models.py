@@ -264,6 +264,10 @@ class Notification(BaseModel):
     sent_at: datetime | None = None
     completed_at: datetime | None = None
     job_id: str | None = None
+    job_row: int | None = Field(
+        default=None,
+        description="Ligne de l'envoi en lot, 1 = première ligne de données / bulk row, 1 = first data row",
+    )
     series_id: str | None = None
     fragments: int | None = None
     failure_reason: str | None = None

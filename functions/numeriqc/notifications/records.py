@@ -77,6 +77,7 @@ def status_item(
     series_id: str | None = None,
     fragments: int | None = None,
     failure_reason: str | None = None,
+    job_row: int | None = None,
 ) -> dict[str, Any]:
     """A notification's status item (the table keys it by organization and `id`)."""
     return {
@@ -91,6 +92,7 @@ def status_item(
         "reference": reference,
         "scheduled_for": scheduled_for.isoformat() if scheduled_for else None,
         "job_id": job_id,
+        "job_row": job_row,
         "series_id": series_id,
         "fragments": fragments,
         "failure_reason": failure_reason,
@@ -135,6 +137,7 @@ def notification_of(item: dict[str, Any], content: Content | None = None) -> Not
         sent_at=item.get("sent_at"),
         completed_at=item.get("completed_at"),
         job_id=item.get("job_id"),
+        job_row=int(item["job_row"]) if item.get("job_row") is not None else None,
         series_id=item.get("series_id"),
         fragments=item.get("fragments"),
         failure_reason=item.get("failure_reason"),

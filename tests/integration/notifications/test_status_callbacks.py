@@ -218,3 +218,40 @@ def test_a_stored_notification_that_cannot_be_read_is_kept_in_the_dead_letter_qu
     assert len(receiver.calls) == 1  # nothing posted for it
     assert len(_dead_letters(platform)) == 1
     assert set(_reasons(caplog, "callback failed")) == {"notification unreadable (KeyError)"}
+
+
+def test_a_bulk_posts_one_callback_per_recipient_with_its_final_status(
+    platform: Any, new_key: NewKey, receiver: Receiver
+) -> None:
+    """A bulk, its provider receipts and the callbacks in one flow: every recipient's final status
+    reaches the receiver once, a failure's too (none were exercised while a bulk was sending)."""
+    key = new_key("saaq")
+    template = create_template(platform, key, SMS_TEMPLATE)
+    registered = platform.http(
+        "PUT", "/v1/notify/callback", headers=bearer(key), json={"url": receiver.url, "bearer_token": TOKEN}
+    )
+    assert registered.status == 200, registered.text
+    numbers = [f"+1514234{5600 + i}" for i in range(24)] + ["+15145550112"]  # the last: invalid-number
+    for number in numbers:
+        consent(platform, key, "sms", number)
+    platform.receipts.enabled = True  # SNS's delivery-status logs, as `numeriqc dev` writes them
+    rows = [{"phone_number": n, "prénom": f"P{i}", "date": "lundi"} for i, n in enumerate(numbers)]
+    job = platform.http(
+        "POST",
+        "/v1/notifications/bulk",
+        headers=bearer(key),
+        json={"template_id": template["template_id"], "rows": rows},
+    )
+    assert job.status == 201, job.text
+
+    platform.drain()
+
+    assert len(receiver.calls) == len(numbers) == len({payload["id"] for _, payload in receiver.calls})
+    posted = sorted(payload["status"] for _, payload in receiver.calls)
+    assert posted == ["delivered"] * 24 + ["permanent-failure"]
+    # A bulk row holds no id: each notification names its row, so the organization finds which failed.
+    listed = platform.http(
+        "GET", f"/v1/notifications?job_id={job.json()['job_id']}&limit=200", headers=bearer(key)
+    ).json()["items"]
+    rows = {item["job_row"]: item["status"] for item in listed}
+    assert rows == {**{row: "delivered" for row in range(1, 25)}, 25: "permanent-failure"}

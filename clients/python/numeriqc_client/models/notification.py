@@ -36,6 +36,8 @@ class Notification:
         sent_at (datetime.datetime | None | Unset):
         completed_at (datetime.datetime | None | Unset):
         job_id (None | str | Unset):
+        job_row (int | None | Unset): Ligne de l'envoi en lot, 1 = première ligne de données / bulk row, 1 = first data
+            row
         series_id (None | str | Unset):
         fragments (int | None | Unset):
         failure_reason (None | str | Unset):
@@ -56,6 +58,7 @@ class Notification:
     sent_at: datetime.datetime | None | Unset = UNSET
     completed_at: datetime.datetime | None | Unset = UNSET
     job_id: None | str | Unset = UNSET
+    job_row: int | None | Unset = UNSET
     series_id: None | str | Unset = UNSET
     fragments: int | None | Unset = UNSET
     failure_reason: None | str | Unset = UNSET
@@ -119,6 +122,12 @@ class Notification:
         else:
             job_id = self.job_id
 
+        job_row: int | None | Unset
+        if isinstance(self.job_row, Unset):
+            job_row = UNSET
+        else:
+            job_row = self.job_row
+
         series_id: None | str | Unset
         if isinstance(self.series_id, Unset):
             series_id = UNSET
@@ -170,6 +179,8 @@ class Notification:
             field_dict["completed_at"] = completed_at
         if job_id is not UNSET:
             field_dict["job_id"] = job_id
+        if job_row is not UNSET:
+            field_dict["job_row"] = job_row
         if series_id is not UNSET:
             field_dict["series_id"] = series_id
         if fragments is not UNSET:
@@ -273,6 +284,15 @@ class Notification:
 
         job_id = _parse_job_id(d.pop("job_id", UNSET))
 
+        def _parse_job_row(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        job_row = _parse_job_row(d.pop("job_row", UNSET))
+
         def _parse_series_id(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -332,6 +352,7 @@ class Notification:
             sent_at=sent_at,
             completed_at=completed_at,
             job_id=job_id,
+            job_row=job_row,
             series_id=series_id,
             fragments=fragments,
             failure_reason=failure_reason,
