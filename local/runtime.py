@@ -90,10 +90,17 @@ class LocalRuntime:
         """Open the triggers over resources that already exist in moto: those `create_resources` just
         made, or a copy of moto's state taken right after it made them (the pytest plugin's image)."""
         self.created = created
-        provider_receipts.listen()
-        listen_for_postponements()
+        provider_receipts.forget()  # what a previous runtime of this process heard is not ours
+        self.listen()
         self._triggers = self._build_triggers(created)
         return created
+
+    def listen(self) -> None:
+        """Put the runtime's hooks on the kernel's boto3 session (the sends the provider receipts
+        answer, the visibility a function postpones a record to): on `open`, and again whenever
+        the dev server re-imports the functions' code, which makes a new session."""
+        provider_receipts.listen()
+        listen_for_postponements()
 
     def _build_triggers(self, created: Created) -> Triggers:
         pollers: list[Poller] = []

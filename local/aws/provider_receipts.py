@@ -129,7 +129,6 @@ def listen() -> None:
             f"before-parameter-build.{operation}", _keep_params, unique_id=f"{_HOOK_ID}-params-{operation}"
         )
         events.register(f"after-call.{operation}", _heard, unique_id=f"{_HOOK_ID}-{operation}")
-    forget()
 
 
 def forget() -> None:

@@ -238,6 +238,12 @@ class DevPlatform:
         lines.append("Ctrl-C to stop.")
         return lines
 
+    def _drain(self) -> dict[str, int]:
+        """Edits made since the watcher last looked apply first: a drain runs the code as it is."""
+        assert self.runtime is not None
+        self.reload_if_changed()
+        return {"moved": self.runtime.drain()}
+
     def reload_if_changed(self) -> None:
         """Code edits under functions/ apply to the invocations that start after this finds them
         (handlers are re-imported); route or infra changes need a restart, which re-synthesizes."""
@@ -252,6 +258,10 @@ class DevPlatform:
                         name for name in sys.modules if name == "numeriqc" or name.startswith("numeriqc.")
                     ]:
                         del sys.modules[name]
+                    # The kernel's new boto3 session has none of the runtime's hooks: without them
+                    # no send was heard after an edit, and no receipt ever came (all `sending`).
+                    if self.runtime is not None:
+                        self.runtime.listen()
                 print(
                     "functions/ changed: handlers reloaded (restart `numeriqc dev` for new routes or wiring)",
                     flush=True,
@@ -322,7 +332,7 @@ class DevPlatform:
             ("GET", "/_local/outbox"): lambda: [message.as_json() for message in self.runtime.outbox()],  # type: ignore[union-attr]
             ("GET", "/_local/outbox/counts"): lambda: counts(self.runtime.outbox()),  # type: ignore[union-attr]
             ("POST", "/_local/tick"): lambda: {"fired": self.runtime.tick()},  # type: ignore[union-attr]
-            ("POST", "/_local/drain"): lambda: {"moved": self.runtime.drain()},  # type: ignore[union-attr]
+            ("POST", "/_local/drain"): self._drain,
             ("GET", "/_local/resources"): self.runtime.describe,
             ("GET", "/_local/clock"): lambda: describe(self.clock),
             ("POST", "/_local/clock/advance"): lambda: self._move(

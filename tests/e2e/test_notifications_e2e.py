@@ -2,7 +2,9 @@
 email itself found in /_local/outbox."""
 
 import json
+import os
 import uuid
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -66,4 +68,29 @@ def test_an_email_to_the_delivered_simulation_address_ends_delivered(target: Tar
         lambda: json.loads(call("GET", f"{url}{headers['location']}", headers=auth)[2]),
         lambda notification: notification.get("status") == "delivered",
     )
+    assert read["status"] == "delivered", read
+
+
+def test_after_an_edit_under_functions_the_receipts_still_come(dev_platform: Any) -> None:
+    """An edit makes the dev server re-import the functions' code, with a new boto3 session: the
+    runtime's hooks go on it again, or no send is heard and every message stays `sending`."""
+    url, key = dev_platform.url, demo_key(dev_platform)
+    auth = {"Authorization": f"Bearer {key}"}
+    edited = (
+        Path(__file__).resolve().parents[2] / "functions" / "numeriqc" / "notifications" / "send_times.py"
+    )
+    os.utime(edited)  # what an editor's save does to the watcher
+    assert call("POST", f"{url}/_local/drain")[0] == 200  # a drain applies edits first
+    assert "handlers reloaded" in (dev_platform.dev_env.parent / "dev.log").read_text()
+    template = {"channel": "email", "name": "e2e-reload", "subject": "Rappel", "body": "Bonjour."}
+    status, _, body = call("POST", f"{url}/v1/templates", template, auth)
+    assert status == 201, body
+    recipient = f"e2e-{uuid.uuid4().hex[:8]}@exemple.ca"  # a real address: the provider's receipt decides
+    consent = {"channel": "email", "recipient": recipient, "purpose": "rappels", "source": "e2e"}
+    assert call("POST", f"{url}/v1/consents", consent, auth)[0] == 201
+    send = {"template_id": json.loads(body)["template_id"], "email_address": recipient}
+    status, headers, body = call("POST", f"{url}/v1/notifications/email", send, auth)
+    assert status == 201, body
+    assert call("POST", f"{url}/_local/drain")[0] == 200
+    read = json.loads(call("GET", f"{url}{headers['location']}", headers=auth)[2])
     assert read["status"] == "delivered", read
