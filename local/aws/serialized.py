@@ -10,10 +10,10 @@ Every moto request (and every in-process read of moto's backends: the outbox, sn
 journaled transactions (`moto_transactions`) a moto call takes milliseconds, so requests from the
 API wait milliseconds behind the triggers' calls, not the triggers' invocations (`functions.turns`).
 
-The lock is a `Turns`: when a request and the trigger loop both wait for moto, the request goes
-first. A plain lock is not fair: once the dev server's own calls skipped the socket
-(`in_process_calls`), the trigger loop released and took the lock again within one slice of the
-GIL, call after call, and `/health` (twenty calls from a thread pool) waited seconds for its turn.
+The lock is a `Turns`, the invocations' rule applied to moto: when a request and the trigger loop
+both wait for it, the request goes first. A plain lock has no order, and since the dev server's own
+calls skip the socket (`in_process_calls`) the trigger loop can release and take it again within
+one slice of the GIL, call after call.
 """
 
 from __future__ import annotations

@@ -133,8 +133,7 @@ class DevPlatform:
         # One moto request at a time (moto's backends have no locks); triggers yield to requests.
         self._moto = SerializedMotoServer(ip_address=HOST, port=self.settings.moto_port, verbose=False)
         # This process's own calls skip the loopback HTTP; outside tools still use the server.
-        if os.environ.get("AB_WIRE") != "1":  # TEMP A/B
-            answer_in_process(self._moto.app, self.moto_url)
+        answer_in_process(self._moto.app, self.moto_url)
         yield_at_every_aws_call()
         self._moto.start()
         _prepare(self.moto_url)
