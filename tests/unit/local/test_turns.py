@@ -130,3 +130,12 @@ def test_a_request_holding_its_turn_never_hands_it_over() -> None:
     with turns, turns.handed_to_requests(), turns:  # still this thread's: re-entrant
         pass
     assert turns.yielded == 0
+
+
+def test_a_thread_marked_background_is_background_for_every_turns() -> None:
+    """The trigger loop marks itself once (on the invocations' turns); moto's lock
+    (`EMULATOR_LOCK`, a `Turns` too) must then also let requests go first."""
+    invocations, emulator = Turns(), Turns()
+    with invocations.background():
+        marked = emulator._is_background()
+    assert (marked, emulator._is_background()) == (True, False)
