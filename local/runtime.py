@@ -31,6 +31,7 @@ from .triggers.delivery import Delivery
 from .triggers.eventbridge_scheduler import SchedulerPoller
 from .triggers.pollers import (
     Poller,
+    Postponements,
     SchedulePoller,
     ShimPoller,
     SqsMappingPoller,
@@ -76,6 +77,7 @@ class LocalRuntime:
         # What SES and SNS report after a send (moto does not): on for `numeriqc dev`.
         self.receipts = ProviderReceipts(self.wiring, self.delivery, enabled=receipts)
         self.restored_outbox: list[OutboxMessage] = []  # sent before a restart (dev.state)
+        self.postponements = Postponements()  # a failed record comes back at the next round
         # Outputs the local platform answers itself, where only a deployment could resolve the
         # template's value (the barometer site's CloudFront domain: the dev server's /barometre/).
         self.served_outputs: dict[str, str] = {}
@@ -113,7 +115,7 @@ class LocalRuntime:
                         "mapping %s: no queue %s in the template", mapping.logical_id, mapping.source_arn
                     )
                     continue
-                pollers.append(SqsMappingPoller(mapping, url, self.invoker, self.clients))
+                pollers.append(SqsMappingPoller(mapping, url, self.invoker, self.clients, self.postponements))
             else:
                 table = mapping.source_arn.split(":table/")[-1].split("/")[0]
                 stream = StreamMappingPoller(mapping, table, self.invoker, self.delivery, self.clients)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import time
 from collections.abc import Mapping, Sequence
 from typing import Any, Protocol
 
@@ -30,11 +31,29 @@ from .schedule_expressions import Schedule, parse_schedule
 
 log = logging.getLogger("numeriqc_local")
 
-SHIM_BATCH = 100  # messages a shim poller moves per round
+# How long one SQS or shim poller may go on taking batches in a round, while its queue has any.
+# One batch per round let a bulk's status events pile up by the hundred thousand behind a sender
+# whose one batch (500 SMS) takes a round of seconds: 1.2 GB of queued messages at 100,000 SMS.
+# A slow consumer still takes one batch per round; a cheap one keeps up.
+POLL_BUDGET_SECONDS = 1.0
 # Receipt handles whose visibility a function set itself during its invocation (`core.batch`'s
-# `Postponed`: an SMS bulk caught by the quiet hours). The poller gives a failed record back at
-# once, where Lambda would wait for the visibility timeout; these it leaves as the function said.
+# `Postponed`: an SMS bulk caught by the quiet hours; the exchange's push retries).
 _postponed: set[str] = set()
+
+
+class Postponements:
+    """What the SQS pollers do with a failed record whose function set its visibility.
+
+    Locally a failed record comes back at the next round, where Lambda waits for its visibility:
+    a developer sees a push's eight attempts in seconds rather than ten hours (moto's visibility
+    runs on the real clock, not the local one). Honored, a postponed record keeps the visibility
+    its function set, as in AWS: a test of the SMS quiet hours turns it on. Not honored, a bulk
+    still sending when the local clock passes 21:00 comes back every round and, after its queue's
+    receives, ends in its dead-letter queue, its rows `queued`: set the clock to the morning first.
+    """
+
+    def __init__(self) -> None:
+        self.honored = False
 
 
 def listen_for_postponements() -> None:
@@ -86,19 +105,38 @@ def matches_any(filters: Sequence[Mapping[str, Any]], record: Mapping[str, Any])
 
 
 class SqsMappingPoller:
-    def __init__(self, mapping: MappingDef, queue_url: str, invoker: Invoker, clients: Clients) -> None:
+    def __init__(
+        self,
+        mapping: MappingDef,
+        queue_url: str,
+        invoker: Invoker,
+        clients: Clients,
+        postponements: Postponements | None = None,
+    ) -> None:
         self.name = f"sqs:{mapping.logical_id}"
         self.mapping = mapping
         self.queue_url = queue_url
         self.invoker = invoker
         self.sqs = clients("sqs")
+        self.postponements = postponements or Postponements()
 
     def poll(self) -> int:
+        """Batches until the queue has none, one of them failed (its retry waits for the next round,
+        as a retry waits for the visibility timeout in AWS), or POLL_BUDGET_SECONDS are spent."""
         if not self.mapping.enabled:
             return 0
+        moved, deadline = 0, time.monotonic() + POLL_BUDGET_SECONDS
+        while True:
+            taken, failed = self._poll_batch()
+            moved += taken
+            if not taken or failed or time.monotonic() >= deadline:
+                return moved
+
+    def _poll_batch(self) -> tuple[int, int]:
+        """One batch: how many messages it took, how many of them failed."""
         messages = self._receive()
         if not messages:
-            return 0
+            return 0, 0
         records = [sqs_record(message, self.mapping.source_arn) for message in messages]
         selected = [record for record in records if matches_any(self.mapping.filters, _filterable(record))]
         filtered_out = [record for record in records if record not in selected]
@@ -116,7 +154,7 @@ class SqsMappingPoller:
         retry = [record for record in selected if record["messageId"] in failed]
         self._delete(done)
         self._release(retry)
-        return len(messages)
+        return len(messages), len(retry)
 
     def _receive(self) -> list[dict[str, Any]]:
         messages: list[dict[str, Any]] = []
@@ -145,7 +183,8 @@ class SqsMappingPoller:
     def _release(self, records: list[dict[str, Any]]) -> None:
         postponed = {r["receiptHandle"] for r in records} & _postponed
         _postponed.difference_update(postponed)
-        records = [r for r in records if r["receiptHandle"] not in postponed]
+        if self.postponements.honored:
+            records = [r for r in records if r["receiptHandle"] not in postponed]
         for start in range(0, len(records), 10):
             chunk = records[start : start + 10]
             self.sqs.change_message_visibility_batch(
@@ -263,10 +302,9 @@ class ShimPoller:
         self.sqs = clients("sqs")
 
     def poll(self) -> int:
-        """Up to SHIM_BATCH messages per round (10 per receive): moto's SQS walks every message of
-        a queue on each call, so a shim that fell behind a bulk's events got slower with its backlog."""
-        moved = 0
-        while moved < SHIM_BATCH:
+        """Messages (10 per receive) until the queue has none or POLL_BUDGET_SECONDS are spent."""
+        moved, deadline = 0, time.monotonic() + POLL_BUDGET_SECONDS
+        while time.monotonic() < deadline:
             answer = self.sqs.receive_message(
                 QueueUrl=self.shim.queue_url, MaxNumberOfMessages=10, WaitTimeSeconds=0
             )

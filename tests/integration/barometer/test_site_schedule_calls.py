@@ -77,8 +77,9 @@ def test_a_thousand_email_receipts_publish_the_site_once_then_the_catch_up_shows
     assert burst["dynamodb.PutItem"] == 1, site_calls.calls
     files = burst["s3.PutObject"]
     assert files == len(_site_keys(platform)), site_calls.calls
-    # Each later change (a batch of figures) only marked the site pending: one UpdateItem.
-    assert burst["dynamodb.UpdateItem"] == changes + 1, site_calls.calls  # + the first one's claim
+    # Each later change (a batch of figures) only marked the site pending: one UpdateItem at most
+    # (changes that reach the site in one batch share one), + the first publication's claim.
+    assert 2 <= burst["dynamodb.UpdateItem"] <= changes + 1, site_calls.calls
 
     site_calls.calls.clear()
     catch_up(platform)  # the rule, within site_schedule.INTERVAL
