@@ -18,8 +18,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
-import subprocess
 import sys
 import tempfile
 import threading
@@ -29,7 +27,7 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
-from tests.e2e.conftest import answers, free_port
+from tests.support.dev_server import running_dev_server
 
 READY_LIMIT_SECONDS = 180
 FINAL = ("delivered", "permanent-failure", "temporary-failure", "technical-failure", "cancelled", "opted-out")
@@ -86,39 +84,20 @@ def _p99(values: list[float]) -> float:
 
 def run_bulk(channel: str, rows: int) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as home:
-        port = int(os.environ.get("BENCH_PORT") or free_port())
-        moto_port = int(os.environ.get("BENCH_MOTO_PORT") or free_port())
-        env = {
-            **os.environ,
-            "PORT": str(port),
-            "MOTO_PORT": str(moto_port),
-            "NUMERIQC_DEV_ENV": str(Path(home) / "dev.env"),
-            "NUMERIQC_PERSIST": "0",
+        ports = {
+            name: os.environ[f"BENCH_{name}"]
+            for name in ("PORT", "MOTO_PORT")
+            if os.environ.get(f"BENCH_{name}")
         }
-        env.pop("AWS_ENDPOINT_URL", None)
-        process = subprocess.Popen(  # fixed command line
-            [sys.executable, "-m", "numeriqc_local.cli", "dev", *(f"--set={o}" for o in OPERATOR_SETTINGS)],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        url = f"http://127.0.0.1:{port}"
-        try:
-            started = time.perf_counter()
-            while not answers(f"{url}/health"):
-                if process.poll() is not None or time.perf_counter() - started > READY_LIMIT_SECONDS:
-                    raise RuntimeError("numeriqc dev did not become ready")
-                time.sleep(0.1)  # polling a child process, not a test
-            values = dict(
-                line.split("=", 1)
-                for line in (Path(home) / "dev.env").read_text().splitlines()
-                if "=" in line
-            )
-            key = values["NUMERIQC_DEMO_LIVE_KEY"].strip("'")
-            return _bulk(url, key, channel, rows, process.pid)
-        finally:
-            process.send_signal(signal.SIGINT)
-            process.wait(timeout=120)
+        with running_dev_server(
+            Path(home),
+            args=[f"--set={setting}" for setting in OPERATOR_SETTINGS],
+            env={"NUMERIQC_PERSIST": "0", **ports},
+            limit_seconds=READY_LIMIT_SECONDS,
+            stop_seconds=120,
+        ) as server:
+            key = server.values()["NUMERIQC_DEMO_LIVE_KEY"]
+            return _bulk(server.url, key, channel, rows, server.pid)
 
 
 CONSENTS_PER_IMPORT = 1000  # the import API's limit per call

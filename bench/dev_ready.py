@@ -4,45 +4,19 @@ Measured twice in one run: with a forced CDK synthesis (a fresh checkout or a ch
 with the template reused (the usual restart).
 """
 
-import os
-import signal
-import subprocess
-import sys
 import tempfile
-import time
 from pathlib import Path
 
-from tests.e2e.conftest import answers, free_port
+from tests.support.dev_server import running_dev_server
 
 LIMIT_SECONDS = 120
 
 
 def ready_seconds(synth: str) -> float:
     with tempfile.TemporaryDirectory() as state:
-        port, moto_port = free_port(), free_port()
-        env = {
-            **os.environ,
-            "PORT": str(port),
-            "MOTO_PORT": str(moto_port),
-            "NUMERIQC_DEV_ENV": str(Path(state) / "dev.env"),
-            "NUMERIQC_SYNTH": synth,
-        }
-        started = time.perf_counter()
-        process = subprocess.Popen(  # fixed command line
-            [sys.executable, "-m", "numeriqc_local.cli", "dev"],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        try:
-            while not answers(f"http://127.0.0.1:{port}/health"):
-                if process.poll() is not None or time.perf_counter() - started > LIMIT_SECONDS:
-                    raise RuntimeError("numeriqc dev did not become ready")
-                time.sleep(0.05)  # polling a child process, not a test
-            return time.perf_counter() - started
-        finally:
-            process.send_signal(signal.SIGINT)
-            process.wait(timeout=30)
+        settings = {"NUMERIQC_SYNTH": synth}
+        with running_dev_server(Path(state), env=settings, limit_seconds=LIMIT_SECONDS) as server:
+            return server.ready_seconds
 
 
 def report() -> list[str]:

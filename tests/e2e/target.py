@@ -32,6 +32,8 @@ from typing import Any, TypeVar
 
 import boto3
 
+from tests.support.dev_server import read_env_file
+
 T = TypeVar("T")
 DEFAULT_STACK = "NumeriqcPlatform-dev"
 ENV_URL, ENV_KEY, ENV_STACK, ENV_WAIT = (
@@ -54,14 +56,6 @@ def call(
             return response.status, {k.lower(): v for k, v in response.headers.items()}, response.read()
     except urllib.error.HTTPError as error:
         return error.code, {k.lower(): v for k, v in error.headers.items()}, error.read()
-
-
-def read_env_file(path: Path) -> dict[str, str]:
-    return {
-        name.strip(): value.strip().strip("'\"")
-        for name, _, value in (line.partition("=") for line in path.read_text().splitlines())
-        if value and not name.startswith("#")
-    }
 
 
 @dataclass(frozen=True)

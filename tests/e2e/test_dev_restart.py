@@ -3,11 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import signal
-import subprocess
-import sys
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -17,7 +12,8 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.conftest import READY_TIMEOUT_SECONDS, answers, free_port
+from tests.e2e.conftest import READY_TIMEOUT_SECONDS
+from tests.support.dev_server import DevServerFailed, running_dev_server
 
 pytestmark = pytest.mark.e2e
 
@@ -25,39 +21,13 @@ pytestmark = pytest.mark.e2e
 @contextmanager
 def dev(home: Path, *arguments: str) -> Iterator[tuple[str, dict[str, str]]]:
     """A `numeriqc dev` with its .numeriqc/ in `home`, stopped with Ctrl-C (which saves the state)."""
-    port, moto_port = free_port(), free_port()
-    env = {
-        **os.environ,
-        "PORT": str(port),
-        "MOTO_PORT": str(moto_port),
-        "NUMERIQC_DEV_ENV": str(home / "dev.env"),
-    }
-    env.pop("AWS_ENDPOINT_URL", None)
-    log = home / "dev.log"
-    with log.open("a") as output:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "numeriqc_local.cli", "dev", *arguments],
-            env=env,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-        )
-    url = f"http://127.0.0.1:{port}"
-    started = time.perf_counter()
     try:
-        while not answers(f"{url}/health"):
-            try:
-                code = process.wait(timeout=0.2)
-            except subprocess.TimeoutExpired:
-                code = None
-            if code is not None or time.perf_counter() - started > READY_TIMEOUT_SECONDS:
-                pytest.fail(f"`numeriqc dev` did not start:\n{log.read_text()[-3000:]}")
-        values = dict(
-            line.split("=", 1) for line in (home / "dev.env").read_text().splitlines() if "=" in line
-        )
-        yield url, values
-    finally:
-        process.send_signal(signal.SIGINT)
-        process.wait(timeout=120)
+        with running_dev_server(
+            home, args=arguments, limit_seconds=READY_TIMEOUT_SECONDS, stop_seconds=120
+        ) as server:
+            yield server.url, server.values()
+    except DevServerFailed as failure:
+        pytest.fail(str(failure))
 
 
 def call(method: str, url: str, key: str, body: Any = None) -> tuple[int, Any]:
