@@ -3,6 +3,7 @@
 import email
 import email.policy
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from numeriqc.core import aws
@@ -38,6 +39,19 @@ def consent(platform: Any, key: str, channel: str, recipient: str) -> None:
         json={"channel": channel, "recipient": recipient, "purpose": "rappels", "source": "formulaire-web"},
     )
     assert response.status == 201, response.text
+
+
+def consented_sms_rows(platform: Any, key: str, numbers: Sequence[str]) -> list[dict[str, str]]:
+    """Bulk rows for SMS_TEMPLATE, one per number, each number's consent recorded first."""
+    for number in numbers:
+        consent(platform, key, "sms", number)
+    return [{"phone_number": n, "prénom": f"P{i}", "date": "lundi"} for i, n in enumerate(numbers)]
+
+
+def post_bulk(platform: Any, key: str, template_id: str, rows: list[dict[str, str]]) -> Any:
+    return platform.http(
+        "POST", "/v1/notifications/bulk", headers=bearer(key), json={"template_id": template_id, "rows": rows}
+    )
 
 
 def send_email(platform: Any, key: str, template_id: str, to: str, **extra: Any) -> Any:

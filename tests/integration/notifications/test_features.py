@@ -11,8 +11,10 @@ from tests.support.notifications import (
     EMAIL_TEMPLATE,
     SMS_TEMPLATE,
     consent,
+    consented_sms_rows,
     create_template,
     listen,
+    post_bulk,
     raw_emails,
     received,
     send_sms,
@@ -108,17 +110,9 @@ def test_preview_counts_fragments_and_shows_the_transliteration_saving(
 def test_a_bulk_job_is_validated_whole_then_sent(platform: Any, new_key: NewKey) -> None:
     key = new_key("saaq")
     template = create_template(platform, key, SMS_TEMPLATE)
-    numbers = [f"514 234 {5600 + i}" for i in range(5)]
-    for number in numbers:
-        consent(platform, key, "sms", number)
-    rows = [{"phone_number": n, "prénom": f"P{i}", "date": "lundi"} for i, n in enumerate(numbers)]
+    rows = consented_sms_rows(platform, key, [f"514 234 {5600 + i}" for i in range(5)])
     bad = [*rows, {"phone_number": "123", "prénom": "X"}]
-    refused = platform.http(
-        "POST",
-        "/v1/notifications/bulk",
-        headers=bearer(key),
-        json={"template_id": template["template_id"], "rows": bad},
-    )
+    refused = post_bulk(platform, key, template["template_id"], bad)
     assert refused.status == 422
     assert {(e["field"], e["code"]) for e in refused.json()["errors"]} == {
         ("rows[6].phone_number", "invalid_recipient"),
@@ -127,12 +121,7 @@ def test_a_bulk_job_is_validated_whole_then_sent(platform: Any, new_key: NewKey)
     assert platform.outbox() == []
 
     rows.append({"phone_number": "514 234 9999", "prénom": "Sans", "date": "mardi"})  # no consent recorded
-    accepted = platform.http(
-        "POST",
-        "/v1/notifications/bulk",
-        headers=bearer(key),
-        json={"template_id": template["template_id"], "rows": rows},
-    )
+    accepted = post_bulk(platform, key, template["template_id"], rows)
     assert accepted.status == 201, accepted.text
     job = accepted.json()
     assert (job["rows"], job["accepted"], job["status"]) == (6, 6, "planning")
@@ -227,17 +216,9 @@ def test_a_bulk_sms_asked_for_now_in_quiet_hours_waits_for_the_morning(
     """The quiet hours hold for every SMS path: a bulk without `scheduled_for` as well as a one-off."""
     key = new_key("saaq")
     template = create_template(platform, key, SMS_TEMPLATE)
-    numbers = [f"514 234 {5600 + i}" for i in range(3)]
-    for number in numbers:
-        consent(platform, key, "sms", number)
+    rows = consented_sms_rows(platform, key, [f"514 234 {5600 + i}" for i in range(3)])
     platform.clock.set(datetime(2030, 3, 6, 3, 30, tzinfo=UTC))  # 22:30 in Montréal
-    rows = [{"phone_number": n, "prénom": f"P{i}", "date": "lundi"} for i, n in enumerate(numbers)]
-    job = platform.http(
-        "POST",
-        "/v1/notifications/bulk",
-        headers=bearer(key),
-        json={"template_id": template["template_id"], "rows": rows},
-    ).json()
+    job = post_bulk(platform, key, template["template_id"], rows).json()
     assert (job["status"], job["scheduled_for"]) == ("scheduled", "2030-03-06T13:00:00Z")
     platform.tick()
     platform.drain()
@@ -355,18 +336,10 @@ def test_a_bulk_still_sending_when_the_quiet_hours_begin_waits_for_the_morning(
     the sender checks before each SMS, the rest stays `queued`, and the message comes back at 08:00."""
     key = new_key("saaq")
     template = create_template(platform, key, SMS_TEMPLATE)
-    numbers = [f"514 234 {5600 + i}" for i in range(6)]
-    for number in numbers:
-        consent(platform, key, "sms", number)
+    rows = consented_sms_rows(platform, key, [f"514 234 {5600 + i}" for i in range(6)])
     evening = datetime(2030, 3, 6, 1, 59, 30, tzinfo=UTC)  # 20:59:30 in Montréal
     platform.clock.set(evening)
-    rows = [{"phone_number": n, "prénom": f"P{i}", "date": "lundi"} for i, n in enumerate(numbers)]
-    job = platform.http(
-        "POST",
-        "/v1/notifications/bulk",
-        headers=bearer(key),
-        json={"template_id": template["template_id"], "rows": rows},
-    ).json()
+    job = post_bulk(platform, key, template["template_id"], rows).json()
     assert job["status"] != "scheduled"
     platform.postponements.honored = True  # as `numeriqc dev` and AWS: the message waits
     hooks = _TimePassesPerSms(platform, timedelta(seconds=12))

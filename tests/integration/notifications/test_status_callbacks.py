@@ -13,7 +13,7 @@ import pytest
 
 from numeriqc.core import aws
 from numeriqc.core.events import EventPublisher, cloud_event
-from tests.support.notifications import SMS_TEMPLATE, consent, create_template
+from tests.support.notifications import SMS_TEMPLATE, consent, consented_sms_rows, create_template, post_bulk
 from tests.support.notify import notify_headers, notify_key
 from tests.support.platform import NewKey, bearer
 
@@ -232,16 +232,9 @@ def test_a_bulk_posts_one_callback_per_recipient_with_its_final_status(
     )
     assert registered.status == 200, registered.text
     numbers = [f"+1514234{5600 + i}" for i in range(24)] + ["+15145550112"]  # the last: invalid-number
-    for number in numbers:
-        consent(platform, key, "sms", number)
+    rows = consented_sms_rows(platform, key, numbers)
     platform.receipts.enabled = True  # SNS's delivery-status logs, as `numeriqc dev` writes them
-    rows = [{"phone_number": n, "prénom": f"P{i}", "date": "lundi"} for i, n in enumerate(numbers)]
-    job = platform.http(
-        "POST",
-        "/v1/notifications/bulk",
-        headers=bearer(key),
-        json={"template_id": template["template_id"], "rows": rows},
-    )
+    job = post_bulk(platform, key, template["template_id"], rows)
     assert job.status == 201, job.text
 
     platform.drain()
