@@ -3,7 +3,7 @@
 import base64
 import json
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from types import ModuleType
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -441,6 +441,9 @@ def test_scheduler_schedules_created_at_run_time_fire_on_the_clock(
     make_platform: Factory, handlers: ModuleType
 ) -> None:
     platform = make_platform(SCHEDULER_TEMPLATE)
+    # Wednesday 10:00 in Toronto: the next two hours cross no Monday 09:00 of the weekly schedule
+    # (from the real clock, the test failed every Monday between 08:00 and 09:00).
+    platform.clock.set(datetime(2030, 3, 6, 15, 0, tzinfo=UTC))  # type: ignore[attr-defined]
     scheduler = boto3.client("scheduler")
     in_an_hour = platform.clock.now() + timedelta(hours=1)  # type: ignore[attr-defined]
     local = in_an_hour.astimezone(ZoneInfo("America/Toronto")).strftime("%Y-%m-%dT%H:%M:%S")
