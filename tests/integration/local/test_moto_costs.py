@@ -9,6 +9,9 @@ import boto3
 import moto
 import pytest
 from botocore.exceptions import ClientError
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from moto.core.serialize import BaseJSONSerializer
 from moto.sqs.models import Queue
 
 from numeriqc_local.account import REGION
@@ -298,3 +301,113 @@ def test_moto_keeps_no_model_object_after_use(local_aws_environment: None) -> No
         assert len(items) == 50  # the table's items, no older version or copy
         assert Item.instances_tracked == []  # type: ignore[attr-defined]
         assert any(key.name == "k" for key in FakeKey.instances_tracked)  # type: ignore[attr-defined]
+
+
+def test_a_queue_remembers_its_last_deleted_handles_by_digest(
+    sqs: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Deleting again stays accepted for recent handles; the memory of them is bounded."""
+    monkeypatch.setattr(moto_costs, "DELETED_REMEMBERED", 5)
+    url = sqs.create_queue(QueueName="remembered")["QueueUrl"]
+    sqs.send_message_batch(QueueUrl=url, Entries=[{"Id": str(i), "MessageBody": str(i)} for i in range(8)])
+    handles = [
+        m["ReceiptHandle"] for m in sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=8)["Messages"]
+    ]
+    for handle in handles:
+        sqs.delete_message(QueueUrl=url, ReceiptHandle=handle)
+
+    remembered = _queue("remembered").deleted_messages
+    assert len(remembered) == 5 and all(len(digest) == 8 for digest in remembered.order)
+    for handle in handles[3:]:
+        sqs.delete_message(QueueUrl=url, ReceiptHandle=handle)  # again: accepted, as moto
+    with pytest.raises(ClientError, match="ReceiptHandleIsInvalid"):
+        sqs.delete_message(QueueUrl=url, ReceiptHandle=handles[0])  # forgotten: 5 deleted since
+
+
+ATTRIBUTE_NAMES = st.text(alphabet="abcxyzé_-", min_size=1, max_size=6)
+SCALARS = st.one_of(
+    st.text(max_size=8).map(lambda s: {"S": s}),
+    st.decimals(allow_nan=False, allow_infinity=False, places=3, min_value=-1000, max_value=1000).map(
+        lambda d: {"N": str(d)}
+    ),
+    st.booleans().map(lambda b: {"BOOL": b}),
+    st.just({"NULL": True}),
+    st.binary(min_size=1, max_size=6).map(lambda b: {"B": b}),
+    st.sets(st.text(min_size=1, max_size=4), min_size=1, max_size=3).map(lambda s: {"SS": sorted(s)}),
+    st.sets(st.integers(-50, 50), min_size=1, max_size=3).map(lambda s: {"NS": [str(n) for n in sorted(s)]}),
+    st.sets(st.binary(min_size=1, max_size=3), min_size=1, max_size=2).map(lambda s: {"BS": sorted(s)}),
+)
+ATTRIBUTE_VALUES = st.recursive(
+    SCALARS,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=3).map(lambda values: {"L": values}),
+        st.dictionaries(ATTRIBUTE_NAMES, inner, max_size=3).map(lambda values: {"M": values}),
+    ),
+    max_leaves=8,
+)
+
+
+@pytest.fixture(scope="module")
+def items_table() -> Iterator[Any]:
+    with moto.mock_aws():
+        moto_costs.install()
+        dynamodb = boto3.client("dynamodb", region_name=REGION)
+        dynamodb.create_table(
+            TableName="wire",
+            KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}],
+            AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}],
+            BillingMode="PAY_PER_REQUEST",
+        )
+        yield dynamodb
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(attributes=st.dictionaries(ATTRIBUTE_NAMES, ATTRIBUTE_VALUES, min_size=1, max_size=4))
+def test_items_are_answered_as_moto_serializes_them(
+    items_table: Any, monkeypatch: pytest.MonkeyPatch, attributes: dict[str, Any]
+) -> None:
+    """GetItem, BatchGetItem, Query and Scan answer byte for byte what moto's own serializer
+    writes, for every kind of attribute value, nested or not; and what was put comes back."""
+    key = {"pk": {"S": "item"}}
+    items_table.put_item(TableName="wire", Item={**key, **attributes})
+
+    def answers() -> list[Any]:
+        return [
+            items_table.get_item(TableName="wire", Key=key)["Item"],
+            items_table.batch_get_item(RequestItems={"wire": {"Keys": [key]}})["Responses"]["wire"],
+            items_table.query(
+                TableName="wire",
+                KeyConditionExpression="pk = :p",
+                ExpressionAttributeValues={":p": {"S": "item"}},
+            )["Items"],
+            items_table.scan(TableName="wire")["Items"],
+        ]
+
+    copied = answers()
+    with monkeypatch.context() as moto_own:
+        moto_own.setattr(
+            BaseJSONSerializer, "_serialize_type_structure", moto_costs._moto_own["serialize_structure"]
+        )
+        assert answers() == copied
+    assert copied[0] == {**key, **attributes}
+
+
+def test_an_item_in_wire_form_is_copied_not_walked(items_table: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+
+    walked: list[str] = []
+    own = moto_costs._moto_own["serialize_structure"]
+
+    def counting(self: Any, serialized: Any, value: Any, shape: Any, key: str) -> None:
+        walked.append(shape.name)
+        own(self, serialized, value, shape, key)
+
+    monkeypatch.setattr(BaseJSONSerializer, "_serialize_type_structure", moto_costs.wire_first(counting))
+    item = {"pk": {"S": "walked"}, "m": {"M": {"l": {"L": [{"N": "1"}, {"SS": ["a"]}, {"NULL": True}]}}}}
+    items_table.put_item(TableName="wire", Item=item)
+    walked.clear()
+    assert items_table.get_item(TableName="wire", Key={"pk": {"S": "walked"}})["Item"] == item
+    assert "AttributeValue" not in walked
+    items_table.put_item(TableName="wire", Item={**item, "b": {"B": b"\x00"}})
+    walked.clear()
+    items_table.get_item(TableName="wire", Key={"pk": {"S": "walked"}})
+    assert walked.count("AttributeValue") == 1  # the binary value, by moto's own path
