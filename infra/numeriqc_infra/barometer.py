@@ -46,6 +46,8 @@ SITE_CHANGES = [
 # A burst of reports within this window is one invocation; site_schedule.INTERVAL bounds the
 # publications whatever the invocations.
 SITE_DEBOUNCE = Duration.seconds(60)
+FIGURES_BATCH = 50
+FIGURES_WINDOW = Duration.seconds(5)  # SQS mappings above 10 messages need a batching window
 CONTENT_SECURITY_POLICY = (
     "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; "
     "frame-ancestors 'none'; upgrade-insecure-requests"
@@ -84,7 +86,11 @@ class Barometer(Construct):
             environment=table_env,
             description="The platform measures itself: services' events -> automatic indicators",
         )
-        figures_queue = self.figures.consume_queue("BarometerPlatformEvents")
+        # A batch is counted in one transaction (one claim per event and one update per indicator's
+        # period): 50 events and their periods stay within a transaction's 100 actions.
+        figures_queue = self.figures.consume_queue(
+            "BarometerPlatformEvents", batch_size=FIGURES_BATCH, max_batching_window=FIGURES_WINDOW
+        )
         for family in counted_families():
             types = [name for name in counted_types() if name.startswith(f"{TYPE_PREFIX}{family}.")]
             _subscribe_queue(

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from infra_cfn import props, ref_target, resources
 
-from numeriqc.barometer.platform_figures import counted_types
+from numeriqc.barometer.platform_figures import FIGURES, TRANSACTION_ITEMS, counted_types
 from numeriqc.barometer.site_schedule import CATCH_UP
 from numeriqc_infra.barometer import SITE_CHANGES
 
@@ -30,6 +30,18 @@ def test_the_figures_queue_hears_exactly_the_types_the_mapping_counts(template: 
         assert properties["RawMessageDelivery"] is True
         heard += properties["FilterPolicy"]["type"]
     assert sorted(heard) == counted_types()
+
+
+def test_a_figures_batch_fits_one_transaction(template: dict[str, Any]) -> None:
+    """One claim per event and one update per indicator's period, over at most two months (an
+    event may come back up to 14 days late): count_together's transaction, within DynamoDB's limit."""
+    (mapping,) = [
+        m["Properties"]
+        for m in resources(template, "AWS::Lambda::EventSourceMapping").values()
+        if "BarometerPlatformEvents" in json.dumps(m["Properties"]["EventSourceArn"])
+    ]
+    assert mapping["BatchSize"] > 10 and mapping["MaximumBatchingWindowInSeconds"] >= 1
+    assert mapping["BatchSize"] + 2 * len(FIGURES) <= TRANSACTION_ITEMS
 
 
 def test_the_site_queue_never_hears_its_own_publication(template: dict[str, Any]) -> None:

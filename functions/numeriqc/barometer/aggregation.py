@@ -51,6 +51,17 @@ def delta(new: Contribution, old: Contribution | None) -> Delta:
     )
 
 
+def combined(first: Delta, then: Delta) -> Delta:
+    """Two deltas applied one after the other, as one: the totals add, the latest is the later's."""
+    return Delta(
+        total=first.total + then.total,
+        weighted=first.weighted + then.weighted,
+        base=first.base + then.base,
+        reports=first.reports + then.reports,
+        latest=then.latest,
+    )
+
+
 def value_of(aggregation: IndicatorAggregation, totals: dict[str, Any]) -> float | None:
     """The aggregate value an indicator shows, from a period's totals (None when it has none)."""
     if not totals.get("reports"):

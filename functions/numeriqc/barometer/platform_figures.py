@@ -12,12 +12,12 @@ transaction as the figures, so a redelivered event changes nothing.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
 from numeriqc.barometer import periods
-from numeriqc.barometer.aggregation import Contribution, delta, exact
+from numeriqc.barometer.aggregation import Contribution, combined, delta, exact
 from numeriqc.barometer.periods import ReportingFrequency
 from numeriqc.barometer.ports import Figure, FigureRecords
 from numeriqc.core.events import TYPE_PREFIX, CloudEvent
@@ -132,3 +132,35 @@ def count_event(store: FigureRecords, event: CloudEvent, now_epoch: int) -> list
         return []
     applied = store.count_once(event.id, figures, expires_at=now_epoch + CLAIM_DAYS * 86400)
     return figures if applied else []
+
+
+TRANSACTION_ITEMS = 100  # DynamoDB's limit of actions in one TransactWriteItems
+
+
+def count_together(store: FigureRecords, events: list[CloudEvent], now_epoch: int) -> list[Figure] | None:
+    """Apply a batch's figures in one transaction: each event claimed, each indicator's period moved
+    once by the sum of the batch's deltas (a bulk's statuses move the same three periods, which one
+    transaction per event wrote again and again). None when that cannot be done (an event already
+    counted, a redelivery; more actions than a transaction takes): the caller counts one by one.
+
+    An event twice in the batch (the same id, delivered twice) counts once."""
+    claimed: dict[str, list[Figure]] = {}
+    for event in events:
+        if event.id not in claimed:
+            claimed[event.id] = figures_for(event)
+    counted = {event_id: figures for event_id, figures in claimed.items() if figures}
+    if not counted:
+        return []
+    merged: dict[tuple[str, str], Figure] = {}
+    for figures in counted.values():
+        for figure in figures:
+            key = (figure.indicator_id, figure.period)
+            before = merged.get(key)
+            merged[key] = (
+                figure if before is None else replace(figure, delta=combined(before.delta, figure.delta))
+            )
+    if len(counted) + len(merged) > TRANSACTION_ITEMS:
+        return None
+    figures = list(merged.values())
+    applied = store.count_all_once(list(counted), figures, expires_at=now_epoch + CLAIM_DAYS * 86400)
+    return figures if applied else None

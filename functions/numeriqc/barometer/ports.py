@@ -56,6 +56,10 @@ class FigureRecords(Protocol):
     def count_once(self, event_id: str, figures: list[Figure], expires_at: int) -> bool:
         """Apply `figures` unless `event_id` was already counted (then False), in ONE transaction."""
 
+    def count_all_once(self, event_ids: list[str], figures: list[Figure], expires_at: int) -> bool:
+        """Apply `figures` unless one of `event_ids` was already counted (then False and nothing
+        applied), in ONE transaction."""
+
 
 class SeriesReader(Protocol):
     def totals(self, indicator_id: str) -> list[dict[str, Any]]:

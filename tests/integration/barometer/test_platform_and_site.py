@@ -91,3 +91,27 @@ def test_the_daily_run_moves_statuses_with_the_calendar(
     platform.invoke("BarometerDailySite", {"detail-type": "Scheduled Event", "source": "aws.events"})
     page = _site(platform)["fr/indicateur-services-en-ligne.html"].decode()
     assert "Résultat non disponible" in page and "À atteindre" not in page
+
+
+def test_an_unreadable_message_fails_alone_and_its_batch_is_counted(
+    platform: Any, service_clock: Any
+) -> None:
+    """A batch is counted in one transaction only when every record reads; otherwise record by
+    record, as before: the unreadable one goes to the dead-letter queue, the others count once."""
+    sqs = aws.client("sqs")
+    queue = platform.names["BarometerPlatformEvents"]
+    data = {"status": "delivered", "channel": "sms"}
+    statuses = [cloud_event("notifications", "status", "saaq", data, clock=clock.now) for _ in range(3)]
+    bodies = ["{not a cloud event", *(event.model_dump_json() for event in statuses)]
+    sqs.send_message_batch(
+        QueueUrl=queue, Entries=[{"Id": str(i), "MessageBody": body} for i, body in enumerate(bodies)]
+    )
+    platform.drain()
+
+    assert _series(platform, "notifications-delivered-sms") == [
+        {"period": this_month(), "value": 3, "reports": 3}
+    ]
+    dead = sqs.receive_message(
+        QueueUrl=platform.names["BarometerPlatformEventsDeadLetters"], MaxNumberOfMessages=10
+    )
+    assert [message["Body"] for message in dead["Messages"]] == ["{not a cloud event"]

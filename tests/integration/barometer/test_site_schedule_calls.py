@@ -33,6 +33,7 @@ class SiteCalls:
     def __init__(self) -> None:
         self.calls: Counter[str] = Counter()
         self.changes = 0
+        self.figure_transactions = 0
 
     def __call__(self, model: Any, **_: Any) -> None:
         function = os.environ.get("AWS_LAMBDA_FUNCTION_NAME", "-").split("-")[-1]
@@ -40,6 +41,8 @@ class SiteCalls:
             self.calls[f"{model.service_model.service_name}.{model.name}"] += 1
         elif function == "BarometerFigures" and model.name == "PutEvents":
             self.changes += 1
+        elif function == "BarometerFigures" and model.name == "TransactWriteItems":
+            self.figure_transactions += 1
 
 
 @pytest.fixture
@@ -72,6 +75,9 @@ def test_a_thousand_email_receipts_publish_the_site_once_then_the_catch_up_shows
         platform.drain()
     burst, changes = Counter(site_calls.calls), site_calls.changes
     assert changes >= WAVES  # at least one change per wave reached the site's queue
+    # The figures are counted a batch at a time (one transaction per batch of up to 50 receipts),
+    # not one transaction per receipt (1,000 before).
+    assert site_calls.figure_transactions <= RECEIPTS // 10, site_calls.figure_transactions
     # One publication (the first wave's: the site was quiet), whatever the number of waves: its
     # manifest saved once, each of its files written once. Before: one per wave (10 manifests).
     assert burst["dynamodb.PutItem"] == 1, site_calls.calls

@@ -1,11 +1,18 @@
 """The mapping from the services' events to the automatic indicators, line by line."""
 
 from datetime import UTC, datetime
+from decimal import Decimal
 
 import pytest
 
 from numeriqc.barometer import platform_figures
-from numeriqc.barometer.platform_figures import FIGURES, count_event, counted_types, figures_for
+from numeriqc.barometer.platform_figures import (
+    FIGURES,
+    count_event,
+    count_together,
+    counted_types,
+    figures_for,
+)
 from numeriqc.barometer.strategy import AUTOMATIC_BY_ID
 from numeriqc.core.events import EVENT_FAMILIES, CloudEvent
 
@@ -132,11 +139,25 @@ class _Claims:
         self.claimed: set[str] = set()
         self.calls = 0
 
+        self.totals: dict[tuple[str, str], dict[str, Decimal]] = {}
+        self.transactions: list[int] = []
+
     def count_once(self, event_id, figures, expires_at) -> bool:
+        return self.count_all_once([event_id], figures, expires_at)
+
+    def count_all_once(self, event_ids, figures, expires_at) -> bool:
+        """As DynamoDB's transaction: all or nothing; ADD for the totals, SET for the latest."""
         self.calls += 1
-        if event_id in self.claimed:
+        assert len(set(event_ids)) == len(event_ids)  # one action per item, as DynamoDB requires
+        if self.claimed & set(event_ids):
             return False
-        self.claimed.add(event_id)
+        self.claimed |= set(event_ids)
+        self.transactions.append(len(event_ids) + len(figures))
+        for figure in figures:
+            totals = self.totals.setdefault((figure.indicator_id, figure.period), {})
+            for name in ("total", "weighted", "base", "reports"):
+                totals[name] = totals.get(name, Decimal(0)) + getattr(figure.delta, name)
+            totals["latest"] = figure.delta.latest
         return True
 
 
@@ -147,3 +168,66 @@ def test_an_event_counts_once_and_an_unmapped_one_costs_no_write() -> None:
     assert count_event(claims, event, 0) == []
     assert count_event(claims, _event("ca.qc.numeriqc.feedback.low-rating.v1", {}), 0) == []
     assert claims.calls == 2
+
+
+def _status(i: int, status: str, channel: str = "sms", time: datetime = LATE_JANUARY) -> CloudEvent:
+    data = {"status": status, "channel": channel}
+    return _event(platform_figures.NOTIFICATION_STATUS, data, event_id=f"s{i}", time=time)
+
+
+BATCH = [
+    *(_status(i, "delivered") for i in range(30)),
+    *(_status(i, "permanent-failure") for i in range(30, 36)),
+    *(_status(i, "delivered", "email", time=datetime(2026, 2, 1, 6, 0, tzinfo=UTC)) for i in range(36, 42)),
+    _event(platform_figures.FEEDBACK_RECEIVED, {"rating": 2}, event_id="f1"),
+    _event(platform_figures.FEEDBACK_RECEIVED, {"rating": 5}, event_id="f2"),
+    _event("ca.qc.numeriqc.feedback.low-rating.v1", {}, event_id="unmapped"),
+]
+
+
+def test_a_batch_counted_together_adds_up_as_its_events_one_by_one() -> None:
+    """Same totals and latest values, in one transaction: a claim per event, an update per period."""
+    alone, together = _Claims(), _Claims()
+    for event in BATCH:
+        count_event(alone, event, 0)
+
+    figures = count_together(together, BATCH, 0)
+
+    assert together.totals == alone.totals
+    assert together.claimed == alone.claimed
+    assert figures is not None and len(figures) == len(together.totals)
+    assert together.transactions == [44 + len(together.totals)]  # 44 mapped events
+    assert {(f.indicator_id, f.period) for f in figures} >= {
+        ("notifications-delivery-rate", "2026-01"),
+        ("notifications-delivered-email", "2026-02"),
+    }
+
+
+def test_an_event_twice_in_a_batch_counts_once() -> None:
+    claims = _Claims()
+    event = _status(1, "delivered")
+    figures = count_together(claims, [event, event, _status(2, "delivered")], 0)
+    assert figures is not None
+    assert claims.totals[("notifications-sent-sms", "2026-01")]["total"] == 2
+
+
+def test_a_batch_with_an_event_already_counted_is_left_to_count_one_by_one() -> None:
+    claims = _Claims()
+    count_event(claims, _status(1, "delivered"), 0)
+    before = {key: dict(totals) for key, totals in claims.totals.items()}
+    assert count_together(claims, [_status(1, "delivered"), _status(2, "delivered")], 0) is None
+    assert claims.totals == before and claims.claimed == {"s1"}
+
+
+def test_a_batch_larger_than_a_transaction_is_left_to_count_one_by_one() -> None:
+    claims = _Claims()
+    batch = [_status(i, "delivered") for i in range(platform_figures.TRANSACTION_ITEMS)]
+    assert count_together(claims, batch, 0) is None
+    assert claims.calls == 0
+    assert count_together(claims, batch[:50], 0) is not None
+
+
+def test_a_batch_of_nothing_counted_costs_no_write() -> None:
+    claims = _Claims()
+    assert count_together(claims, [_event("ca.qc.numeriqc.feedback.low-rating.v1", {})], 0) == []
+    assert claims.calls == 0

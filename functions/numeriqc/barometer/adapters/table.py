@@ -102,9 +102,15 @@ class BarometerStore(SingleTable):
     # -- the platform's own figures -------------------------------------------------------------
 
     def count_once(self, event_id: str, figures: list[Figure], expires_at: int) -> bool:
-        claim = self._put({"pk": claim_pk(event_id), "sk": "EVT", "expires_at": expires_at}, new=True)
+        return self.count_all_once([event_id], figures, expires_at)
+
+    def count_all_once(self, event_ids: list[str], figures: list[Figure], expires_at: int) -> bool:
+        claims = [
+            self._put({"pk": claim_pk(event_id), "sk": "EVT", "expires_at": expires_at}, new=True)
+            for event_id in event_ids
+        ]
         updates = [self._aggregate_update(f.indicator_id, f.period, f.delta, None) for f in figures]
-        return self._transact([claim, *updates])
+        return self._transact([*claims, *updates])
 
     # -- series and the site --------------------------------------------------------------------
 
