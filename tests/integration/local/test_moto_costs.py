@@ -411,3 +411,47 @@ def test_an_item_in_wire_form_is_copied_not_walked(items_table: Any, monkeypatch
     walked.clear()
     items_table.get_item(TableName="wire", Key={"pk": {"S": "walked"}})
     assert walked.count("AttributeValue") == 1  # the binary value, by moto's own path
+
+
+def _table(name: str) -> Any:
+    from moto.dynamodb.models import dynamodb_backends
+
+    from numeriqc_local.account import ACCOUNT_ID
+
+    return dynamodb_backends[ACCOUNT_ID][REGION].tables[name]
+
+
+def test_describe_table_counts_items_now_and_then_as_dynamodb_does(
+    items_table: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """DynamoDB refreshes ItemCount about every six hours; here at most every ITEM_COUNT_SECONDS,
+    instead of a pass over the whole table per DescribeTable (each /health)."""
+    walks: list[str] = []
+    exact = moto_costs._moto_own["len"]
+    monkeypatch.setattr(moto_costs, "ITEM_COUNT_SECONDS", 60.0)
+    now = [1000.0]
+    monkeypatch.setattr(moto_costs, "monotonic", lambda: now[0])
+    items_table.create_table(
+        TableName="counted",
+        KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}, {"AttributeName": "sk", "KeyType": "RANGE"}],
+        AttributeDefinitions=[{"AttributeName": a, "AttributeType": "S"} for a in ("pk", "sk")],
+        BillingMode="PAY_PER_REQUEST",
+    )
+
+    def count() -> int:
+        return int(items_table.describe_table(TableName="counted")["Table"]["ItemCount"])
+
+    def put(n: int) -> None:
+        for i in range(n):
+            items_table.put_item(TableName="counted", Item={"pk": {"S": f"p{i % 3}"}, "sk": {"S": f"s{i}"}})
+
+    put(5)
+    monkeypatch.setitem(moto_costs._moto_own, "len", lambda table: walks.append(table.name) or exact(table))
+    assert count() == 0 and walks == []  # CreateTable's own description counted the empty table
+    now[0] += 60
+    assert count() == 5 and walks == ["counted"]
+    put(7)
+    now[0] += 59
+    assert count() == 5 and walks == ["counted"]  # within the minute: the count made before
+    now[0] += 1
+    assert count() == 7 and walks == ["counted", "counted"]
