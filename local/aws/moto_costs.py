@@ -163,9 +163,9 @@ def wire_attribute_value(value: dict[str, Any]) -> dict[str, Any] | None:
 
 
 def _methods_listed_once() -> None:
-    import moto.core.responses
+    from moto.core import responses, utils
 
-    moto.core.responses.method_names_from_class = functools.cache(moto.core.responses.method_names_from_class)
+    responses.method_names_from_class = functools.cache(utils.method_names_from_class)  # type: ignore[attr-defined]
 
 
 def _lazy_receive(queue_class: Any, backend_class: Any) -> None:
@@ -239,7 +239,7 @@ def _item_count_now_and_then(table_class: Any) -> None:
     _moto_own["len"] = table_class.__len__
 
     def described(self: Any, *args: Any, **kwargs: Any) -> Any:
-        _describing.table = self
+        _describing.table = id(self)
         try:
             return describe(self, *args, **kwargs)
         finally:
@@ -247,7 +247,7 @@ def _item_count_now_and_then(table_class: Any) -> None:
 
     def count(self: Any) -> int:
         exact = _moto_own["len"]
-        if getattr(_describing, "table", None) is not self:
+        if getattr(_describing, "table", None) != id(self):
             return int(exact(self))
         now = monotonic()
         counted, at = self.__dict__.get("_numeriqc_item_count", (0, None))

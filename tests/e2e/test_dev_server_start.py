@@ -11,9 +11,11 @@ pytestmark = pytest.mark.e2e
 
 
 def test_a_dev_server_that_exits_at_start_names_its_error(tmp_path: Path) -> None:
-    with pytest.raises(DevServerFailed) as failure:
-        with running_dev_server(tmp_path, args=["--set=not-a-setting"], limit_seconds=60):
-            pytest.fail("a dev server with a malformed --set must not answer")
+    with (
+        pytest.raises(DevServerFailed) as failure,
+        running_dev_server(tmp_path, args=["--set=not-a-setting"], limit_seconds=60),
+    ):
+        pytest.fail("a dev server with a malformed --set must not answer")
 
     assert "exited with 2" in str(failure.value)
     assert "expected NAME=VALUE" in str(failure.value)

@@ -1,10 +1,10 @@
 """A real `numeriqc dev` process on free ports, for the e2e suite and the benches that use one.
 
 Started, awaited on GET /health (`Popen.wait(timeout=...)` doubles as the crash check, never a
-blind sleep), stopped with Ctrl-C as a developer stops it. When it exits or never answers, the
-error carries the tail of its own output: "did not become ready" alone hid a missing `make layer`
-from the person running the bench. Only the last lines are kept (a reader thread and a bounded
-deque), since a 100,000-row bulk makes the functions log for an hour.
+blind sleep), stopped with Ctrl-C as a developer stops it. Its output goes to `dev.log` beside its
+dev.env (appended: a restarted server adds to it). When it exits or never answers, the error carries
+the end of that log: "did not become ready" alone hid a missing `make layer` from the person
+running the bench.
 """
 
 import os
@@ -12,18 +12,13 @@ import signal
 import socket
 import subprocess
 import sys
-import threading
 import time
 import urllib.error
 import urllib.request
-from collections import deque
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
-
-KEPT_LINES = 60
 
 
 def free_port() -> int:
@@ -65,22 +60,6 @@ def read_env_file(path: Path) -> dict[str, str]:
     }
 
 
-class _Tail(threading.Thread):
-    """Reads the process's output to its end, keeping the last lines."""
-
-    def __init__(self, stream: IO[str]) -> None:
-        super().__init__(daemon=True, name="dev-server-output")
-        self.stream = stream
-        self.lines: deque[str] = deque(maxlen=KEPT_LINES)
-
-    def run(self) -> None:
-        for line in self.stream:
-            self.lines.append(line)
-
-    def text(self) -> str:
-        return "".join(self.lines)
-
-
 @contextmanager
 def running_dev_server(
     state: Path,
@@ -104,18 +83,15 @@ def running_dev_server(
     }
     environment.pop("AWS_ENDPOINT_URL", None)
     url = f"http://127.0.0.1:{environment['PORT']}"
+    log = state / "dev.log"
     started = time.perf_counter()
-    process = subprocess.Popen(  # fixed interpreter and module; args come from the caller's code
-        [sys.executable, "-m", "numeriqc_local.cli", "dev", *args],
-        env=environment,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        errors="replace",
-    )
-    assert process.stdout is not None  # asked for above
-    tail = _Tail(process.stdout)
-    tail.start()
+    with log.open("a") as output:
+        process = subprocess.Popen(  # fixed interpreter and module; args come from the caller's code
+            [sys.executable, "-m", "numeriqc_local.cli", "dev", *args],
+            env=environment,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
     try:
         while not answers(f"{url}/health"):
             try:
@@ -123,10 +99,11 @@ def running_dev_server(
             except subprocess.TimeoutExpired:
                 code = None
             if code is not None:
-                tail.join(timeout=5)
-                raise DevServerFailed(f"`numeriqc dev` exited with {code}:\n{tail.text()}")
+                raise DevServerFailed(f"`numeriqc dev` exited with {code}:\n{_end_of(log)}")
             if time.perf_counter() - started > limit_seconds:
-                raise DevServerFailed(f"`numeriqc dev` not ready after {limit_seconds:.0f} s:\n{tail.text()}")
+                raise DevServerFailed(
+                    f"`numeriqc dev` not ready after {limit_seconds:.0f} s:\n{_end_of(log)}"
+                )
         ready = time.perf_counter() - started
         yield DevServer(
             url, f"http://127.0.0.1:{environment['MOTO_PORT']}", state / "dev.env", ready, process.pid
@@ -139,4 +116,7 @@ def running_dev_server(
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
-        tail.join(timeout=5)
+
+
+def _end_of(log: Path, characters: int = 4000) -> str:
+    return log.read_text(errors="replace")[-characters:]
