@@ -129,9 +129,15 @@ def wire_first(structure: Callable[..., None]) -> Callable[..., None]:
     wire form, and leaves everything else to `structure` (moto's)."""
 
     def _serialize_type_structure(self: Any, serialized: Any, value: Any, shape: Any, key: str) -> None:
-        if key and shape.name == "AttributeValue" and type(value) is dict:
+        # `keys() ==` compares as sets without building one: this runs for every attribute value.
+        if (
+            key
+            and type(value) is dict
+            and shape.name == "AttributeValue"
+            and shape.members.keys() == DYNAMODB_TYPES
+        ):
             wire = wire_attribute_value(value)
-            if wire is not None and set(shape.members) == DYNAMODB_TYPES:
+            if wire is not None:
                 serialized[self.get_serialized_name(shape, key)] = wire
                 return
         structure(self, serialized, value, shape, key)

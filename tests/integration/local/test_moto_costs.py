@@ -18,6 +18,15 @@ from numeriqc_local.account import REGION
 from numeriqc_local.aws import moto_costs
 
 
+def _table_keyed_by_pk(dynamodb: Any, name: str) -> None:
+    dynamodb.create_table(
+        TableName=name,
+        KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}],
+        AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}],
+        BillingMode="PAY_PER_REQUEST",
+    )
+
+
 @pytest.fixture
 def sqs(local_aws_environment: None) -> Iterator[Any]:
     with moto.mock_aws():
@@ -152,12 +161,7 @@ def test_an_update_expression_is_parsed_once_per_text(
     with moto.mock_aws():
         moto_costs.install()
         dynamodb = boto3.client("dynamodb", region_name=REGION)
-        dynamodb.create_table(
-            TableName="t",
-            KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}],
-            AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}],
-            BillingMode="PAY_PER_REQUEST",
-        )
+        _table_keyed_by_pk(dynamodb, "t")
         tokenized: list[str] = []
         tokenize = ExpressionTokenizer.make_list
         monkeypatch.setattr(
@@ -272,12 +276,7 @@ def test_moto_keeps_no_model_object_after_use(local_aws_environment: None) -> No
     with moto.mock_aws():
         moto_costs.install()
         dynamodb = boto3.client("dynamodb", region_name=REGION)
-        dynamodb.create_table(
-            TableName="kept",
-            KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}],
-            AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}],
-            BillingMode="PAY_PER_REQUEST",
-        )
+        _table_keyed_by_pk(dynamodb, "kept")
         for i in range(50):
             key = {"pk": {"S": f"model-object-{i}"}}
             dynamodb.put_item(TableName="kept", Item={**key, "n": {"N": "0"}})
@@ -352,12 +351,7 @@ def items_table() -> Iterator[Any]:
     with moto.mock_aws():
         moto_costs.install()
         dynamodb = boto3.client("dynamodb", region_name=REGION)
-        dynamodb.create_table(
-            TableName="wire",
-            KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}],
-            AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}],
-            BillingMode="PAY_PER_REQUEST",
-        )
+        _table_keyed_by_pk(dynamodb, "wire")
         yield dynamodb
 
 
