@@ -16,6 +16,7 @@ issue's 100,000 SMS and 10,000 emails.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -83,7 +84,9 @@ def _p99(values: list[float]) -> float:
 
 
 def run_bulk(channel: str, rows: int) -> dict[str, Any]:
-    with tempfile.TemporaryDirectory() as home:
+    # BENCH_HOME keeps the dev server's dev.log after the run (its slow requests say why they were)
+    kept = os.environ.get("BENCH_HOME")
+    with contextlib.nullcontext(kept) if kept else tempfile.TemporaryDirectory() as home:
         ports = {
             name: os.environ[f"BENCH_{name}"]
             for name in ("PORT", "MOTO_PORT")

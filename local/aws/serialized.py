@@ -18,11 +18,13 @@ one slice of the GIL, call after call.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable
 from typing import Any
 
 from moto.moto_server import threaded_moto_server as _threaded
 
+from ..functions import slow_requests
 from ..functions.turns import Turns
 
 EMULATOR_LOCK = Turns()
@@ -34,10 +36,26 @@ def serialized(app: Wsgi) -> Wsgi:
     """A WSGI app that answers one request at a time (its body read in full under the lock)."""
 
     def serve(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        asked = time.perf_counter()
         with EMULATOR_LOCK:
-            return list(app(environ, start_response))
+            began = time.perf_counter()
+            try:
+                return list(app(environ, start_response))
+            finally:
+                label = _operation(environ)
+                kind = "emulator-bg" if slow_requests.background() else "emulator"
+                slow_requests.record(asked, began, f"{kind}-wait", label)
+                slow_requests.record(began, time.perf_counter(), kind, label)
 
     return serve
+
+
+def _operation(environ: dict[str, Any]) -> str:
+    """The call's name where the request says it without reading its body (JSON protocols)."""
+    target = environ.get("HTTP_X_AMZ_TARGET")
+    if target:
+        return str(target).rpartition(".")[2]
+    return f"{environ.get('REQUEST_METHOD')} {str(environ.get('HTTP_HOST', '')).partition('.')[0]}"
 
 
 class SerializedMotoServer(_threaded.ThreadedMotoServer):

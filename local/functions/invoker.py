@@ -26,6 +26,7 @@ from typing import Any
 from ..account import FAKE_CREDENTIALS, REGION
 from ..clock import Clock, is_real
 from ..template.wiring import FunctionDef, Wiring
+from . import slow_requests
 from .turns import INVOCATION_TURNS
 
 log = logging.getLogger("numeriqc_local")
@@ -117,7 +118,11 @@ class Invoker:
         """Run a block with `function_id`'s environment (holding the process's one turn)."""
         function = self.wiring.function(function_id)
         env = self.environment(function.logical_id)
+        asked = time.perf_counter()
         with INVOCATION_LOCK:
+            began = time.perf_counter()
+            kind = "invocation-bg" if INVOCATION_LOCK._is_background() else "invocation"
+            slow_requests.record(asked, began, f"{kind}-wait", function_id)
             keys = {*env, *self._hidden, *FAKE_CREDENTIALS, "AWS_ENDPOINT_URL"}
             saved = {key: os.environ.get(key) for key in keys}
             try:
@@ -131,6 +136,7 @@ class Invoker:
                 with self._clock_installed():
                     yield function
             finally:
+                slow_requests.record(began, time.perf_counter(), kind, function_id)
                 for key, previous in saved.items():
                     if previous is None:
                         os.environ.pop(key, None)
