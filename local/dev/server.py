@@ -46,13 +46,14 @@ from ..aws.in_process_calls import answer_in_process, stop_answering_in_process
 from ..aws.outbox import counts
 from ..aws.serialized import SerializedMotoServer
 from ..clock import LocalClock, describe, parse_duration, parse_moment
+from ..functions import slow_requests
 from ..functions.invoker import INVOCATION_LOCK
 from ..functions.turns import INVOCATION_TURNS, yield_at_every_aws_call
 from ..http.events import HttpRequest, HttpResponse
 from ..runtime import LocalRuntime
 from ..template.assembly import Template, TemplateError, find_root, load_template
 from ..triggers.rounds import DrainError
-from . import outbox_viewer, state
+from . import collector, outbox_viewer, state
 from .env_file import dev_env_path, write_dev_env, write_outputs
 from .site import SITE_PREFIX, site_file
 
@@ -135,6 +136,8 @@ class DevPlatform:
         # This process's own calls skip the loopback HTTP; outside tools still use the server.
         answer_in_process(self._moto.app, self.moto_url)
         yield_at_every_aws_call()
+        slow_requests.install()
+        collector.install()
         self._moto.start()
         _prepare(self.moto_url)
         template = loader.result()
@@ -417,6 +420,10 @@ def _handler_for(platform: DevPlatform) -> type[BaseHTTPRequestHandler]:
         server_version = "numeriqc-local"
 
         def _serve(self) -> None:
+            with INVOCATION_TURNS.serving():  # the trigger loop holds back while it is served
+                self._serve_request()
+
+        def _serve_request(self) -> None:
             started = time.perf_counter()
             path, _, query = self.path.partition("?")
             length = int(self.headers.get("content-length") or 0)
@@ -448,8 +455,11 @@ def _handler_for(platform: DevPlatform) -> type[BaseHTTPRequestHandler]:
                     response = _json_response(500, {"message": "Internal Server Error"})
             self._write(response)
             platform.kick()
-            elapsed = (time.perf_counter() - started) * 1000
+            ended = time.perf_counter()
+            elapsed = (ended - started) * 1000
             print(f"{self.command} {self.path} -> {response.status} ({elapsed:.0f} ms)", flush=True)
+            if ended - started > slow_requests.SLOW_SECONDS:
+                print(f"  slow: {slow_requests.explain(started, ended)}", flush=True)
 
         def _write(self, response: HttpResponse) -> None:
             self.send_response(response.status)

@@ -27,11 +27,43 @@ the trigger's later log lines; the events buffer is a ContextVar, so events neve
 from __future__ import annotations
 
 import threading
+import time
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from types import TracebackType
 
 _MARKS = threading.local()  # which threads do background work, for every `Turns`
+
+# How long background work waits for the requests in flight to end before it takes a free turn
+# anyway. Waiting for them at all is what keeps a request's calls together: `/health` makes ~27
+# moto calls from eight threads, and in the gaps between them (botocore building and parsing)
+# the trigger loop slipped in ~150 calls of its own, one of them a 0.3 s transaction. Waiting
+# without a bound would stop the triggers for as long as clients keep the API busy.
+BACKGROUND_PATIENCE_SECONDS = 0.1
+
+
+class _RequestsInFlight:
+    """How many requests are being served (`Turns.serving()`), for every `Turns` of the process."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self.count = 0
+        self._turns: weakref.WeakSet[Turns] = weakref.WeakSet()
+
+    def watched_by(self, turns: Turns) -> None:
+        with self._lock:
+            self._turns.add(turns)
+
+    def change(self, by: int) -> None:
+        with self._lock:
+            self.count += by
+            watchers = list(self._turns) if self.count == 0 else []
+        for turns in watchers:  # background work waiting for the last request may go now
+            turns.wake()
+
+
+_IN_FLIGHT = _RequestsInFlight()
 
 
 class Turns:
@@ -47,6 +79,22 @@ class Turns:
         self._depth = 0
         self._waiting = 0  # foreground threads waiting for a turn
         self.yielded = 0  # how many times background work handed its turn to requests
+        _IN_FLIGHT.watched_by(self)
+
+    @staticmethod
+    @contextmanager
+    def serving() -> Iterator[None]:
+        """Mark a request being served, from its arrival to its answer: while any is, background
+        work takes a free turn only after BACKGROUND_PATIENCE_SECONDS (for every `Turns`)."""
+        _IN_FLIGHT.change(+1)
+        try:
+            yield
+        finally:
+            _IN_FLIGHT.change(-1)
+
+    def wake(self) -> None:
+        with self._cond:
+            self._cond.notify_all()
 
     @contextmanager
     def background(self) -> Iterator[None]:
@@ -72,13 +120,27 @@ class Turns:
             if foreground:
                 self._waiting += 1
                 self._cond.notify_all()  # a background holder may be waiting to see a request
-            try:
-                while self._owner is not None or (not foreground and self._waiting):
-                    self._cond.wait()
-            finally:
-                if foreground:
+                try:
+                    while self._owner is not None:
+                        self._cond.wait()
+                finally:
                     self._waiting -= 1
+            else:
+                self._wait_as_background()
             self._owner, self._depth = me, 1
+
+    def _wait_as_background(self) -> None:
+        """Under `_cond`: until the turn is free, no request waits for it, and the requests in
+        flight have ended or had their BACKGROUND_PATIENCE_SECONDS."""
+        patience_ends = time.monotonic() + BACKGROUND_PATIENCE_SECONDS
+        while True:
+            if self._owner is not None or self._waiting:
+                self._cond.wait()  # a release or an arriving request notifies
+                continue
+            left = patience_ends - time.monotonic()
+            if not _IN_FLIGHT.count or left <= 0:
+                return
+            self._cond.wait(left)  # the last request's end notifies (`_RequestsInFlight.change`)
 
     def release(self) -> None:
         with self._cond:
@@ -118,8 +180,7 @@ class Turns:
             with self._cond:
                 if self._waiting or self._owner is not None:
                     self.yielded += 1
-                while self._owner is not None or self._waiting:
-                    self._cond.wait()
+                self._wait_as_background()
                 self._owner, self._depth = me, depth
 
     def __enter__(self) -> Turns:
