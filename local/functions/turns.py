@@ -78,6 +78,7 @@ class Turns:
         self._owner: int | None = None
         self._depth = 0
         self._waiting = 0  # foreground threads waiting for a turn
+        self._background_waiting = 0  # background threads waiting for one (observed by tests)
         self.yielded = 0  # how many times background work handed its turn to requests
         _IN_FLIGHT.watched_by(self)
 
@@ -133,14 +134,19 @@ class Turns:
         """Under `_cond`: until the turn is free, no request waits for it, and the requests in
         flight have ended or had their BACKGROUND_PATIENCE_SECONDS."""
         patience_ends = time.monotonic() + BACKGROUND_PATIENCE_SECONDS
-        while True:
-            if self._owner is not None or self._waiting:
-                self._cond.wait()  # a release or an arriving request notifies
-                continue
-            left = patience_ends - time.monotonic()
-            if not _IN_FLIGHT.count or left <= 0:
-                return
-            self._cond.wait(left)  # the last request's end notifies (`_RequestsInFlight.change`)
+        self._background_waiting += 1
+        self._cond.notify_all()  # for `wait_for_background`
+        try:
+            while True:
+                if self._owner is not None or self._waiting:
+                    self._cond.wait()  # a release or an arriving request notifies
+                    continue
+                left = patience_ends - time.monotonic()
+                if not _IN_FLIGHT.count or left <= 0:
+                    return
+                self._cond.wait(left)  # the last request's end notifies (`_RequestsInFlight.change`)
+        finally:
+            self._background_waiting -= 1
 
     def release(self) -> None:
         with self._cond:
@@ -155,6 +161,11 @@ class Turns:
         """Block until `count` requests wait for a turn (tests and tools that observe the turns)."""
         with self._cond:
             return self._cond.wait_for(lambda: self._waiting >= count, timeout)
+
+    def wait_for_background(self, count: int, timeout: float) -> bool:
+        """Block until `count` background threads wait for a turn (tests)."""
+        with self._cond:
+            return self._cond.wait_for(lambda: self._background_waiting >= count, timeout)
 
     def yield_to_requests(self) -> None:
         """From background work holding the turn: let every waiting request run first."""

@@ -1,5 +1,5 @@
-"""`Turns`: one invocation at a time, requests before background work, and background work hands
-its turn to a waiting request at each AWS call."""
+"""`Turns`: one invocation at a time, requests before background work, background work hands its
+turn to a waiting request at each AWS call, and holds back (for a while) while requests are served."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import threading
 
 import pytest
 
+from numeriqc_local.functions import turns as turns_module
 from numeriqc_local.functions.turns import Turns
 
 WAIT = 10  # seconds: only reached when the behaviour is broken (the test then fails, never hangs)
@@ -139,3 +140,82 @@ def test_a_thread_marked_background_is_background_for_every_turns() -> None:
     with invocations.background():
         marked = emulator._is_background()
     assert (marked, emulator._is_background()) == (True, False)
+
+
+def test_background_work_waits_for_the_requests_in_flight_between_their_calls(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A request's calls stay together: the free turn between two of them is not the trigger loop's
+    (it slipped ~150 moto calls between `/health`'s 27), and the request's end lets it go at once."""
+    monkeypatch.setattr(turns_module, "BACKGROUND_PATIENCE_SECONDS", 100 * WAIT)  # never runs out here
+    turns, order = Turns(), []
+    first_call_done, request_done = threading.Event(), threading.Event()
+
+    def request() -> None:
+        with Turns.serving():
+            with turns:
+                order.append("request's first call")
+            first_call_done.set()
+            assert turns.wait_for_background(1, WAIT)  # the turn is free, and background work waits
+            with turns:
+                order.append("request's second call")
+        request_done.set()
+
+    def background() -> None:
+        assert first_call_done.wait(WAIT)
+        with turns.background(), turns:
+            order.append("background")
+
+    threads = [_run(request), _run(background)]
+    for thread in threads:
+        thread.join(WAIT)
+
+    assert request_done.is_set()
+    assert order == ["request's first call", "request's second call", "background"]
+
+
+def test_background_work_takes_a_free_turn_once_its_patience_runs_out(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A client that keeps the API busy does not stop the triggers: past its patience, background
+    work takes a free turn while requests are still in flight."""
+    monkeypatch.setattr(turns_module, "BACKGROUND_PATIENCE_SECONDS", 0.0)
+    turns, order = Turns(), []
+    with Turns.serving():
+        with turns.background(), turns:
+            order.append("background, a request in flight")
+        order.append("request ends")
+
+    assert order == ["background, a request in flight", "request ends"]
+
+
+def test_a_request_in_flight_holds_back_background_work_on_every_turns(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """One request marks itself once; the invocations' turn and moto's lock both see it."""
+    monkeypatch.setattr(turns_module, "BACKGROUND_PATIENCE_SECONDS", 100 * WAIT)
+    invocations, emulator, order = Turns(), Turns(), []
+    serving, request_done = threading.Event(), threading.Event()
+
+    def request() -> None:
+        with Turns.serving():
+            serving.set()
+            assert emulator.wait_for_background(1, WAIT) and invocations.wait_for_background(1, WAIT)
+            order.append("request")
+        request_done.set()
+
+    def background(turns: Turns, name: str) -> None:
+        assert serving.wait(WAIT)
+        with turns.background(), turns:
+            order.append(name)
+
+    threads = [
+        _run(request),
+        _run(lambda: background(invocations, "invocation")),
+        _run(lambda: background(emulator, "emulator")),
+    ]
+    for thread in threads:
+        thread.join(WAIT)
+
+    assert request_done.is_set()
+    assert order[0] == "request" and sorted(order[1:]) == ["emulator", "invocation"]
