@@ -14,7 +14,7 @@ import logging
 import time
 import traceback
 import uuid
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -122,24 +122,40 @@ class Delivery:
         else:
             self.clients("sns").publish(TopicArn=arn, Message=body, MessageAttributes=attributes)
 
-    def rule_event(self, rule: RuleDef, event: Mapping[str, Any]) -> None:
-        """Deliver one matched event to every target of `rule`, with the target's transformation."""
+    def rule_events(self, rule: RuleDef, events: Sequence[Mapping[str, Any]]) -> None:
+        """Deliver matched events to every target of `rule`, with the target's transformation.
+
+        To a topic or a queue they go up to ten a call (`send_all`): one call per event made the
+        rule shim the slowest consumer of a bulk, 35,000 events behind at 62,000 SMS. An event
+        a target refuses goes to the target's dead-letter queue; without one, the first such error
+        is raised once the other events were delivered."""
+        refused: BaseException | None = None
         for target in rule.targets:
-            text = target_input(
-                event,
-                input=target.input,
-                input_path=target.input_path,
-                input_paths_map=target.input_paths_map,
-                input_template=target.input_template,
-                rule_name=rule.name,
-                rule_arn=rule.arn,
+            texts = [
+                target_input(
+                    event,
+                    input=target.input,
+                    input_path=target.input_path,
+                    input_paths_map=target.input_paths_map,
+                    input_template=target.input_template,
+                    rule_name=rule.name,
+                    rule_arn=rule.arn,
+                )
+                for event in events
+            ]
+            errors = self.send_all(
+                target.arn,
+                texts,
+                group_id=target.message_group_id,
+                dedup_ids=[str(event.get("id")) for event in events],
             )
-            try:
-                self.send(target.arn, text, group_id=target.message_group_id, dedup_id=str(event.get("id")))
-            except Exception as error:
+            for event, error in zip(events, errors, strict=True):
+                if error is None:
+                    continue
                 log.warning("rule %s could not deliver to %s: %r", rule.logical_id, target.arn, error)
                 if not target.dead_letter_arn:
-                    raise
+                    refused = refused or error
+                    continue
                 self.clients("sqs").send_message(
                     QueueUrl=naming.queue_url(target.dead_letter_arn.split(":")[-1]),
                     MessageBody=json.dumps(dict(event)),
@@ -149,6 +165,81 @@ class Delivery:
                         "ERROR_MESSAGE": {"DataType": "String", "StringValue": str(error)[:256] or "error"},
                     },
                 )
+        if refused is not None:
+            raise refused
+
+    def send_all(
+        self, arn: str, texts: Sequence[str], *, group_id: str | None = None, dedup_ids: Sequence[str]
+    ) -> list[BaseException | None]:
+        """`send` for each text, in batches where the target takes them (SNS `PublishBatch`, SQS
+        `SendMessageBatch`); answers each text's error, None where it was delivered."""
+        service = arn.split(":")[2]
+        if service not in ("sns", "sqs"):
+            errors: list[BaseException | None] = []
+            for text, dedup_id in zip(texts, dedup_ids, strict=True):
+                try:
+                    self.send(arn, text, group_id=group_id, dedup_id=dedup_id)
+                    errors.append(None)
+                except Exception as error:
+                    errors.append(error)
+            return errors
+        errors = [None] * len(texts)
+        for batch in _batches(texts):
+            entries = [
+                _entry(service, arn, i, texts[i], group_id=group_id, dedup_id=dedup_ids[i]) for i in batch
+            ]
+            try:
+                if service == "sns":
+                    answer = self.clients("sns").publish_batch(
+                        TopicArn=arn, PublishBatchRequestEntries=entries
+                    )
+                else:
+                    queue_url = naming.queue_url(arn.rsplit(":", maxsplit=1)[-1])
+                    answer = self.clients("sqs").send_message_batch(QueueUrl=queue_url, Entries=entries)
+            except Exception as error:
+                for i in batch:
+                    errors[i] = error
+                continue
+            delivered = {entry["Id"] for entry in answer.get("Successful") or []}
+            reasons = {
+                entry["Id"]: entry.get("Message") or entry.get("Code") for entry in answer.get("Failed") or []
+            }
+            for i in batch:  # moto leaves out of both lists an entry that failed otherwise
+                if str(i) not in delivered:
+                    errors[i] = DeliveryRefused(f"{arn}: {reasons.get(str(i)) or 'not delivered'}")
+        return errors
+
+
+class DeliveryRefused(Exception):
+    """A batch's answer listed the entry as failed, or did not list it as delivered."""
+
+
+BATCH_ENTRIES = 10  # SNS PublishBatch's and SQS SendMessageBatch's limit
+BATCH_BYTES = 256 * 1024  # both services' limit on a batch's messages together
+
+
+def _batches(texts: Sequence[str]) -> list[list[int]]:
+    """The texts' indexes in order, cut at BATCH_ENTRIES entries or BATCH_BYTES."""
+    batches: list[list[int]] = []
+    size = 0
+    for i, text in enumerate(texts):
+        length = len(text.encode())
+        if not batches or len(batches[-1]) == BATCH_ENTRIES or size + length > BATCH_BYTES:
+            batches.append([])
+            size = 0
+        batches[-1].append(i)
+        size += length
+    return batches
+
+
+def _entry(
+    service: str, arn: str, i: int, text: str, *, group_id: str | None, dedup_id: str
+) -> dict[str, Any]:
+    entry: dict[str, Any] = {"Id": str(i), "Message" if service == "sns" else "MessageBody": text}
+    if arn.endswith(".fifo"):
+        entry["MessageGroupId"] = group_id or "default"
+        entry["MessageDeduplicationId"] = dedup_id or uuid.uuid4().hex
+    return entry
 
 
 def _json_or_text(text: str) -> Any:

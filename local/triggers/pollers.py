@@ -311,11 +311,7 @@ class ShimPoller:
             messages = answer.get("Messages") or []
             if not messages:
                 break
-            for message in messages:
-                try:
-                    self._deliver(json.loads(message["Body"]))
-                except Exception:
-                    log.exception("%s could not deliver a message; it is dropped", self.name)
+            self._deliver([message["Body"] for message in messages])
             self.sqs.delete_message_batch(
                 QueueUrl=self.shim.queue_url,
                 Entries=[
@@ -326,13 +322,33 @@ class ShimPoller:
             moved += len(messages)
         return moved
 
-    def _deliver(self, payload: dict[str, Any]) -> None:
+    def _deliver(self, bodies: list[str]) -> None:
+        """A rule's events go to its targets together (`Delivery.rule_events` batches them); an SNS
+        message is one invocation of its function, as SNS invokes."""
+        payloads = []
+        for body in bodies:
+            try:
+                payloads.append(json.loads(body))
+            except ValueError:
+                log.exception("%s could not read a message; it is dropped", self.name)
         if self.shim.kind == "rule" and self.rule is not None:
-            payload.setdefault("account", self.rule.arn.split(":")[4])
-            self.delivery.rule_event(self.rule, payload)
+            account = self.rule.arn.split(":")[4]
+            for payload in payloads:
+                payload.setdefault("account", account)
+            try:
+                self.delivery.rule_events(self.rule, payloads)
+            except Exception:
+                log.exception(
+                    "%s could not deliver every event; those without a dead-letter queue are dropped",
+                    self.name,
+                )
         elif self.shim.function is not None:
-            event = {"Records": [sns_record(payload, self.shim.subscription_arn or "")]}
-            self.delivery.invoke_async(self.shim.function, event)
+            for payload in payloads:
+                event = {"Records": [sns_record(payload, self.shim.subscription_arn or "")]}
+                try:
+                    self.delivery.invoke_async(self.shim.function, event)
+                except Exception:
+                    log.exception("%s could not deliver a message; it is dropped", self.name)
 
 
 class SchedulePoller:
@@ -370,7 +386,7 @@ class SchedulePoller:
 
     def fire(self, rule: RuleDef) -> None:
         try:
-            self.delivery.rule_event(rule, scheduled_event(rule.arn, self.clock.now()))
+            self.delivery.rule_events(rule, [scheduled_event(rule.arn, self.clock.now())])
         except Exception:
             log.exception("scheduled rule %s could not deliver", rule.logical_id)
 

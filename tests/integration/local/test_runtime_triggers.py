@@ -346,6 +346,88 @@ def test_rule_to_topic_with_input_path_reaches_only_matching_subscribers(
     ]
 
 
+def all_messages(url: str) -> list[dict[str, Any]]:
+    found, batch = [], messages(url)
+    while batch:
+        found.extend(batch)
+        batch = messages(url)
+    return found
+
+
+def test_a_rules_events_reach_a_topic_and_a_queue_ten_to_a_call(
+    make_platform: Factory, handlers: ModuleType
+) -> None:
+    """One call per event made the rule shim the slowest consumer of a bulk (35,000 events behind at
+    62,000 SMS): topics and queues take them in batches, a function one invocation each."""
+    platform = make_platform(EVENTS_TEMPLATE)
+    calls: dict[str, int] = {}
+
+    def counted(model: Any, **_: Any) -> None:
+        calls[model.name] = calls.get(model.name, 0) + 1
+
+    for service in ("sns", "sqs"):
+        platform.clients(service).meta.events.register(f"before-call.{service}", counted)
+    for i in range(25):
+        put_feedback("saaq" if i % 5 else "mtq")
+
+    platform.drain()
+
+    inbox = [json.loads(message["Body"])["orgid"] for message in all_messages(platform.names["Inbox"])]
+    assert inbox == ["saaq"] * 20  # the topic's filter still applies to each event
+    assert len(all_messages(platform.names["Audit"])) == 25
+    assert len(handlers.calls("record")) == 25
+    assert (calls.get("PublishBatch"), calls.get("Publish")) == (3, None)  # 10 + 10 + 5
+    assert (calls.get("SendMessageBatch"), calls.get("SendMessage")) == (3, None)
+
+
+def test_an_event_a_topic_refuses_goes_to_the_targets_dead_letter_queue_the_others_on(
+    make_platform: Factory,
+) -> None:
+    template: dict[str, Any] = {
+        "Resources": {
+            "Bus": {"Type": "AWS::Events::EventBus", "Properties": {"Name": "test-bus"}},
+            "FeedbackTopic": {"Type": "AWS::SNS::Topic"},
+            "Inbox": queue(),
+            "Undelivered": queue(),
+            "InboxSubscription": {
+                "Type": "AWS::SNS::Subscription",
+                "Properties": {
+                    "TopicArn": {"Ref": "FeedbackTopic"},
+                    "Protocol": "sqs",
+                    "Endpoint": arn("Inbox"),
+                    "RawMessageDelivery": True,
+                },
+            },
+            "FeedbackRule": {
+                "Type": "AWS::Events::Rule",
+                "Properties": {
+                    "EventBusName": {"Ref": "Bus"},
+                    "EventPattern": {"source": ["numeriqc.feedback"]},
+                    "Targets": [
+                        {
+                            "Id": "topic",
+                            "Arn": {"Ref": "FeedbackTopic"},
+                            "InputPath": "$.detail",
+                            "DeadLetterConfig": {"Arn": arn("Undelivered")},
+                        }
+                    ],
+                },
+            },
+        }
+    }
+    platform = make_platform(template)
+    for orgid in ("saaq", "x" * 300_000, "mtq"):  # SNS refuses a message over 256 KiB
+        put_feedback(orgid)
+
+    platform.drain()
+
+    inbox = [json.loads(message["Body"])["orgid"] for message in all_messages(platform.names["Inbox"])]
+    assert inbox == ["saaq", "mtq"]
+    (refused,) = all_messages(platform.names["Undelivered"])
+    assert json.loads(refused["Body"])["detail"]["orgid"] == "x" * 300_000
+    assert "Message too long" in refused["MessageAttributes"]["ERROR_MESSAGE"]["StringValue"]
+
+
 def test_sns_to_lambda_subscription_goes_through_a_filtering_shim(
     make_platform: Factory, handlers: ModuleType
 ) -> None:
