@@ -6,7 +6,10 @@
   per process (`aws.moto_image`): creating them costs ~120 AWS calls, restoring a copy milliseconds.
 * `platform` (function): a fresh `LocalRuntime` for that template inside moto's `mock_aws()`, with
   every resource in place (a fresh copy of the image: no state shared with any other test), fake
-  credentials and region set, and a `ManualClock`.
+  credentials and region set, and a `ManualClock` at the real time, or at NUMERIQC_TEST_START
+  (an ISO 8601 instant with its offset) to run the suite at a chosen moment: a test that passes
+  only at some hours or on some days is found by running it at the instants that matter (a
+  Monday 08:59 in Toronto, 20:59 in Montréal, a month's last second, a change of daylight time).
 * `make_platform` (function): the same for a template of the test's own (a dict), for tests of
   wiring that the real template does not (yet) contain.
 
@@ -16,9 +19,11 @@ Register with `pytest_plugins = ["numeriqc_local.pytest_plugin"]` in the root co
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from datetime import UTC
 from typing import Any
 
 import moto  # imported before any client exists: moto hooks every botocore client created after it
@@ -27,7 +32,7 @@ import pytest
 from .account import FAKE_CREDENTIALS, REGION
 from .aws.moto_image import MotoImage
 from .aws.resources import Created
-from .clock import Clock, ManualClock
+from .clock import Clock, ManualClock, parse_moment
 from .runtime import LocalRuntime
 from .template.assembly import Template, load_template
 
@@ -80,6 +85,12 @@ def use_local_aws_environment(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.delenv(key, raising=False)
 
 
+def starting_clock() -> ManualClock:
+    """A manual clock at the real time, or at NUMERIQC_TEST_START."""
+    start = os.environ.get("NUMERIQC_TEST_START")
+    return ManualClock(parse_moment(start).astimezone(UTC) if start else None)
+
+
 @pytest.fixture
 def make_platform(local_aws_environment: None) -> Iterator[PlatformFactory]:
     """`make_platform(template, clock=None) -> LocalRuntime`, all inside one moto mock per test."""
@@ -88,7 +99,7 @@ def make_platform(local_aws_environment: None) -> Iterator[PlatformFactory]:
     reset_kernel_caches()
 
     def factory(template: Template | Mapping[str, Any], clock: Clock | None = None) -> LocalRuntime:
-        runtime = LocalRuntime(template, clock=clock or ManualClock())
+        runtime = LocalRuntime(template, clock=clock or starting_clock())
         runtime.create_resources()
         return runtime
 
@@ -111,7 +122,7 @@ def platform_image(numeriqc_template: Template) -> PlatformImage:
         mock.start()
         reset_kernel_caches()
         try:
-            created = LocalRuntime(numeriqc_template, clock=ManualClock()).create_resources()
+            created = LocalRuntime(numeriqc_template, clock=starting_clock()).create_resources()
             return PlatformImage(MotoImage.take(), created)
         finally:
             mock.stop()
@@ -128,6 +139,6 @@ def platform(
     `.drain()`, `.tick()`, `.outbox()`, `.names[logical_id]`, `.env(function_id)`, `.clock.advance(s)`.
     """
     platform_image.moto.restore()  # into the mock make_platform started for this test
-    runtime = LocalRuntime(numeriqc_template, clock=ManualClock())
+    runtime = LocalRuntime(numeriqc_template, clock=starting_clock())
     runtime.open(platform_image.created)
     return runtime

@@ -121,7 +121,7 @@ class Invoker:
         asked = time.perf_counter()
         with INVOCATION_LOCK:
             began = time.perf_counter()
-            kind = "invocation-bg" if INVOCATION_LOCK._is_background() else "invocation"
+            kind = "invocation-bg" if slow_requests.background() else "invocation"
             slow_requests.record(asked, began, f"{kind}-wait", function_id)
             keys = {*env, *self._hidden, *FAKE_CREDENTIALS, "AWS_ENDPOINT_URL"}
             saved = {key: os.environ.get(key) for key in keys}

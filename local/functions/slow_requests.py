@@ -18,6 +18,8 @@ import time
 from collections import deque
 from typing import Any
 
+from .turns import Turns
+
 SLOW_SECONDS = float(os.environ.get("NUMERIQC_SLOW_SECONDS", "1.0"))  # /health's and a job's aim
 SPANS_KEPT = 50_000  # minutes of a bulk's moto calls; a slow request only looks at its own seconds
 
@@ -43,8 +45,7 @@ def install() -> None:
 
 
 def background() -> bool:
-    from .turns import Turns
-
+    """Whether the calling thread does the trigger loop's work (its spans are named `-bg`)."""
     return Turns._is_background()
 
 

@@ -6,6 +6,7 @@ import pytest
 
 from numeriqc.core import clock as kernel
 from numeriqc_local.clock import LocalClock, ManualClock, describe, is_real, parse_duration, parse_moment
+from numeriqc_local.pytest_plugin import starting_clock
 
 
 @pytest.mark.parametrize(
@@ -73,3 +74,13 @@ def test_clock_endpoints_refuse_a_missing_or_unreadable_parameter_as_a_bad_reque
         _parsed(parse_duration, {}, "by")
     with pytest.raises(BadLocalRequest, match="30d"):
         _parsed(parse_duration, {"by": "bientôt"}, "by")
+
+
+def test_the_suite_can_start_its_clocks_at_a_chosen_instant(monkeypatch: pytest.MonkeyPatch) -> None:
+    """NUMERIQC_TEST_START: every `platform` of the run starts there, to find the tests that pass
+    only at some hours (a Monday 08:59 in Toronto, 20:59 in Montréal, a change of daylight time)."""
+    monkeypatch.setenv("NUMERIQC_TEST_START", "2027-03-08T08:59:30-05:00")
+    assert starting_clock().now() == datetime(2027, 3, 8, 13, 59, 30, tzinfo=UTC)
+
+    monkeypatch.delenv("NUMERIQC_TEST_START")
+    assert abs((starting_clock().now() - datetime.now(UTC)).total_seconds()) < 60
