@@ -136,12 +136,17 @@ class StatusCallbacks:
         self._sleep = sleep
         self._allow_loopback_http = allow_loopback_http
         self._refusal = endpoint_refusal
+        # Each organization's registration as this instance first read it. The consumer builds one
+        # instance per batch, and a batch is mostly one organization's bulk: one read per batch,
+        # not one per event (the consumer fell 9,740 events behind during a 100,000-SMS bulk).
+        self._registrations: dict[str, dict[str, Any] | None] = {}
 
     def register(self, org_id: str, request: CallbackIn, now: datetime) -> CallbackOut:
         errors = url_errors(request.url, self._allow_loopback_http, self._refusal)
         if errors:
             raise ValidationFailed(errors=errors)
         kid, encrypted = self._cipher.current_key(now)
+        self._registrations.pop(org_id, None)
         self._records.save_callback(
             org_id,
             {
@@ -160,13 +165,16 @@ class StatusCallbacks:
         return CallbackOut(url=stored["url"], configured_at=stored["configured_at"])
 
     def remove(self, org_id: str) -> CallbackOut:
+        self._registrations.pop(org_id, None)
         self._records.remove_callback(org_id)
         return CallbackOut(url=None)
 
     def deliver(self, org_id: str, notification_id: str, now: datetime) -> bool:
         """POST the notification's current status to the organization's callback; False when it
         has none. Raises CallbackFailed once every attempt failed (the queue retries the event)."""
-        stored = self._records.callback(org_id)
+        if org_id not in self._registrations:
+            self._registrations[org_id] = self._records.callback(org_id)
+        stored = self._registrations[org_id]
         if stored is None:
             return False
         try:

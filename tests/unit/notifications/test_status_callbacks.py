@@ -169,3 +169,29 @@ def test_no_callback_registered_posts_nothing_and_bad_urls_are_refused() -> None
         callbacks.register(
             "saaq", CallbackIn(url="http://exemple.quebec/s", bearer_token="secret-123456"), NOW
         )
+
+
+class CountedRecords(Records):
+    def __init__(self) -> None:
+        super().__init__()
+        self.reads = 0
+
+    def callback(self, org_id: str) -> dict[str, Any] | None:
+        self.reads += 1
+        return super().callback(org_id)
+
+
+def test_a_batch_reads_each_organizations_registration_once_and_sees_its_own_changes() -> None:
+    """One instance per batch: a bulk's ten events are one read, not ten; a registration or a
+    removal made through the same instance is seen at once."""
+    records, poster = CountedRecords(), Poster(failures=0)
+    callbacks = _callbacks(poster, [], records)
+    assert [callbacks.deliver("saaq", NOTIFICATION.id, NOW) for _ in range(10)] == [False] * 10
+    assert callbacks.deliver("mtq", NOTIFICATION.id, NOW) is False
+    assert records.reads == 2
+
+    callbacks.register("saaq", CallbackIn(url="https://exemple.quebec/s", bearer_token="secret-123456"), NOW)
+    assert callbacks.deliver("saaq", NOTIFICATION.id, NOW) is True
+    callbacks.remove("saaq")
+    assert callbacks.deliver("saaq", NOTIFICATION.id, NOW) is False
+    assert len(poster.calls) == 1
