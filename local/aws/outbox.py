@@ -108,13 +108,24 @@ def read_outbox(
 
     from .serialized import EMULATOR_LOCK
 
-    messages: list[OutboxMessage] = []
-    with EMULATOR_LOCK:  # moto's server threads append to these meanwhile
-        for backend in regional_backends(ses_backends, account):
-            messages.extend(_email(message) for message in list(backend.sent_messages))
-        for backend in regional_backends(sns_backends, account):
-            for message_id, (phone, text) in list(backend.sms_messages.items()):
-                messages.append(OutboxMessage("sms", message_id, [phone], text, sms=_sms_info(text)))
+    # Only the copies are made under the lock (moto's server threads append meanwhile): building
+    # the messages there (an SMS's length analysis each) held every request 1.3 s at 36,000 SMS.
+    with EMULATOR_LOCK:
+        emails = [
+            message
+            for backend in regional_backends(ses_backends, account)
+            for message in list(backend.sent_messages)
+        ]
+        sms = [
+            item
+            for backend in regional_backends(sns_backends, account)
+            for item in list(backend.sms_messages.items())
+        ]
+    messages = [_email(message) for message in emails]
+    messages.extend(
+        OutboxMessage("sms", message_id, [phone], text, sms=_sms_info(text))
+        for message_id, (phone, text) in sms
+    )
     if reported is None:
         return messages
     reports = {message.id: reported(message.id) for message in messages}
