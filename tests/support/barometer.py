@@ -14,7 +14,7 @@ from numeriqc.barometer.models import (
     IndicatorUnit,
     ValueRange,
 )
-from numeriqc.barometer.periods import ReportingFrequency
+from numeriqc.barometer.periods import ReportingFrequency, quebec_day
 from numeriqc.core import clock
 from numeriqc.core.auth import Scope
 from tests.support.platform import NewKey, bearer
@@ -41,14 +41,16 @@ def indicator(**changes: Any) -> Indicator:
 
 
 def target_date(years: int = 1) -> str:
-    """A target date `years` after today on the installed clock (tests never age)."""
-    today = clock.now().date()
+    """A target date `years` after today in Québec on the installed clock (tests never age)."""
+    today = quebec_day(clock.now())
     return today.replace(year=today.year + years, day=min(today.day, 28)).isoformat()
 
 
 def this_month(months_back: int = 0) -> str:
-    """The label of the current month on the installed clock, or of a month before it."""
-    today = clock.now().date()
+    """The label of the current month in Québec on the installed clock, or of a month before it.
+    Months begin at midnight in Québec (`periods.quebec_day`): read in UTC, the month's last
+    evening already named the next one, which the service refuses as not begun."""
+    today = quebec_day(clock.now())
     index = today.year * 12 + today.month - 1 - months_back
     return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
