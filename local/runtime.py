@@ -16,7 +16,7 @@ from urllib.parse import urlencode
 
 from .account import Clients
 from .aws import provider_receipts
-from .aws.outbox import OutboxMessage, read_outbox
+from .aws.outbox import OutboxMessage, counts, read_outbox
 from .aws.provider_receipts import ProviderReceipts
 from .aws.resources import Created, create_resources
 from .aws.stream_retention import StreamRetention
@@ -223,6 +223,10 @@ class LocalRuntime:
         """Every email and SMS sent so far (moto runs in this process), with those sent before the
         dev server's last restart first, and the receipt the local provider reported for each."""
         return [*self.restored_outbox, *read_outbox(provider_receipts.reported)]
+
+    def outbox_counts(self) -> dict[str, dict[str, int]]:
+        """What `outbox()` holds, counted per kind and receipt without building its messages."""
+        return counts(self.restored_outbox, provider_receipts.reported)
 
     def outputs(self) -> dict[str, str]:
         """The stacks' Outputs, resolved locally (what `describe-stacks` would list once deployed)."""

@@ -137,16 +137,47 @@ def read_outbox(
     ]
 
 
-def counts(messages: list[OutboxMessage]) -> dict[str, dict[str, int]]:
+def counts(
+    messages: list[OutboxMessage], reported: Callable[[str], Any] = lambda _: None, account: str = ACCOUNT_ID
+) -> dict[str, dict[str, int]]:
     """Per kind, how many were sent and how many of each receipt came back: what a script checks
-    after a bulk of 100,000, without the 100,000 messages themselves."""
+    after a bulk of 100,000, without the 100,000 messages themselves. `messages` are those already
+    built (restored from a snapshot); the ones in moto are counted by id, never built: building
+    them took 140 MB and seconds at 100,000 SMS, on every call of a script waiting for the end."""
     tally: dict[str, dict[str, int]] = {kind: {"sent": 0} for kind in ("email", "sms")}
-    for message in messages:
-        kind = tally[message.kind]
+
+    def add(kind_name: str, receipt: str | None) -> None:
+        kind = tally[kind_name]
         kind["sent"] += 1
-        receipt = message.receipt or "none yet"
-        kind[receipt] = kind.get(receipt, 0) + 1
+        kind[receipt or "none yet"] = kind.get(receipt or "none yet", 0) + 1
+
+    for message in messages:
+        add(message.kind, message.receipt)
+    for kind_name, message_id in _sent_ids(account):
+        report = reported(message_id)
+        add(kind_name, report.receipt if report is not None else None)
     return tally
+
+
+def _sent_ids(account: str) -> list[tuple[str, str]]:
+    """(kind, id) of every email and SMS in moto, copied under the emulator's lock."""
+    from moto.ses.models import ses_backends
+    from moto.sns.models import sns_backends
+
+    from .serialized import EMULATOR_LOCK
+
+    with EMULATOR_LOCK:
+        emails = [
+            ("email", str(getattr(message, "id", "") or ",".join(getattr(message, "ids", []))))
+            for backend in regional_backends(ses_backends, account)
+            for message in list(backend.sent_messages)
+        ]
+        sms = [
+            ("sms", message_id)
+            for backend in regional_backends(sns_backends, account)
+            for message_id in list(backend.sms_messages)
+        ]
+    return emails + sms
 
 
 def _unsubscribe_link(header: str) -> str | None:

@@ -43,7 +43,6 @@ from urllib.parse import parse_qs
 
 from ..account import FAKE_CREDENTIALS, REGION, Clients
 from ..aws.in_process_calls import answer_in_process, stop_answering_in_process
-from ..aws.outbox import counts
 from ..aws.serialized import SerializedMotoServer
 from ..clock import LocalClock, describe, parse_duration, parse_moment
 from ..functions import slow_requests
@@ -332,7 +331,7 @@ class DevPlatform:
         arguments = {key: values[-1] for key, values in parse_qs(query).items()}
         routes: dict[tuple[str, str], Callable[[], Any]] = {
             ("GET", "/_local/outbox"): lambda: [message.as_json() for message in self.runtime.outbox()],  # type: ignore[union-attr]
-            ("GET", "/_local/outbox/counts"): lambda: counts(self.runtime.outbox()),  # type: ignore[union-attr]
+            ("GET", "/_local/outbox/counts"): self.runtime.outbox_counts,
             ("POST", "/_local/tick"): lambda: {"fired": self.runtime.tick()},  # type: ignore[union-attr]
             ("POST", "/_local/drain"): self._drain,
             ("GET", "/_local/resources"): self.runtime.describe,
