@@ -325,12 +325,16 @@ class ShimPoller:
     def _deliver(self, bodies: list[str]) -> None:
         """A rule's events go to its targets together (`Delivery.rule_events` batches them); an SNS
         message is one invocation of its function, as SNS invokes."""
-        payloads = []
+        payloads: list[dict[str, Any]] = []
         for body in bodies:
             try:
-                payloads.append(json.loads(body))
+                payload = json.loads(body)
             except ValueError:
-                log.exception("%s could not read a message; it is dropped", self.name)
+                payload = None
+            if isinstance(payload, dict):
+                payloads.append(payload)
+            else:  # never deliverable: kept, it would come back every round
+                log.error("%s could not read a message (not a JSON object); it is dropped", self.name)
         if self.shim.kind == "rule" and self.rule is not None:
             account = self.rule.arn.split(":")[4]
             for payload in payloads:

@@ -402,6 +402,24 @@ def test_an_event_a_topic_refuses_goes_to_the_targets_dead_letter_queue_the_othe
     assert "Message too long" in refused["MessageAttributes"]["ERROR_MESSAGE"]["StringValue"]
 
 
+def test_an_unreadable_message_in_a_rule_shim_is_dropped_and_the_events_beside_it_delivered(
+    make_platform: Factory, handlers: ModuleType
+) -> None:
+    """Only the local runtime writes to a shim's hidden queue, but a body that is not an event must
+    not stop the rest of its batch, nor come back every round."""
+    platform = make_platform(EVENTS_TEMPLATE)
+    assert platform.created is not None
+    (shim,) = [shim for shim in platform.created.shims if shim.owner == "FeedbackRule"]
+    for body in ("not json", "[1, 2]"):
+        boto3.client("sqs").send_message(QueueUrl=shim.queue_url, MessageBody=body)
+    put_feedback("saaq")
+
+    platform.drain()
+
+    assert [event["orgid"] for event in handlers.calls("record")] == ["saaq"]
+    assert messages(shim.queue_url) == []
+
+
 def test_sns_to_lambda_subscription_goes_through_a_filtering_shim(
     make_platform: Factory, handlers: ModuleType
 ) -> None:
