@@ -85,7 +85,7 @@ def _email(message: Any) -> OutboxMessage:
         bcc = list(destinations.get("BccAddresses") or [])
     return OutboxMessage(
         kind="email",
-        id=str(getattr(message, "id", "") or ",".join(getattr(message, "ids", []))),
+        id=_email_id(message),
         to=to,
         body=str(getattr(message, "body", "")),
         html=getattr(message, "html_body", None),
@@ -103,24 +103,7 @@ def read_outbox(
 ) -> list[OutboxMessage]:
     """Emails first, then SMS, each in sending order, across the account's regions; with the
     receipt `reported(message id)` answers for each (an object with `receipt` and `detail`)."""
-    from moto.ses.models import ses_backends
-    from moto.sns.models import sns_backends
-
-    from .serialized import EMULATOR_LOCK
-
-    # Only the copies are made under the lock (moto's server threads append meanwhile): building
-    # the messages there (an SMS's length analysis each) held every request 1.3 s at 36,000 SMS.
-    with EMULATOR_LOCK:
-        emails = [
-            message
-            for backend in regional_backends(ses_backends, account)
-            for message in list(backend.sent_messages)
-        ]
-        sms = [
-            item
-            for backend in regional_backends(sns_backends, account)
-            for item in list(backend.sms_messages.items())
-        ]
+    emails, sms = _copied(account)
     messages = [_email(message) for message in emails]
     messages.extend(
         OutboxMessage("sms", message_id, [phone], text, sms=_sms_info(text))
@@ -147,20 +130,24 @@ def counts(
     tally: dict[str, dict[str, int]] = {kind: {"sent": 0} for kind in ("email", "sms")}
 
     def add(kind_name: str, receipt: str | None) -> None:
-        kind = tally[kind_name]
+        kind, said = tally[kind_name], receipt or "none yet"
         kind["sent"] += 1
-        kind[receipt or "none yet"] = kind.get(receipt or "none yet", 0) + 1
+        kind[said] = kind.get(said, 0) + 1
 
+    emails, sms = _copied(account)
+    ids = [("email", _email_id(message)) for message in emails] + [("sms", sms_id) for sms_id, _ in sms]
     for message in messages:
         add(message.kind, message.receipt)
-    for kind_name, message_id in _sent_ids(account):
+    for kind_name, message_id in ids:
         report = reported(message_id)
         add(kind_name, report.receipt if report is not None else None)
     return tally
 
 
-def _sent_ids(account: str) -> list[tuple[str, str]]:
-    """(kind, id) of every email and SMS in moto, copied under the emulator's lock."""
+def _copied(account: str) -> tuple[list[Any], list[tuple[str, tuple[str, str]]]]:
+    """moto's sent emails and its (id, (phone, text)) SMS, copied under the emulator's lock (moto's
+    server threads append meanwhile). Only the copies: building messages there (an SMS's length
+    analysis each) held every request 1.3 s at 36,000 SMS."""
     from moto.ses.models import ses_backends
     from moto.sns.models import sns_backends
 
@@ -168,16 +155,21 @@ def _sent_ids(account: str) -> list[tuple[str, str]]:
 
     with EMULATOR_LOCK:
         emails = [
-            ("email", str(getattr(message, "id", "") or ",".join(getattr(message, "ids", []))))
+            message
             for backend in regional_backends(ses_backends, account)
             for message in list(backend.sent_messages)
         ]
         sms = [
-            ("sms", message_id)
+            item
             for backend in regional_backends(sns_backends, account)
-            for message_id in list(backend.sms_messages)
+            for item in list(backend.sms_messages.items())
         ]
-    return emails + sms
+    return emails, sms
+
+
+def _email_id(message: Any) -> str:
+    """A sent email's id (a templated bulk send has several)."""
+    return str(getattr(message, "id", "") or ",".join(getattr(message, "ids", [])))
 
 
 def _unsubscribe_link(header: str) -> str | None:
