@@ -11,7 +11,9 @@ Meanwhile a client thread alternates GET /health and GET /v1/jobs/{id}; its p99 
 dev server's peak RSS is the kernel's high-water mark (VmHWM of /proc/<pid>/status).
 
 Sizes: 1,000 SMS and 500 emails by default; `python -m bench --full` (or BENCH_FULL=1) runs the
-issue's 100,000 SMS and 10,000 emails.
+issue's 100,000 SMS and 10,000 emails; `python -m bench.dev_bulk sms=100000` runs one size.
+BENCH_PORT and BENCH_MOTO_PORT fix the server's ports; BENCH_HOME keeps its dev.log there (with
+NUMERIQC_SLOW_SECONDS=0.8, each slow request says what it waited for).
 """
 
 from __future__ import annotations
